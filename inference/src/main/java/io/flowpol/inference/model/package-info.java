@@ -1,0 +1,2 @@
+/** Plain values shared by every stage: addresses, flow-record cursor, edges, findings. */
+package io.flowpol.inference.model;

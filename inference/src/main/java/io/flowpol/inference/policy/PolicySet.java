@@ -1,0 +1,13 @@
+package io.flowpol.inference.policy;
+
+import java.util.List;
+
+/** Every policy of one side of a comparison: Kubernetes and Calico, as read or synthesized. */
+public record PolicySet(List<NetworkPolicy> networkPolicies, List<CalicoPolicy> calicoPolicies) {
+    public static final PolicySet EMPTY = new PolicySet(List.of(), List.of());
+
+    public PolicySet {
+        networkPolicies = networkPolicies == null ? List.of() : List.copyOf(networkPolicies);
+        calicoPolicies = calicoPolicies == null ? List.of() : List.copyOf(calicoPolicies);
+    }
+}

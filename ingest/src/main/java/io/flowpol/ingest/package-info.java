@@ -1,0 +1,2 @@
+/** flowpol ingest module. */
+package io.flowpol.ingest;

@@ -1,0 +1,2 @@
+/** flowpol samples module. */
+package io.flowpol.samples;

@@ -1,0 +1,2 @@
+/** flowpol templates module. */
+package io.flowpol.templates;
