@@ -1,0 +1,118 @@
+package io.flowpol.ingest.cloudwatch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.flowpol.inference.model.InputException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
+
+class CloudWatchFlowLogReaderTest {
+    private static final String GROUP = "/vpc/flow-logs";
+    private static final long T0 = 1_780_000_000_000L;
+
+    private CloudWatchLogsTestServer server;
+    private CloudWatchLogsClient client;
+
+    @BeforeEach
+    void start() throws IOException {
+        server = new CloudWatchLogsTestServer(3);
+        client = CloudWatchLogsClient.builder()
+                .endpointOverride(server.endpoint())
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "secret")))
+                .overrideConfiguration(o -> o.retryStrategy(
+                        software.amazon.awssdk.awscore.retry.AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                                .maxAttempts(CloudWatchClients.MAX_ATTEMPTS).build()))
+                .build();
+    }
+
+    @AfterEach
+    void stop() {
+        client.close();
+        server.close();
+    }
+
+    /** Collects "srcport" tokens (field 6 of v2) by stream order; a stand-in for the flow-log parser. */
+    private static final class Collecting implements EventParser {
+        final List<String> lines = new ArrayList<>();
+
+        @Override
+        public String parse(byte[] buffer, int start, int end, io.flowpol.inference.model.FlowRecord out) {
+            String line = new String(buffer, start, end - start, StandardCharsets.US_ASCII);
+            if (line.startsWith("junk")) {
+                return "version: expected a number, found 'junk'";
+            }
+            lines.add(line);
+            return null;
+        }
+    }
+
+    private void putStream(String stream, int events) {
+        for (int i = 0; i < events; i++) {
+            server.put(GROUP, stream, T0 + i * 1000L, "2 123 " + stream + " 10.0.1.5 10.0.2.9 " + (40000 + i) + " 80 6 1 60 1 2 ACCEPT OK");
+        }
+    }
+
+    @Test
+    void readsEveryPageOfEveryStreamInTheWindow() {
+        putStream("eni-a-all", 10);
+        putStream("eni-b-all", 7);
+        server.put(GROUP, "eni-c-all", T0 - 3_600_000, "2 123 eni-c 10.0.1.6 10.0.2.9 1 80 6 1 60 1 2 ACCEPT OK");
+        Collecting parser = new Collecting();
+        List<Long> sources = new ArrayList<>();
+        CloudWatchStats stats = new CloudWatchFlowLogReader(client).read(
+                new CloudWatchSource(GROUP, "eni-", T0, T0 + 60_000, 2), parser, false, r -> sources.add(r.line));
+        assertEquals(17, parser.lines.size());
+        assertEquals(17, stats.events());
+        assertEquals(2, stats.streams(), "the stream outside the window is skipped");
+        assertTrue(stats.filterCalls() >= 4 + 3, "10 and 7 events at 3 per page need several pages each");
+        assertTrue(parser.lines.stream().filter(l -> l.contains("eni-a-all")).toList().get(9).contains(" 40009 "),
+                "events of one stream keep their order");
+    }
+
+    @Test
+    void throttlingAndServerErrorsAreRetriedWithoutLosingOrRepeatingEvents() {
+        putStream("eni-a", 8);
+        server.inject(CloudWatchLogsTestServer.Fault.THROTTLE);
+        server.inject(CloudWatchLogsTestServer.Fault.THROTTLE);
+        server.inject(CloudWatchLogsTestServer.Fault.SERVER_ERROR);
+        Collecting parser = new Collecting();
+        new CloudWatchFlowLogReader(client).read(new CloudWatchSource(GROUP, null, T0, T0 + 60_000, 1), parser, false, r -> { });
+        assertEquals(8, parser.lines.size());
+        assertEquals(8, parser.lines.stream().distinct().count());
+    }
+
+    @Test
+    void aMalformedEventIsCountedWithItsStreamAndNumber() {
+        server.put(GROUP, "eni-a", T0, "2 123 eni-a 10.0.1.5 10.0.2.9 40000 80 6 1 60 1 2 ACCEPT OK");
+        server.put(GROUP, "eni-a", T0 + 1, "junk");
+        Collecting parser = new Collecting();
+        CloudWatchStats stats = new CloudWatchFlowLogReader(client).read(
+                new CloudWatchSource(GROUP, null, T0, T0 + 60_000, 1), parser, false, r -> { });
+        assertEquals(1, stats.malformed());
+        assertEquals("cloudwatch:/vpc/flow-logs/eni-a:2: version: expected a number, found 'junk'",
+                stats.problems().get(0).message());
+        InputException strict = assertThrows(InputException.class, () -> new CloudWatchFlowLogReader(client).read(
+                new CloudWatchSource(GROUP, null, T0, T0 + 60_000, 1), new Collecting(), true, r -> { }));
+        assertTrue(strict.getMessage().startsWith("cloudwatch:/vpc/flow-logs/eni-a:2:"), strict.getMessage());
+    }
+
+    @Test
+    void aMissingLogGroupIsAnInputErrorNamingIt() {
+        InputException e = assertThrows(InputException.class, () -> new CloudWatchFlowLogReader(client).read(
+                new CloudWatchSource("/nope", null, T0, T0 + 1, 1), new Collecting(), false, r -> { }));
+        assertTrue(e.getMessage().contains("/nope"), e.getMessage());
+        assertTrue(e.getMessage().contains("does not exist"), e.getMessage());
+    }
+}
