@@ -102,6 +102,17 @@ final class LineScanner {
         lineNumber++;
         lineStart = pos;
         lineEnd = newline > pos && buf[newline - 1] == '\r' ? newline - 1 : newline;
+        if (lineEnd - lineStart > MAX_LINE) {
+            // Buffered whole because the buffer is large, but held to the same limit as a skipped one.
+            keepHead(lineStart, lineEnd - lineStart);
+            tooLongLength = lineEnd - lineStart;
+        }
+    }
+
+    private void keepHead(int from, int available) {
+        tooLong = true;
+        headLength = Math.min(HEAD, available);
+        System.arraycopy(buf, from, head, 0, headLength);
     }
 
     /** Moves the unfinished line to the front, or grows the buffer when the line fills it. */
@@ -131,9 +142,7 @@ final class LineScanner {
     /** Keeps the first bytes of an over-long line for the report and discards the rest of it. */
     private void skipLongLine() throws IOException {
         lineNumber++;
-        tooLong = true;
-        headLength = Math.min(HEAD, end - pos);
-        System.arraycopy(buf, pos, head, 0, headLength);
+        keepHead(pos, end - pos);
         long length = 0;
         while (true) {
             int newline = indexOfNewline(pos, end);
