@@ -3,12 +3,14 @@ package io.flowpol.ingest.flowlog;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import io.flowpol.inference.model.FlowRecord;
 import io.flowpol.inference.model.InputException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -56,5 +58,15 @@ class FlowLogFilesTest {
         InputException e = assertThrows(InputException.class, () -> FlowLogFiles.list(List.of(missing)));
         assertEquals(missing.toString(), e.problem().file());
         assertTrue(e.getMessage().contains("no such file or directory"), e.getMessage());
+    }
+
+    @Test
+    void unreadableRootIsAnInputExceptionNamingIt() throws IOException {
+        // root reads everything, so the permission bits cannot make a file unreadable there.
+        assumeFalse("root".equals(System.getProperty("user.name")), "running as root");
+        Path locked = write("locked.log", "x\n");
+        Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("---------"));
+        InputException e = assertThrows(InputException.class, () -> FlowLogFiles.list(List.of(locked)));
+        assertEquals(locked + ": expected a readable flow-log file or directory, found permission denied", e.getMessage());
     }
 }
