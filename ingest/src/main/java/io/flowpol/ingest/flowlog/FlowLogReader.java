@@ -1,0 +1,186 @@
+package io.flowpol.ingest.flowlog;
+
+import io.flowpol.inference.model.FlowRecord;
+import io.flowpol.inference.model.FlowSink;
+import io.flowpol.inference.model.InputException;
+import io.flowpol.inference.model.InputProblem;
+import java.io.BufferedInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Reads VPC Flow Log files, plain or gzip (S3 delivery), into one reused {@link FlowRecord}
+ * pushed to a {@link FlowSink}. A first line whose first word is a field name is a header
+ * (S3 writes one) and declares that file's format unless {@link FlowLogOptions#format()}
+ * forces one (DESIGN.md fact 8).
+ *
+ * <p>Not thread-safe: one reader per thread. Its buffer and cursor are reused across files.
+ */
+public final class FlowLogReader {
+    static final int DEFAULT_BUFFER_SIZE = 256 * 1024;
+    private static final int GZIP_BUFFER_SIZE = 64 * 1024;
+    /** Bytes inspected for NUL before a file is trusted to be text. */
+    private static final int SNIFF_BYTES = 512;
+
+    private final FlowLogOptions options;
+    private final LineScanner lines;
+    private final FlowRecord record = new FlowRecord();
+    private final Map<FlowLogFormat, FlowLogLineParser> parsers = new HashMap<>();
+
+    public FlowLogReader(FlowLogOptions options) {
+        this(options, DEFAULT_BUFFER_SIZE);
+    }
+
+    /** With a chosen initial buffer size, so tests can force records across refills. */
+    FlowLogReader(FlowLogOptions options, int bufferSize) {
+        if (options == null) {
+            throw new IllegalArgumentException("options == null");
+        }
+        this.options = options;
+        this.lines = new LineScanner(bufferSize);
+    }
+
+    /**
+     * Reads {@code files} in the given order; each record's {@code sourceId} is its file's
+     * index in the list and {@code line} its 1-based line number.
+     *
+     * @throws InputException for a missing, unreadable, truncated or binary file, and in
+     *     strict mode for the first malformed line
+     */
+    public FlowLogStats read(List<Path> files, FlowSink sink) {
+        FlowLogCounters counters = new FlowLogCounters(options.maxProblemSamples());
+        for (int i = 0; i < files.size(); i++) {
+            readFile(i, files.get(i), sink, counters);
+            counters.files++;
+        }
+        return counters.toStats();
+    }
+
+    private void readFile(int sourceId, Path file, FlowSink sink, FlowLogCounters counters) {
+        String name = file.toString();
+        lines.reset(InputStream.nullInputStream());
+        try (InputStream in = open(file)) {
+            lines.reset(in);
+            requireText(name, lines.prime(SNIFF_BYTES));
+            readLines(sourceId, name, sink, counters);
+            counters.bytes += lines.bytesRead();
+        } catch (EOFException e) {
+            // GZIPInputStream: "Unexpected end of ZLIB input stream" for a cut-off download.
+            throw new InputException(InputProblem.error(name, 0, null, "a complete gzip stream",
+                    "it ends early, after " + lines.lineNumber() + " lines (" + lines.bytesRead()
+                            + " bytes of text)"), e);
+        } catch (IOException e) {
+            throw new InputException(InputProblem.error(name, 0, null, "a readable flow-log file", describe(e)), e);
+        }
+    }
+
+    private void readLines(int sourceId, String name, FlowSink sink, FlowLogCounters counters) throws IOException {
+        FlowLogLineParser parser = parserFor(options.format() != null ? options.format() : FlowLogFormat.V2_DEFAULT);
+        while (lines.next()) {
+            counters.lines++;
+            long line = lines.lineNumber();
+            if (lines.tooLong()) {
+                malformed(counters, InputProblem.error(name, line, "line", "a line of at most 64 KiB",
+                        "'" + ByteFields.printable(lines.head(), 0, lines.headLength(), FieldProblem.MAX_FOUND)
+                                + "...' (" + lines.tooLongLength() + " bytes)"));
+                continue;
+            }
+            byte[] buf = lines.buffer();
+            int start = lines.start();
+            int end = lines.end();
+            if (ByteFields.isBlank(buf, start, end)) {
+                continue;
+            }
+            if (line == 1) {
+                FlowLogFormat header = header(buf, start, end);
+                if (header != null) {
+                    counters.headerColumnsIgnored += header.ignoredColumns().size();
+                    if (options.format() == null) {
+                        parser = parserFor(header);
+                    }
+                    continue;
+                }
+            }
+            if (parser.parse(buf, start, end, record)) {
+                record.sourceId = sourceId;
+                record.line = line;
+                counters.record(record);
+                sink.accept(record);
+            } else {
+                malformed(counters, parser.problem().toInputProblem(name, line, buf));
+            }
+        }
+        counters.format(parser.format());
+    }
+
+    /** The format a header line declares, or null when the first word is not a field name. */
+    private static FlowLogFormat header(byte[] buf, int start, int end) {
+        int wordEnd = start;
+        while (wordEnd < end && ByteFields.CLASS[buf[wordEnd] & 0xFF] == ByteFields.VALUE) {
+            wordEnd++;
+        }
+        String first = new String(buf, start, wordEnd - start, StandardCharsets.US_ASCII);
+        if (FlowLogField.byName(first) == null) {
+            return null;
+        }
+        return FlowLogFormat.ofHeader(new String(buf, start, end - start, StandardCharsets.US_ASCII));
+    }
+
+    private void malformed(FlowLogCounters counters, InputProblem problem) {
+        if (options.strict()) {
+            throw new InputException(problem);
+        }
+        counters.malformed(problem);
+    }
+
+    private FlowLogLineParser parserFor(FlowLogFormat format) {
+        return parsers.computeIfAbsent(format, FlowLogLineParser::new);
+    }
+
+    /** A text flow-log file never holds NUL; a binary one is refused before it floods the problem list. */
+    private void requireText(String name, int buffered) {
+        byte[] buf = lines.buffer();
+        for (int i = 0; i < buffered; i++) {
+            if (buf[i] == 0) {
+                throw new InputException(InputProblem.error(name, 1, null, null,
+                        "not a text flow-log file (NUL bytes in its first " + buffered + " bytes)"));
+            }
+        }
+    }
+
+    /** Gzip is recognised by its magic bytes 1f 8b (RFC 1952), not by the file name. */
+    private static InputStream open(Path file) throws IOException {
+        InputStream raw = new BufferedInputStream(Files.newInputStream(file), GZIP_BUFFER_SIZE);
+        try {
+            raw.mark(2);
+            int b0 = raw.read();
+            int b1 = raw.read();
+            raw.reset();
+            // GZIPInputStream reads concatenated members (multi-member files) one after another.
+            return b0 == 0x1f && b1 == 0x8b ? new GZIPInputStream(raw, GZIP_BUFFER_SIZE) : raw;
+        } catch (IOException | RuntimeException e) {
+            raw.close();
+            throw e;
+        }
+    }
+
+    private static String describe(IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return "no such file";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        return e.getClass().getSimpleName() + ": " + e.getMessage();
+    }
+}

@@ -1,0 +1,18 @@
+/**
+ * Reads AWS VPC Flow Log records (files, gzip, the S3 layout) into the reused
+ * {@link io.flowpol.inference.model.FlowRecord} cursor and pushes each to a
+ * {@link io.flowpol.inference.model.FlowSink}.
+ *
+ * <p>Contract: every record of every file reaches the sink in file order and line order,
+ * NODATA and SKIPDATA records included (DESIGN.md fact 8); {@code sourceId} is the index of
+ * the file in the list given to {@link io.flowpol.ingest.flowlog.FlowLogReader#read}, and
+ * {@code line} its 1-based line number. A line that does not fit the format is skipped and
+ * counted (or, in strict mode, stops the run) with an
+ * {@link io.flowpol.inference.model.InputProblem} naming file, line and field. Unreadable,
+ * truncated or binary files always stop the run with an
+ * {@link io.flowpol.inference.model.InputException}.
+ *
+ * <p>The hot loop parses bytes: one buffer, no regex, no String and no allocation per record
+ * (STYLE.md habit 5, after jackson-core). Only IPv6 addresses and error paths allocate.
+ */
+package io.flowpol.ingest.flowlog;
