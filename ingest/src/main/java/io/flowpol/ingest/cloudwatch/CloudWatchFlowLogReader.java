@@ -4,6 +4,8 @@ import io.flowpol.inference.model.FlowRecord;
 import io.flowpol.inference.model.FlowSink;
 import io.flowpol.inference.model.InputException;
 import io.flowpol.inference.model.InputProblem;
+import io.flowpol.ingest.flowlog.FlowLogFormat;
+import io.flowpol.ingest.flowlog.FlowLogLineParser;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -36,7 +38,11 @@ public final class CloudWatchFlowLogReader {
         this.client = client;
     }
 
-    public CloudWatchStats read(CloudWatchSource source, EventParser parser, boolean strict, FlowSink sink) {
+    /**
+     * Reads the window's events in {@code format} (CloudWatch delivery has no header line, DESIGN.md
+     * fact 8) into {@code sink}; malformed events are counted, or fatal with {@code strict}.
+     */
+    public CloudWatchStats read(CloudWatchSource source, FlowLogFormat format, boolean strict, FlowSink sink) {
         long started = System.nanoTime();
         AtomicLong describeCalls = new AtomicLong();
         List<String> streams = listStreams(source, describeCalls);
@@ -53,7 +59,7 @@ public final class CloudWatchFlowLogReader {
             pool.execute(() -> fetch(source, streams.get(index), index, queue, filterCalls));
         }
         pool.shutdown();
-        Consumer consumer = new Consumer(source.logGroup(), streams, parser, strict, sink);
+        Consumer consumer = new Consumer(source.logGroup(), streams, new FlowLogLineParser(format), strict, sink);
         try {
             for (int finished = 0; finished < streams.size(); ) {
                 Page page = queue.take();
@@ -142,7 +148,7 @@ public final class CloudWatchFlowLogReader {
     private static final class Consumer {
         private final String group;
         private final List<String> streams;
-        private final EventParser parser;
+        private final FlowLogLineParser parser;
         private final boolean strict;
         private final FlowSink sink;
         private final FlowRecord record = new FlowRecord();
@@ -153,7 +159,7 @@ public final class CloudWatchFlowLogReader {
         private long malformed;
         private final List<InputProblem> problems = new ArrayList<>();
 
-        Consumer(String group, List<String> streams, EventParser parser, boolean strict, FlowSink sink) {
+        Consumer(String group, List<String> streams, FlowLogLineParser parser, boolean strict, FlowSink sink) {
             this.group = group;
             this.streams = streams;
             this.parser = parser;
@@ -170,10 +176,12 @@ public final class CloudWatchFlowLogReader {
                 events++;
                 bytes += length;
                 record.clear();
-                String error = length < 0 ? "message: expected ASCII text, found a non-ASCII character"
-                        : parser.parse(buffer, 0, length, record);
-                if (error != null) {
-                    reject(page.stream(), number, error);
+                if (length < 0) {
+                    reject(InputProblem.error(where(page.stream()), number, "message", "ASCII text", "a non-ASCII character"));
+                    continue;
+                }
+                if (!parser.parse(buffer, 0, length, record)) {
+                    reject(parser.problem().toInputProblem(where(page.stream()), number, buffer));
                     continue;
                 }
                 record.sourceId = page.stream();
@@ -198,9 +206,11 @@ public final class CloudWatchFlowLogReader {
             return n;
         }
 
-        private void reject(int stream, long number, String error) {
-            InputProblem problem = InputProblem.error("cloudwatch:" + group + "/" + streams.get(stream), number,
-                    null, null, error);
+        private String where(int stream) {
+            return "cloudwatch:" + group + "/" + streams.get(stream);
+        }
+
+        private void reject(InputProblem problem) {
             if (strict) {
                 throw new InputException(problem);
             }

@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.flowpol.inference.model.FlowRecord;
+import io.flowpol.inference.model.FlowSink;
 import io.flowpol.inference.model.InputException;
+import io.flowpol.ingest.flowlog.FlowLogFormat;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -43,18 +45,13 @@ class CloudWatchFlowLogReaderTest {
         server.close();
     }
 
-    /** Collects "srcport" tokens (field 6 of v2) by stream order; a stand-in for the flow-log parser. */
-    private static final class Collecting implements EventParser {
+    /** Collects what the real flow-log parser hands over: ENI hash and source port per record. */
+    private static final class Collecting implements FlowSink {
         final List<String> lines = new ArrayList<>();
 
         @Override
-        public String parse(byte[] buffer, int start, int end, io.flowpol.inference.model.FlowRecord out) {
-            String line = new String(buffer, start, end - start, StandardCharsets.US_ASCII);
-            if (line.startsWith("junk")) {
-                return "version: expected a number, found 'junk'";
-            }
-            lines.add(line);
-            return null;
+        public void accept(FlowRecord r) {
+            lines.add(r.sourceId + ":" + r.line + ":" + r.interfaceId + ":" + r.srcPort);
         }
     }
 
@@ -70,15 +67,15 @@ class CloudWatchFlowLogReaderTest {
         putStream("eni-b-all", 7);
         server.put(GROUP, "eni-c-all", T0 - 3_600_000, "2 123 eni-c 10.0.1.6 10.0.2.9 1 80 6 1 60 1 2 ACCEPT OK");
         Collecting parser = new Collecting();
-        List<Long> sources = new ArrayList<>();
         CloudWatchStats stats = new CloudWatchFlowLogReader(client).read(
-                new CloudWatchSource(GROUP, "eni-", T0, T0 + 60_000, 2), parser, false, r -> sources.add(r.line));
+                new CloudWatchSource(GROUP, "eni-", T0, T0 + 60_000, 2), FlowLogFormat.V2_DEFAULT, false, parser);
         assertEquals(17, parser.lines.size());
         assertEquals(17, stats.events());
         assertEquals(2, stats.streams(), "the stream outside the window is skipped");
         assertTrue(stats.filterCalls() >= 4 + 3, "10 and 7 events at 3 per page need several pages each");
-        assertTrue(parser.lines.stream().filter(l -> l.contains("eni-a-all")).toList().get(9).contains(" 40009 "),
-                "events of one stream keep their order");
+        assertEquals("0:10:", parser.lines.stream().filter(l -> l.startsWith("0:")).toList().get(9).substring(0, 5));
+        assertTrue(parser.lines.stream().filter(l -> l.startsWith("0:")).toList().get(9).endsWith(":40009"),
+                "events of one stream keep their order and numbering");
     }
 
     @Test
@@ -88,7 +85,7 @@ class CloudWatchFlowLogReaderTest {
         server.inject(CloudWatchLogsTestServer.Fault.THROTTLE);
         server.inject(CloudWatchLogsTestServer.Fault.SERVER_ERROR);
         Collecting parser = new Collecting();
-        new CloudWatchFlowLogReader(client).read(new CloudWatchSource(GROUP, null, T0, T0 + 60_000, 1), parser, false, r -> { });
+        new CloudWatchFlowLogReader(client).read(new CloudWatchSource(GROUP, null, T0, T0 + 60_000, 1), FlowLogFormat.V2_DEFAULT, false, parser);
         assertEquals(8, parser.lines.size());
         assertEquals(8, parser.lines.stream().distinct().count());
     }
@@ -99,19 +96,19 @@ class CloudWatchFlowLogReaderTest {
         server.put(GROUP, "eni-a", T0 + 1, "junk");
         Collecting parser = new Collecting();
         CloudWatchStats stats = new CloudWatchFlowLogReader(client).read(
-                new CloudWatchSource(GROUP, null, T0, T0 + 60_000, 1), parser, false, r -> { });
+                new CloudWatchSource(GROUP, null, T0, T0 + 60_000, 1), FlowLogFormat.V2_DEFAULT, false, parser);
         assertEquals(1, stats.malformed());
-        assertEquals("cloudwatch:/vpc/flow-logs/eni-a:2: version: expected a number, found 'junk'",
+        assertTrue(stats.problems().get(0).message().startsWith("cloudwatch:/vpc/flow-logs/eni-a:2: "),
                 stats.problems().get(0).message());
         InputException strict = assertThrows(InputException.class, () -> new CloudWatchFlowLogReader(client).read(
-                new CloudWatchSource(GROUP, null, T0, T0 + 60_000, 1), new Collecting(), true, r -> { }));
+                new CloudWatchSource(GROUP, null, T0, T0 + 60_000, 1), FlowLogFormat.V2_DEFAULT, true, new Collecting()));
         assertTrue(strict.getMessage().startsWith("cloudwatch:/vpc/flow-logs/eni-a:2:"), strict.getMessage());
     }
 
     @Test
     void aMissingLogGroupIsAnInputErrorNamingIt() {
         InputException e = assertThrows(InputException.class, () -> new CloudWatchFlowLogReader(client).read(
-                new CloudWatchSource("/nope", null, T0, T0 + 1, 1), new Collecting(), false, r -> { }));
+                new CloudWatchSource("/nope", null, T0, T0 + 1, 1), FlowLogFormat.V2_DEFAULT, false, new Collecting()));
         assertTrue(e.getMessage().contains("/nope"), e.getMessage());
         assertTrue(e.getMessage().contains("does not exist"), e.getMessage());
     }
