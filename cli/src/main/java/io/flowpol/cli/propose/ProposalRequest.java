@@ -1,0 +1,18 @@
+package io.flowpol.cli.propose;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What to publish where: the generated directory goes to {@code path} of {@code repository}
+ * (URL or local path) on {@code branch}, based on {@code base}; the pull request gets
+ * {@code title}, {@code body}, labels and reviewers.
+ */
+public record ProposalRequest(String repository, String base, String branch, String path, Path generated,
+                              String commitMessage, String title, String body, List<String> labels,
+                              List<String> reviewers, String authorName, String authorEmail, boolean dryRun) {
+    public ProposalRequest {
+        labels = labels == null ? List.of() : List.copyOf(labels);
+        reviewers = reviewers == null ? List.of() : List.copyOf(reviewers);
+    }
+}
