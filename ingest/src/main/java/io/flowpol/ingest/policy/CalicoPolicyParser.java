@@ -1,10 +1,10 @@
 package io.flowpol.ingest.policy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.flowpol.inference.evaluate.calico.SelectorPlacement;
 import io.flowpol.inference.policy.CalicoPolicy;
 import io.flowpol.inference.policy.CalicoPolicy.CalicoKind;
-import io.flowpol.inference.policy.CalicoRule;
 import io.flowpol.inference.policy.PolicyType;
 import java.util.List;
 
@@ -59,7 +59,7 @@ public final class CalicoPolicyParser {
             namespace = namespace == null || namespace.isEmpty() ? "default" : namespace;
         }
         JsonNode spec = fields.object(document, "spec", "spec");
-        return spec(kind, namespace, name, spec == null ? com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode() : spec, fields);
+        return spec(kind, namespace, name, spec == null ? JsonNodeFactory.instance.objectNode() : spec, fields);
     }
 
     private static CalicoPolicy spec(CalicoKind kind, String namespace, String name, JsonNode spec,
