@@ -1,0 +1,125 @@
+package io.flowpol.inference.evaluate.calico;
+
+import io.flowpol.inference.evaluate.EvalEndpoint;
+import io.flowpol.inference.model.Cidr;
+import io.flowpol.inference.model.IpAddress;
+import io.flowpol.inference.policy.CalicoEntityRule;
+import io.flowpol.inference.policy.CalicoPort;
+import io.flowpol.inference.timeline.ContainerPort;
+import java.util.List;
+
+/**
+ * Whether one end of a connection satisfies the {@code source} or {@code destination} half of
+ * a Calico rule. Every part that is present must hold (AND).
+ *
+ * <p>Selectors follow libcalico-go {@code updateprocessors/rules.go} ({@code getEndpointSelector}):
+ * the endpoint selector and service-account selector are AND-ed; as soon as any selector field
+ * (including {@code notSelector}) is used in a namespaced policy, or a {@code namespaceSelector}
+ * is given, the peer must also be in the policy's namespace, respectively in a namespace the
+ * {@code namespaceSelector} selects ({@code all()} = any namespace, {@code global()} = no
+ * namespace, i.e. host endpoints and global network sets). {@code notSelector} is not scoped.
+ * Selectors only ever select Calico endpoints: a non-pod peer fails every positive selector and
+ * is never excluded by {@code notSelector} (CRD doc of {@code selector}: "the latter will accept
+ * packets from non-Calico sources").
+ */
+final class EntityRuleMatcher {
+    private final SelectorCache selectors;
+
+    EntityRuleMatcher(SelectorCache selectors) {
+        this.selectors = selectors;
+    }
+
+    /**
+     * @param policyNamespace the namespace of a namespaced policy, null for a global one
+     * @param port the connection's port at this end, or null when unknown (the client's
+     *     ephemeral source port is not kept by flow aggregation)
+     */
+    boolean matches(CalicoEntityRule rule, EvalEndpoint endpoint, String policyNamespace, Integer port, int protocol) {
+        return netsMatch(rule, endpoint.ip())
+                && selectorsMatch(rule, endpoint, policyNamespace)
+                && portsMatch(rule, endpoint, port, protocol);
+    }
+
+    /** An unknown address can neither be shown inside {@code nets} nor outside {@code notNets}. */
+    private static boolean netsMatch(CalicoEntityRule rule, IpAddress ip) {
+        if (!rule.nets().isEmpty() && (ip == null || !anyContains(rule.nets(), ip))) {
+            return false;
+        }
+        return rule.notNets().isEmpty() || (ip != null && !anyContains(rule.notNets(), ip));
+    }
+
+    private static boolean anyContains(List<Cidr> nets, IpAddress ip) {
+        for (Cidr net : nets) {
+            if (net.contains(ip)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean selectorsMatch(CalicoEntityRule rule, EvalEndpoint endpoint, String policyNamespace) {
+        boolean namespaceSelectorGiven = !SelectorCache.isAbsent(rule.namespaceSelector());
+        boolean selectorGiven = !SelectorCache.isAbsent(rule.selector())
+                || !SelectorCache.isAbsent(rule.serviceAccountSelector());
+        boolean notSelectorGiven = !SelectorCache.isAbsent(rule.notSelector());
+        boolean scoped = (namespaceSelectorGiven || policyNamespace != null)
+                && (selectorGiven || notSelectorGiven || namespaceSelectorGiven);
+        if (scoped || selectorGiven) {
+            if (!endpoint.pod()) {
+                return false;
+            }
+            if (scoped && !inScopedNamespace(rule, endpoint, policyNamespace, namespaceSelectorGiven)) {
+                return false;
+            }
+            if (!selectors.get(rule.serviceAccountSelector()).matches(EndpointLabels.serviceAccount(endpoint))
+                    || !selectors.get(rule.selector()).matches(EndpointLabels.workload(endpoint))) {
+                return false;
+            }
+        }
+        return !notSelectorGiven || !endpoint.pod()
+                || !selectors.get(rule.notSelector()).matches(EndpointLabels.workload(endpoint));
+    }
+
+    private boolean inScopedNamespace(CalicoEntityRule rule, EvalEndpoint pod, String policyNamespace,
+            boolean namespaceSelectorGiven) {
+        if (!namespaceSelectorGiven) {
+            return pod.namespace().equals(policyNamespace);
+        }
+        CalicoSelector namespaceSelector = selectors.get(rule.namespaceSelector());
+        // global() selects only non-namespaced endpoints (rules.go rewrites it to
+        // !has(projectcalico.org/namespace)); a pod is always namespaced.
+        return !namespaceSelector.isGlobal() && namespaceSelector.matches(EndpointLabels.namespace(pod));
+    }
+
+    private static boolean portsMatch(CalicoEntityRule rule, EvalEndpoint endpoint, Integer port, int protocol) {
+        if (port == null) {
+            // Unknown (ephemeral) client port: a rule that requires particular source ports is
+            // not shown to match; a rule that only excludes ports is assumed not to exclude it.
+            return rule.ports().isEmpty();
+        }
+        if (!rule.ports().isEmpty() && !anyPortMatches(rule.ports(), endpoint, port, protocol)) {
+            return false;
+        }
+        return rule.notPorts().isEmpty() || !anyPortMatches(rule.notPorts(), endpoint, port, protocol);
+    }
+
+    private static boolean anyPortMatches(List<CalicoPort> ports, EvalEndpoint endpoint, int port, int protocol) {
+        for (CalicoPort candidate : ports) {
+            if (candidate.name() == null ? candidate.first() <= port && port <= candidate.last()
+                    : namedPortMatches(candidate.name(), endpoint, port, protocol)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A named port is resolved against this endpoint's own declared ports (DESIGN.md fact 9). */
+    private static boolean namedPortMatches(String name, EvalEndpoint endpoint, int port, int protocol) {
+        for (ContainerPort declared : endpoint.ports()) {
+            if (name.equals(declared.name()) && declared.port() == port && declared.protocol() == protocol) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
