@@ -114,11 +114,14 @@ public final class FlowInference implements FlowSink {
         boolean dstAmbiguous = dstNode && !r.hasPktDstAddr && r.flowDirection != FlowRecord.DIRECTION_EGRESS;
         boolean reply = orientation.sourceIsServer(r.protocol, r.tcpFlags, r.startMillis,
                 src, srcAmbiguous, r.srcPort, endpoints.anchor(src), dst, dstAmbiguous, r.dstPort, endpoints.anchor(dst));
+        // ICMP and other port-less protocols carry 0 or '-' (-1) ports: key them as port 0.
+        int srcPort = Math.max(0, r.srcPort);
+        int dstPort = Math.max(0, r.dstPort);
         OrientedRecord o = oriented;
         o.protocol = r.protocol;
         o.reply = reply;
-        o.clientPort = reply ? r.dstPort : r.srcPort;
-        o.serverPort = reply ? r.srcPort : r.dstPort;
+        o.clientPort = reply ? dstPort : srcPort;
+        o.serverPort = reply ? srcPort : dstPort;
         o.clientEndpoint = reply ? dst : src;
         o.clientExact = !(reply ? dstAmbiguous : srcAmbiguous);
         o.clientReason = reply ? dstReason : srcReason;
@@ -171,7 +174,7 @@ public final class FlowInference implements FlowSink {
         Coverage coverage = analyzer.analyze(edges, unresolved);
         FindingCollector findings = new FindingCollector();
         findings.records(tally);
-        findings.unresolved(coverage.unresolvedByReason());
+        findings.unresolved(router.unresolved());
         findings.snatEgress(snatConnections[0]);
         findings.attempts(attempts.stream().mapToLong(e -> e.evidence().connections()).sum());
         findings.joinConflicts(router.conflicts());

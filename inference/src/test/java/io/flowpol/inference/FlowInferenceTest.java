@@ -228,4 +228,66 @@ class FlowInferenceTest {
                 tcp("eni-a", BACKEND, 9090, NODE_A, 40000, 1).pkt(BACKEND, FRONTEND).flags(18));
         assertNull(only(inference().finish().edges()).portName());
     }
+
+    @Test
+    void synAckOrientsAllFourV2RecordsOfAnUndeclaredEphemeralServerPort() {
+        // 50051 and 33000 are both ephemeral and nothing declares 50051: only the flags tell.
+        feed(tcp("eni-a", NODE_A, 33000, BACKEND, 50051, 1).flags(2), tcp("eni-a", BACKEND, 50051, NODE_A, 33000, 1).flags(18),
+                tcp("eni-b", FRONTEND, 33000, NODE_B, 50051, 1).flags(2), tcp("eni-b", NODE_B, 50051, FRONTEND, 33000, 1).flags(18));
+        Edge edge = only(inference().finish().edges());
+        assertEquals(Peer.workload(deployment("shop", "backend")), edge.server());
+        assertEquals(50051, edge.port());
+        assertEquals(java.util.Set.of(DirectionProof.TCP_FLAGS), edge.evidence().proofs());
+    }
+
+    @Test
+    void podToApiServerIsAnEdgeToTheApiServer() {
+        cluster.apiServer("10.0.0.100", 443);
+        feed(tcp("eni-a", NODE_A, 41000, "10.0.0.100", 443, 1).pkt(FRONTEND, "10.0.0.100"),
+                tcp("eni-a", "10.0.0.100", 443, NODE_A, 41000, 1).pkt("10.0.0.100", FRONTEND));
+        Edge edge = only(inference().finish().edges());
+        assertEquals(Peer.apiServer(IpAddress.parse("10.0.0.100")), edge.server());
+        assertEquals(Peer.workload(deployment("shop", "frontend")), edge.client());
+    }
+
+    @Test
+    void podAddressInPktSrcToExternalIsAnEdgeNotSnat() {
+        // With external SNAT the packet leaves with the pod's address: attributable (fact 3).
+        feed(tcp("eni-a", NODE_A, 41000, "52.1.2.3", 443, 1).pkt(FRONTEND, "52.1.2.3"),
+                tcp("eni-a", "52.1.2.3", 443, NODE_A, 41000, 1).pkt("52.1.2.3", FRONTEND));
+        InferenceResult result = inference().finish();
+        assertEquals(Peer.external(IpAddress.parse("52.1.2.3")), only(result.edges()).server());
+        assertTrue(result.snatEgress().isEmpty());
+    }
+
+    @Test
+    void twoExactPodsUnderOneJoinKeyAreReportedAsAConflict() {
+        cluster.pod("shop", "cache", "cache-1", "node-a", "10.0.1.22", -10, -1);
+        feed(tcp("eni-a", NODE_A, 40000, BACKEND, 8080, 1).pkt(FRONTEND, BACKEND),
+                tcp("eni-a", NODE_A, 40000, BACKEND, 8080, 1).pkt("10.0.1.22", BACKEND),
+                tcp("eni-a", BACKEND, 8080, NODE_A, 40000, 1).pkt(BACKEND, FRONTEND));
+        assertTrue(hasFinding(inference().finish(), "join-conflict"));
+    }
+
+    @Test
+    void icmpWithoutPortsIsKeyedAsPortZero() {
+        feed(tcp("eni-a", NODE_A, -1, BACKEND, -1, 1).protocol(Protocol.ICMP).pkt(FRONTEND, BACKEND),
+                tcp("eni-a", BACKEND, -1, NODE_A, -1, 1).protocol(Protocol.ICMP).pkt(BACKEND, FRONTEND));
+        Edge edge = only(inference().finish().edges());
+        assertEquals(Protocol.ICMP, edge.protocol());
+        assertEquals(0, edge.port());
+    }
+
+    @Test
+    void flowsToAReusedIpAreAttributedToTheWorkloadOwningItThen() {
+        cluster.pod("shop", "old", "old-1", "node-b", "10.0.2.40", -10, 5)
+                .pod("shop", "new", "new-1", "node-b", "10.0.2.40", 7, -1);
+        feed(tcp("eni-a", NODE_A, 40000, "10.0.2.40", 9000, 1).pkt(FRONTEND, "10.0.2.40"),
+                tcp("eni-a", "10.0.2.40", 9000, NODE_A, 40000, 1).pkt("10.0.2.40", FRONTEND),
+                tcp("eni-a", NODE_A, 40001, "10.0.2.40", 9000, 9).pkt(FRONTEND, "10.0.2.40"),
+                tcp("eni-a", "10.0.2.40", 9000, NODE_A, 40001, 9).pkt("10.0.2.40", FRONTEND));
+        List<Edge> edges = inference().finish().edges();
+        assertEquals(List.of(Peer.workload(deployment("shop", "new")), Peer.workload(deployment("shop", "old"))),
+                edges.stream().map(Edge::server).toList());
+    }
 }

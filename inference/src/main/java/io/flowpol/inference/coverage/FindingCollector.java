@@ -2,6 +2,7 @@ package io.flowpol.inference.coverage;
 
 import io.flowpol.inference.model.Finding;
 import io.flowpol.inference.model.Finding.Severity;
+import io.flowpol.inference.resolve.UnresolvedReason;
 import io.flowpol.inference.timeline.WorkloadId;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -61,10 +62,12 @@ public final class FindingCollector {
         }
     }
 
-    public void unresolved(Map<String, Long> byReason) {
+    public void unresolved(Map<UnresolvedReason, Long> byReason) {
         byReason.forEach((reason, count) -> add(Severity.WARNING, "unresolved", count
-                + " connections have an end that is no pod or node: " + reason
-                + "; their peers are not workloads in the output", count));
+                + " connections have an end that is no pod or node: " + reason.text()
+                + (reason == UnresolvedReason.NODE_ADDRESS_UNMATCHED
+                        ? "; they were left out of the edges rather than guessed"
+                        : "; they are kept as edges to a VPC address, not to a workload"), count));
     }
 
     public void snatEgress(long connections) {
