@@ -72,8 +72,10 @@ class OrientationTest {
 
     @Test
     void lowerPortIsTheWeakestProofAndIsSymmetric() {
-        assertFalse(sourceIsServer(-1, "10.0.1.21", 61000, "10.0.2.32", 62000) == sourceIsServer(-1, "10.0.2.32", 62000, "10.0.1.21", 61000));
+        boolean request = sourceIsServer(-1, "10.0.1.21", 61000, "10.0.2.32", 62000);
+        boolean reply = sourceIsServer(-1, "10.0.2.32", 62000, "10.0.1.21", 61000);
         assertEquals(DirectionProof.LOWER_PORT, orientation.lastProof());
-        assertTrue(sourceIsServer(-1, "10.0.1.21", 61000, "10.0.2.32", 62000));
+        assertTrue(request, "61000 is the lower port, so its side is taken as the server");
+        assertFalse(reply, "the reply must orient the same connection the same way");
     }
 }
