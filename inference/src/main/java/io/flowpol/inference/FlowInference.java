@@ -1,0 +1,197 @@
+package io.flowpol.inference;
+
+import io.flowpol.inference.aggregate.ConnectionJoiner;
+import io.flowpol.inference.aggregate.ConnectionRouter;
+import io.flowpol.inference.aggregate.PortNames;
+import io.flowpol.inference.coverage.CoverageAnalyzer;
+import io.flowpol.inference.coverage.FindingCollector;
+import io.flowpol.inference.coverage.RecordTally;
+import io.flowpol.inference.model.Coverage;
+import io.flowpol.inference.model.Edge;
+import io.flowpol.inference.model.FlowRecord;
+import io.flowpol.inference.model.FlowSink;
+import io.flowpol.inference.model.InferenceResult;
+import io.flowpol.inference.model.Peer;
+import io.flowpol.inference.model.Protocol;
+import io.flowpol.inference.model.SnatEgress;
+import io.flowpol.inference.orient.Orientation;
+import io.flowpol.inference.orient.OrientedRecord;
+import io.flowpol.inference.orient.PortDeclarations;
+import io.flowpol.inference.resolve.EndpointKind;
+import io.flowpol.inference.resolve.EndpointResolver;
+import io.flowpol.inference.resolve.Endpoints;
+import io.flowpol.inference.resolve.PodIndex;
+import io.flowpol.inference.resolve.UnresolvedReason;
+import io.flowpol.inference.timeline.ClusterTimeline;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The inference pipeline for one window: resolve both ends of each record at its time, orient
+ * it, join the records of one connection, aggregate connections into edges, attempts and SNAT
+ * egress, then report coverage and findings. Feed every record to {@link #accept}, then call
+ * {@link #finish} once. Not thread-safe; allocates nothing per record on the IPv4 path.
+ */
+public final class FlowInference implements FlowSink {
+    /** VXLAN (RFC 7348) and the Linux/Cilium/Flannel legacy VXLAN port (DESIGN.md fact 12). */
+    private static final int VXLAN_PORT = 4789;
+    private static final int LEGACY_VXLAN_PORT = 8472;
+
+    private final ClusterTimeline cluster;
+    private final InferenceOptions options;
+    private final EndpointResolver resolver;
+    private final Endpoints endpoints;
+    private final PodIndex pods;
+    private final Orientation orientation;
+    private final ConnectionRouter router;
+    private final ConnectionJoiner joiner;
+    private final RecordTally tally = new RecordTally();
+    private final OrientedRecord oriented = new OrientedRecord();
+    private boolean finished;
+
+    public FlowInference(ClusterTimeline cluster, InferenceOptions options) {
+        this.cluster = cluster;
+        this.options = options;
+        this.resolver = new EndpointResolver(cluster, options.vpcCidrs());
+        this.endpoints = resolver.endpoints();
+        this.pods = new PodIndex(cluster.pods());
+        this.orientation = new Orientation(new PortDeclarations(resolver, pods, cluster.services()));
+        this.router = new ConnectionRouter(endpoints);
+        this.joiner = new ConnectionJoiner(options.joinHorizonMillis(), endpoints, router);
+    }
+
+    @Override
+    public void accept(FlowRecord r) {
+        if (finished) {
+            throw new IllegalStateException("accept after finish");
+        }
+        if (r.startMillis < options.sinceMillis() || r.startMillis >= options.untilMillis()) {
+            tally.outsideWindow++;
+            return;
+        }
+        if (r.logStatus == FlowRecord.STATUS_NODATA) {
+            tally.nodata++;
+            return;
+        }
+        if (r.logStatus == FlowRecord.STATUS_SKIPDATA) {
+            tally.skipdata(r.interfaceId, r.startMillis, r.endMillis);
+            return;
+        }
+        if (r.action == FlowRecord.ACTION_REJECT) {
+            tally.rejected++;
+            return;
+        }
+        if (!(r.hasSrcAddr || r.hasPktSrcAddr) || !(r.hasDstAddr || r.hasPktDstAddr)) {
+            tally.incomplete++;
+            return;
+        }
+        process(r);
+    }
+
+    private void process(FlowRecord r) {
+        tally.sawPktAddresses |= r.hasPktSrcAddr || r.hasPktDstAddr;
+        tally.sawTcpFlags |= r.tcpFlags >= 0;
+        long end = r.endMillis >= 0 ? r.endMillis : r.startMillis;
+        int src = r.hasPktSrcAddr ? resolver.resolve(r.pktSrcHi, r.pktSrcLo, r.startMillis, end)
+                : resolver.resolve(r.srcHi, r.srcLo, r.startMillis, end);
+        UnresolvedReason srcReason = resolver.lastReason();
+        int dst = r.hasPktDstAddr ? resolver.resolve(r.pktDstHi, r.pktDstLo, r.startMillis, end)
+                : resolver.resolve(r.dstHi, r.dstLo, r.startMillis, end);
+        UnresolvedReason dstReason = resolver.lastReason();
+        boolean srcNode = endpoints.kind(src) == EndpointKind.NODE;
+        boolean dstNode = endpoints.kind(dst) == EndpointKind.NODE;
+        if (srcNode && dstNode && isTunnel(r)) {
+            tally.overlay++;
+            return;
+        }
+        tally.accepted++;
+        // Fact 2: only the capturing ENI's side is replaced by its primary address; a known
+        // flow-direction says which side that is (egress: the source, ingress: the destination).
+        boolean srcAmbiguous = srcNode && !r.hasPktSrcAddr && r.flowDirection != FlowRecord.DIRECTION_INGRESS;
+        boolean dstAmbiguous = dstNode && !r.hasPktDstAddr && r.flowDirection != FlowRecord.DIRECTION_EGRESS;
+        boolean reply = orientation.sourceIsServer(r.protocol, r.tcpFlags, r.startMillis,
+                src, srcAmbiguous, r.srcPort, endpoints.anchor(src), dst, dstAmbiguous, r.dstPort, endpoints.anchor(dst));
+        // ICMP and other port-less protocols carry 0 or '-' (-1) ports: key them as port 0.
+        int srcPort = Math.max(0, r.srcPort);
+        int dstPort = Math.max(0, r.dstPort);
+        OrientedRecord o = oriented;
+        o.protocol = r.protocol;
+        o.reply = reply;
+        o.clientPort = reply ? dstPort : srcPort;
+        o.serverPort = reply ? srcPort : dstPort;
+        o.clientEndpoint = reply ? dst : src;
+        o.clientExact = !(reply ? dstAmbiguous : srcAmbiguous);
+        o.clientReason = reply ? dstReason : srcReason;
+        o.serverEndpoint = reply ? src : dst;
+        o.serverExact = !(reply ? srcAmbiguous : dstAmbiguous);
+        o.serverReason = reply ? srcReason : dstReason;
+        o.interfaceId = r.interfaceId;
+        o.packets = r.packets;
+        o.bytes = r.bytes;
+        o.startMillis = r.startMillis;
+        o.endMillis = end;
+        o.tcpFlags = r.protocol == Protocol.TCP ? r.tcpFlags : -1;
+        o.proof = orientation.lastProof();
+        joiner.add(o);
+    }
+
+    private static boolean isTunnel(FlowRecord r) {
+        return r.protocol == Protocol.IPIP || (r.protocol == Protocol.UDP
+                && (r.dstPort == VXLAN_PORT || r.srcPort == VXLAN_PORT
+                || r.dstPort == LEGACY_VXLAN_PORT || r.srcPort == LEGACY_VXLAN_PORT));
+    }
+
+    /** Connections the joiner holds now: bounded by the join horizon, not by the input. */
+    public int liveConnections() {
+        return joiner.liveConnections();
+    }
+
+    public InferenceResult finish() {
+        if (finished) {
+            throw new IllegalStateException("finish called twice");
+        }
+        finished = true;
+        joiner.flush();
+        PortNames portNames = new PortNames(pods);
+        List<Edge> edges = edges(router.edges(), portNames);
+        List<Edge> attempts = edges(router.attempts(), portNames);
+        List<SnatEgress> snat = new ArrayList<>();
+        long[] snatConnections = new long[1];
+        router.snatEgress().forEach((client, server, protocol, port, evidence) -> {
+            Peer node = endpoints.peerById(client);
+            snat.add(new SnatEgress(node.node(), endpoints.peerById(server).ip(), protocol, port, evidence,
+                    pods.workloadsOnNode(node.node(), evidence.firstSeen(), evidence.lastSeen())));
+            snatConnections[0] += evidence.connections();
+        });
+        snat.sort(java.util.Comparator.comparing(SnatEgress::node).thenComparing(SnatEgress::destination)
+                .thenComparingInt(SnatEgress::protocol).thenComparingInt(SnatEgress::port));
+        Map<String, Long> unresolved = new LinkedHashMap<>();
+        router.unresolved().forEach((reason, count) -> unresolved.put(reason.text(), count));
+        CoverageAnalyzer analyzer = new CoverageAnalyzer(cluster, options.sinceMillis(), options.untilMillis());
+        Coverage coverage = analyzer.analyze(edges, unresolved);
+        FindingCollector findings = new FindingCollector();
+        findings.records(tally);
+        findings.unresolved(router.unresolved());
+        findings.snatEgress(snatConnections[0]);
+        findings.attempts(attempts.stream().mapToLong(e -> e.evidence().connections()).sum());
+        findings.joinConflicts(router.conflicts());
+        findings.windowsWorkloads(analyzer.windowsWorkloads());
+        return new InferenceResult(edges, attempts, snat, coverage, findings.findings());
+    }
+
+    private List<Edge> edges(io.flowpol.inference.aggregate.EdgeAggregator aggregator, PortNames portNames) {
+        List<Edge> out = new ArrayList<>(aggregator.size());
+        aggregator.forEach((client, server, protocol, port, evidence) -> {
+            Peer serverPeer = endpoints.peerById(server);
+            String name = serverPeer.kind() == Peer.Kind.WORKLOAD
+                    ? portNames.name(serverPeer.workload(), protocol, port, evidence.firstSeen(), evidence.lastSeen())
+                    : null;
+            out.add(new Edge(endpoints.peerById(client), serverPeer, protocol, port, name, evidence));
+        });
+        Collections.sort(out);
+        return out;
+    }
+}

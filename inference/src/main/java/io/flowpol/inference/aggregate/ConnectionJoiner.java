@@ -1,0 +1,164 @@
+package io.flowpol.inference.aggregate;
+
+import io.flowpol.inference.orient.OrientedRecord;
+import io.flowpol.inference.resolve.Endpoints;
+import io.flowpol.inference.resolve.UnresolvedReason;
+import java.util.function.Consumer;
+
+/**
+ * Joins the records of one connection (DESIGN.md facts 1 and 2). Key: protocol, client port,
+ * server port, client anchor, server anchor, where a pod or node end anchors at its node: the
+ * client ENI's records name (node A → pod B) and the server ENI's (pod A → node B), and both
+ * map to (A, B). Per key it keeps the best resolution of each end, the interfaces seen,
+ * request/reply seen and counts packets from the first interface only.
+ *
+ * <p>A key whose last record is older than {@code watermark − horizon} is evicted and handed
+ * to the consumer, so live state is bounded by the connections of one horizon. A connection
+ * that is quiet longer than the horizon is therefore handed over (and counted) twice.
+ */
+public final class ConnectionJoiner {
+    private static final byte AMBIGUOUS = 1;
+    private static final byte EXACT = 2;
+    private static final int MAX_INTERFACES = ConnectionSlots.MAX_INTERFACES;
+
+    private final long horizon;
+    private final Endpoints endpoints;
+    private final Consumer<JoinedConnection> consumer;
+    private final JoinedConnection out = new JoinedConnection();
+    private final LongPairIntMap index = new LongPairIntMap(1024);
+    private final ConnectionSlots slots = new ConnectionSlots();
+    private long watermark = Long.MIN_VALUE;
+    private long lastSweep = Long.MIN_VALUE;
+
+    public ConnectionJoiner(long horizonMillis, Endpoints endpoints, Consumer<JoinedConnection> consumer) {
+        if (horizonMillis <= 0) {
+            throw new IllegalArgumentException("horizonMillis <= 0: " + horizonMillis);
+        }
+        this.horizon = horizonMillis;
+        this.endpoints = endpoints;
+        this.consumer = consumer;
+    }
+
+    public void add(OrientedRecord r) {
+        long keyA = (endpoints.anchor(r.clientEndpoint) << 32) | endpoints.anchor(r.serverEndpoint);
+        long keyB = ((long) r.protocol << 32) | ((long) r.clientPort << 16) | r.serverPort;
+        int s = index.get(keyA, keyB);
+        if (s < 0) {
+            s = slots.allocate(keyA, keyB, r.startMillis);
+            index.put(keyA, keyB, s);
+        }
+        ConnectionSlots c = slots;
+        updateEnd(s, true, r.clientEndpoint, r.clientExact, r.clientReason);
+        updateEnd(s, false, r.serverEndpoint, r.serverExact, r.serverReason);
+        boolean firstInterface = c.interfaceCount[s] == 0 || c.interfaces[s * MAX_INTERFACES] == r.interfaceId;
+        addInterface(s, r.interfaceId);
+        if (firstInterface) {
+            c.packets[s] += Math.max(0, r.packets);
+            c.bytes[s] += Math.max(0, r.bytes);
+        }
+        c.first[s] = Math.min(c.first[s], r.startMillis);
+        c.last[s] = Math.max(c.last[s], r.endMillis);
+        if (r.reply) {
+            c.replySeen[s] = true;
+        } else {
+            c.requestSeen[s] = true;
+        }
+        if (r.tcpFlags >= 0) {
+            c.hasFlags[s] = true;
+            if (r.reply) {
+                c.serverFlags[s] |= r.tcpFlags;
+            } else {
+                c.clientFlags[s] |= r.tcpFlags;
+            }
+        }
+        c.proofs[s] |= 1 << r.proof.ordinal();
+        advance(r.endMillis);
+    }
+
+    private void updateEnd(int s, boolean client, int endpoint, boolean exact, UnresolvedReason reason) {
+        ConnectionSlots c = slots;
+        byte[] states = client ? c.clientState : c.serverState;
+        int[] eps = client ? c.clientEndpoint : c.serverEndpoint;
+        byte state = exact ? EXACT : AMBIGUOUS;
+        if (states[s] < state) {
+            states[s] = state;
+            eps[s] = endpoint;
+            (client ? c.clientReason : c.serverReason)[s] = reason;
+        } else if (exact && state == states[s] && endpoints.peer(eps[s]) != endpoints.peer(endpoint)) {
+            c.conflict[s] = true;
+        }
+    }
+
+    private void addInterface(int s, long interfaceId) {
+        ConnectionSlots c = slots;
+        int n = c.interfaceCount[s];
+        for (int i = 0; i < n; i++) {
+            if (c.interfaces[s * MAX_INTERFACES + i] == interfaceId) {
+                return;
+            }
+        }
+        if (n < MAX_INTERFACES) {
+            c.interfaces[s * MAX_INTERFACES + n] = interfaceId;
+            c.interfaceCount[s] = (byte) (n + 1);
+        }
+    }
+
+    /** Evicts every key idle for longer than the horizon; sweeps every half horizon of log time. */
+    private void advance(long end) {
+        if (end > watermark) {
+            watermark = end;
+        }
+        if (lastSweep == Long.MIN_VALUE) {
+            lastSweep = watermark;
+        } else if (watermark - lastSweep >= horizon / 2) {
+            lastSweep = watermark;
+            evictBefore(watermark - horizon);
+        }
+    }
+
+    private void evictBefore(long cutoff) {
+        for (int s = 0; s < slots.highWater(); s++) {
+            if (slots.inUse[s] && slots.last[s] < cutoff) {
+                emit(s);
+            }
+        }
+    }
+
+    /** Hands every live connection to the consumer; call once at the end of the input. */
+    public void flush() {
+        evictBefore(Long.MAX_VALUE);
+    }
+
+    /** Connections currently held: bounded by the connections within one horizon (and a half). */
+    public int liveConnections() {
+        return index.size();
+    }
+
+    private void emit(int s) {
+        ConnectionSlots c = slots;
+        out.protocol = (int) (c.keyB[s] >>> 32);
+        out.clientPort = (int) (c.keyB[s] >>> 16) & 0xFFFF;
+        out.serverPort = (int) c.keyB[s] & 0xFFFF;
+        out.clientEndpoint = c.clientEndpoint[s];
+        out.clientExact = c.clientState[s] == EXACT;
+        out.clientReason = c.clientReason[s];
+        out.serverEndpoint = c.serverEndpoint[s];
+        out.serverExact = c.serverState[s] == EXACT;
+        out.serverReason = c.serverReason[s];
+        out.conflict = c.conflict[s];
+        out.interfaces = c.interfaceCount[s];
+        out.requestSeen = c.requestSeen[s];
+        out.replySeen = c.replySeen[s];
+        out.packets = c.packets[s];
+        out.bytes = c.bytes[s];
+        out.firstSeen = c.first[s];
+        out.lastSeen = c.last[s];
+        out.hasTcpFlags = c.hasFlags[s];
+        out.clientFlags = c.clientFlags[s];
+        out.serverFlags = c.serverFlags[s];
+        out.proofs = c.proofs[s];
+        index.remove(c.keyA[s], c.keyB[s]);
+        slots.free(s);
+        consumer.accept(out);
+    }
+}

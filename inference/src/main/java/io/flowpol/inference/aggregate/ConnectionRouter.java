@@ -1,0 +1,100 @@
+package io.flowpol.inference.aggregate;
+
+import io.flowpol.inference.resolve.EndpointKind;
+import io.flowpol.inference.resolve.Endpoints;
+import io.flowpol.inference.resolve.UnresolvedReason;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Decides what a joined connection proves. An end known only as a node address (DESIGN.md
+ * fact 2) is the node when records from two or more interfaces were joined — the other end's
+ * ENI would have shown a pod's real address — and is otherwise left unresolved: a pod is never
+ * guessed. Node to external is SNAT egress (fact 3); a connection without a reply, or with a
+ * SYN never answered by a SYN-ACK, is an attempt (fact 11).
+ */
+public final class ConnectionRouter implements Consumer<JoinedConnection> {
+    private static final int SYN = 2;
+    private static final int SYN_ACK = 18;
+
+    private final Endpoints endpoints;
+    private final EdgeAggregator edges = new EdgeAggregator();
+    private final EdgeAggregator attempts = new EdgeAggregator();
+    private final EdgeAggregator snatEgress = new EdgeAggregator();
+    private final long[] unresolved = new long[UnresolvedReason.values().length];
+    private long conflicts;
+    private long connections;
+
+    public ConnectionRouter(Endpoints endpoints) {
+        this.endpoints = endpoints;
+    }
+
+    @Override
+    public void accept(JoinedConnection c) {
+        connections++;
+        EndpointKind clientKind = endpoints.kind(c.clientEndpoint);
+        EndpointKind serverKind = endpoints.kind(c.serverEndpoint);
+        boolean twoEnds = c.interfaces >= 2;
+        // SNAT (fact 3): behind the node address toward the internet is the node or any of its
+        // pods; SnatEgress reports exactly that, so the ambiguity needs no resolving.
+        boolean snat = clientKind == EndpointKind.NODE && serverKind == EndpointKind.EXTERNAL;
+        if (!(c.clientExact || twoEnds || snat) || !(c.serverExact || twoEnds)) {
+            unresolved[UnresolvedReason.NODE_ADDRESS_UNMATCHED.ordinal()]++;
+            return;
+        }
+        countReason(c.clientReason);
+        countReason(c.serverReason);
+        if (c.conflict) {
+            conflicts++;
+        }
+        int clientPeer = endpoints.peer(c.clientEndpoint);
+        int serverPeer = endpoints.peer(c.serverEndpoint);
+        EdgeAggregator target = isAttempt(c) ? attempts : snat ? snatEgress : edges;
+        target.add(clientPeer, serverPeer, c.protocol, c.serverPort, c.packets, c.bytes, c.firstSeen, c.lastSeen, c.proofs);
+    }
+
+    private static boolean isAttempt(JoinedConnection c) {
+        if (!c.replySeen) {
+            return true;
+        }
+        return c.hasTcpFlags && (c.clientFlags & SYN) != 0 && (c.serverFlags & SYN_ACK) != SYN_ACK;
+    }
+
+    private void countReason(UnresolvedReason reason) {
+        if (reason != null) {
+            unresolved[reason.ordinal()]++;
+        }
+    }
+
+    public EdgeAggregator edges() {
+        return edges;
+    }
+
+    public EdgeAggregator attempts() {
+        return attempts;
+    }
+
+    public EdgeAggregator snatEgress() {
+        return snatEgress;
+    }
+
+    /** Connections per reason an end stayed unresolved or resolved only to a VPC address. */
+    public Map<UnresolvedReason, Long> unresolved() {
+        Map<UnresolvedReason, Long> out = new EnumMap<>(UnresolvedReason.class);
+        for (UnresolvedReason reason : UnresolvedReason.values()) {
+            if (unresolved[reason.ordinal()] > 0) {
+                out.put(reason, unresolved[reason.ordinal()]);
+            }
+        }
+        return out;
+    }
+
+    public long conflicts() {
+        return conflicts;
+    }
+
+    public long connections() {
+        return connections;
+    }
+}

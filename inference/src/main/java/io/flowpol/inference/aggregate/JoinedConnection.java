@@ -1,0 +1,35 @@
+package io.flowpol.inference.aggregate;
+
+import io.flowpol.inference.resolve.UnresolvedReason;
+
+/**
+ * One connection as the joiner hands it over at eviction: a reused mutable cursor. An end is
+ * {@code exact} when some record showed its real address; otherwise its endpoint is the node
+ * address of the capturing ENI (DESIGN.md fact 2).
+ */
+public final class JoinedConnection {
+    public int protocol;
+    public int clientPort;
+    public int serverPort;
+    public int clientEndpoint;
+    public boolean clientExact;
+    public UnresolvedReason clientReason;
+    public int serverEndpoint;
+    public boolean serverExact;
+    public UnresolvedReason serverReason;
+    /** Two exact records named different peers for the same end. */
+    public boolean conflict;
+    /** Distinct interface ids seen, capped at 3. */
+    public int interfaces;
+    public boolean requestSeen;
+    public boolean replySeen;
+    public long packets;
+    public long bytes;
+    public long firstSeen;
+    public long lastSeen;
+    public boolean hasTcpFlags;
+    public int clientFlags;
+    public int serverFlags;
+    /** Bit set of {@link io.flowpol.inference.model.DirectionProof} ordinals. */
+    public int proofs;
+}

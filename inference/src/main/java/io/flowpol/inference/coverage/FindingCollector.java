@@ -1,0 +1,119 @@
+package io.flowpol.inference.coverage;
+
+import io.flowpol.inference.model.Finding;
+import io.flowpol.inference.model.Finding.Severity;
+import io.flowpol.inference.resolve.UnresolvedReason;
+import io.flowpol.inference.timeline.WorkloadId;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns counts into findings under stable codes; each message says what the condition costs
+ * and what to do about it. Sorted by severity (worst first), then code.
+ */
+public final class FindingCollector {
+    /** Share of accepted records that are tunnel traffic above which the output is untrustworthy. */
+    static final double OVERLAY_SHARE = 0.2;
+
+    private final List<Finding> findings = new ArrayList<>();
+
+    public void records(RecordTally t) {
+        if (t.accepted > 0 && !t.sawPktAddresses) {
+            add(Severity.WARNING, "missing-pkt-fields", "no record carried pkt-srcaddr/pkt-dstaddr: pod-to-pod"
+                    + " flows had to be joined from the records of two ENIs (DESIGN.md fact 2) and ends seen at one"
+                    + " ENI only stay unresolved; use a custom flow log format with ${pkt-srcaddr} ${pkt-dstaddr}"
+                    + " (and ${tcp-flags} ${flow-direction})", t.accepted);
+        }
+        if (t.accepted > 0 && !t.sawTcpFlags) {
+            add(Severity.INFO, "missing-tcp-flags", "no record carried tcp-flags: direction was taken from"
+                    + " declared and ephemeral ports, and unanswered SYNs cannot be told from live connections;"
+                    + " add ${tcp-flags} to the flow log format", t.accepted);
+        }
+        if (t.skipdata > 0) {
+            add(Severity.WARNING, "skipdata", "data lost: " + t.skipdata + " intervals on " + t.skipdataInterfaces()
+                    + " interfaces between " + time(t.skipdataFrom()) + " and " + time(t.skipdataTo())
+                    + " were SKIPDATA; traffic in them is unknown, not absent — extend the window or review"
+                    + " the policies for flows that may be missing", t.skipdata);
+        }
+        if (t.rejected > 0) {
+            add(Severity.INFO, "reject", t.rejected + " REJECT records (security group or network ACL) were"
+                    + " counted and never turned into edges", t.rejected);
+        }
+        if (t.nodata > 0) {
+            add(Severity.INFO, "nodata", t.nodata + " NODATA records: intervals with no traffic on an"
+                    + " interface", t.nodata);
+        }
+        if (t.outsideWindow > 0) {
+            add(Severity.INFO, "outside-window", t.outsideWindow + " records started outside the learning"
+                    + " window and were skipped", t.outsideWindow);
+        }
+        if (t.incomplete > 0) {
+            add(Severity.WARNING, "incomplete-record", t.incomplete + " records lacked a source or destination"
+                    + " address and were skipped; check the flow log format", t.incomplete);
+        }
+        if (t.overlay > 0 && t.overlay >= OVERLAY_SHARE * (t.accepted + t.overlay)) {
+            add(Severity.ERROR, "overlay-network", t.overlay + " records are node-to-node tunnel traffic"
+                    + " (IP-in-IP or VXLAN, DESIGN.md fact 12): an overlay CNI hides pod addresses from flow logs,"
+                    + " so pods are invisible and the learned policies are not trustworthy; use the VPC CNI or"
+                    + " the overlay's own flow logs", t.overlay);
+        }
+    }
+
+    public void unresolved(Map<UnresolvedReason, Long> byReason) {
+        byReason.forEach((reason, count) -> add(Severity.WARNING, "unresolved", count
+                + " connections have an end that is no pod or node: " + reason.text()
+                + (reason == UnresolvedReason.NODE_ADDRESS_UNMATCHED
+                        ? "; they were left out of the edges rather than guessed"
+                        : "; they are kept as edges to a VPC address, not to a workload"), count));
+    }
+
+    public void snatEgress(long connections) {
+        if (connections > 0) {
+            add(Severity.WARNING, "snat-egress", connections + " connections left the VPC from a node address:"
+                    + " the VPC CNI's SNAT hides which pod sent them (DESIGN.md fact 3), so they are listed with"
+                    + " candidate workloads and not allowed per workload; set AWS_VPC_K8S_CNI_EXTERNALSNAT=true,"
+                    + " log pkt-srcaddr, or narrow the window to attribute them", connections);
+        }
+    }
+
+    public void attempts(long connections) {
+        if (connections > 0) {
+            add(Severity.INFO, "attempt", connections + " connections got no reply (blocked by a policy in"
+                    + " force, a scanner or a dead peer, DESIGN.md fact 11); they are listed as attempts and"
+                    + " never allowed", connections);
+        }
+    }
+
+    public void joinConflicts(long connections) {
+        if (connections > 0) {
+            add(Severity.WARNING, "join-conflict", connections + " joined connections had records naming"
+                    + " different peers for one end (reused ports within the join horizon); the first was"
+                    + " kept — review those edges or shorten the join horizon", connections);
+        }
+    }
+
+    public void windowsWorkloads(List<WorkloadId> workloads) {
+        for (WorkloadId workload : workloads) {
+            add(Severity.WARNING, "windows-node", workload + " runs pods on a Windows node: Calico policies"
+                    + " do not cover Windows nodes, so policies for it are not enforced there", 1);
+        }
+    }
+
+    private void add(Severity severity, String code, String message, long count) {
+        findings.add(new Finding(severity, code, message, count));
+    }
+
+    private static String time(long millis) {
+        return millis == Long.MAX_VALUE || millis == Long.MIN_VALUE ? "?" : Instant.ofEpochMilli(millis).toString();
+    }
+
+    public List<Finding> findings() {
+        List<Finding> out = new ArrayList<>(findings);
+        out.sort(Comparator.comparing((Finding f) -> -f.severity().ordinal()).thenComparing(Finding::code)
+                .thenComparing(Finding::message));
+        return out;
+    }
+}

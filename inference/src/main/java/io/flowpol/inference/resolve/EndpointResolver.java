@@ -1,0 +1,125 @@
+package io.flowpol.inference.resolve;
+
+import io.flowpol.inference.model.Cidr;
+import io.flowpol.inference.model.IpAddress;
+import io.flowpol.inference.timeline.AddressSpan;
+import io.flowpol.inference.timeline.ClusterTimeline;
+import io.flowpol.inference.timeline.NodeSpan;
+import io.flowpol.inference.timeline.PodSpan;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Resolves {@code (address, time)} to an endpoint id of {@link #endpoints()} (DESIGN.md facts
+ * 2, 3, 5, 6, 10). Built once from the timeline. Not thread-safe: {@link #lastReason()} is the
+ * side result of the latest {@link #resolve} call, so that the hot loop allocates nothing.
+ */
+public final class EndpointResolver {
+    private final Endpoints endpoints;
+    private final SpanIndex index = new SpanIndex();
+    private final List<Cidr> vpcCidrs;
+    private final LongIntMap v4Interned = new LongIntMap(1024);
+    private final Map<IpAddress, Integer> v6Interned = new HashMap<>();
+    private final LongIntMap apiServerPorts = new LongIntMap(16);
+    private UnresolvedReason lastReason;
+
+    public EndpointResolver(ClusterTimeline cluster, List<Cidr> vpcCidrs) {
+        this.endpoints = new Endpoints(cluster.pods());
+        this.vpcCidrs = List.copyOf(vpcCidrs);
+        for (NodeSpan node : cluster.nodes()) {
+            int nodeIndex = endpoints.nodeIndex(node.name());
+            for (IpAddress ip : node.addresses()) {
+                index.add(ip, node.from(), node.to(), endpoints.add(EndpointKind.NODE, nodeIndex, -1, ip.hi(), ip.lo()));
+            }
+        }
+        List<PodSpan> pods = cluster.pods();
+        for (int p = 0; p < pods.size(); p++) {
+            PodSpan pod = pods.get(p);
+            int nodeIndex = pod.node() == null ? -1 : endpoints.nodeIndex(pod.node());
+            for (IpAddress ip : pod.ips()) {
+                // Fact 10: a hostNetwork pod uses the node's addresses, so it is the node.
+                int endpoint = pod.hostNetwork() && nodeIndex >= 0
+                        ? endpoints.add(EndpointKind.NODE, nodeIndex, -1, ip.hi(), ip.lo())
+                        : endpoints.add(EndpointKind.POD, nodeIndex, p, ip.hi(), ip.lo());
+                index.add(ip, pod.from(), pod.to(), endpoint);
+            }
+        }
+        for (AddressSpan api : cluster.apiServer()) {
+            int endpoint = endpoints.add(EndpointKind.API_SERVER, -1, -1, api.ip().hi(), api.ip().lo());
+            apiServerPorts.put(endpoint, api.port());
+            index.add(api.ip(), api.from(), api.to(), endpoint);
+        }
+        index.build(endpoints);
+    }
+
+    public Endpoints endpoints() {
+        return endpoints;
+    }
+
+    /** The port an API server endpoint listens on (from the kubernetes endpoints), -1 otherwise. */
+    public int apiServerPort(int endpoint) {
+        return apiServerPorts.get(endpoint);
+    }
+
+    /**
+     * The endpoint holding the address at {@code start}, else at {@code end}; otherwise the
+     * interned VPC or external address. Sets {@link #lastReason()} for VPC addresses.
+     */
+    public int resolve(long hi, long lo, long start, long end) {
+        lastReason = null;
+        int group = index.group(hi, lo);
+        if (group >= 0) {
+            int endpoint = index.find(group, start);
+            if (endpoint < 0) {
+                endpoint = index.find(group, end);
+            }
+            if (endpoint >= 0) {
+                return endpoint;
+            }
+        }
+        int endpoint = intern(hi, lo);
+        if (endpoints.kind(endpoint) == EndpointKind.VPC_ADDRESS) {
+            lastReason = group >= 0 && index.groupHasPod(group)
+                    ? UnresolvedReason.POD_IP_NOT_ASSIGNED : UnresolvedReason.VPC_ADDRESS_UNRECORDED;
+        }
+        return endpoint;
+    }
+
+    /** Why the last resolved address is not a recorded object; null when it is one or external. */
+    public UnresolvedReason lastReason() {
+        return lastReason;
+    }
+
+    private int intern(long hi, long lo) {
+        boolean v4 = IpAddress.isV4(hi, lo);
+        if (v4) {
+            int known = v4Interned.get(lo);
+            if (known >= 0) {
+                return known;
+            }
+        } else {
+            Integer known = v6Interned.get(new IpAddress(hi, lo));
+            if (known != null) {
+                return known;
+            }
+        }
+        EndpointKind kind = inVpc(hi, lo) ? EndpointKind.VPC_ADDRESS : EndpointKind.EXTERNAL;
+        int endpoint = endpoints.add(kind, -1, -1, hi, lo);
+        if (v4) {
+            v4Interned.put(lo, endpoint);
+        } else {
+            v6Interned.put(new IpAddress(hi, lo), endpoint);
+        }
+        return endpoint;
+    }
+
+    private boolean inVpc(long hi, long lo) {
+        for (Cidr cidr : vpcCidrs) {
+            if (cidr.contains(hi, lo)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
