@@ -3,8 +3,10 @@ package io.flowpol.ingest.cluster;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.flowpol.inference.model.InputException;
 import io.flowpol.inference.model.InputProblem;
 import java.io.BufferedReader;
@@ -31,7 +33,10 @@ final class RecordingFileParser {
     private static final Set<String> TYPES = Set.of("ADDED", "MODIFIED", "DELETED", "BOOKMARK", "ERROR");
     private static final String TYPES_TEXT = "ADDED, MODIFIED, DELETED, BOOKMARK or ERROR";
 
-    private final ObjectMapper mapper = new ObjectMapper();
+    /** Per line: one document only, so two events pasted on one line are not half-read. */
+    private final ObjectMapper mapper = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
 
     /** The events of one file, in file order. */
     List<WatchEvent> parse(Path file) {
@@ -48,7 +53,7 @@ final class RecordingFileParser {
                 if (events.isEmpty()) {
                     JsonNode first = firstDocument(name, line, text);
                     if (first == null || first.has("items") && !first.has("object")) {
-                        return new SnapshotParser(mapper).parse(name, () -> open(file));
+                        return new SnapshotParser(new ObjectMapper()).parse(name, () -> open(file));
                     }
                 }
                 events.add(event(name, line, text));
