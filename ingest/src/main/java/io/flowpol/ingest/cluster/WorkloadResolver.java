@@ -93,7 +93,9 @@ final class WorkloadResolver {
         if (cronJob) {
             Map<String, String> template = StableLabels.of(
                     KubeJson.labels(KubeJson.at(object, "spec", "jobTemplate", "spec", "template")), true);
-            return new Workload(id, LabelSelector.of(template), template);
+            // An older recorded state may lack the template labels: the pods still carry them.
+            Map<String, String> labels = template.isEmpty() ? podLabels : template;
+            return new Workload(id, LabelSelector.of(labels), labels);
         }
         Map<String, String> template = StableLabels.of(KubeJson.labels(KubeJson.at(object, "spec", "template")), false);
         return new Workload(id, StableLabels.selector(KubeJson.at(object, "spec", "selector")),
