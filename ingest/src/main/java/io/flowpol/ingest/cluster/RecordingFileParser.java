@@ -74,7 +74,13 @@ final class RecordingFileParser {
         if (file.getFileName().toString().endsWith(".gz")) {
             in = new GZIPInputStream(in, 1 << 16);
         }
-        return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
+        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
+        // Editors on Windows may prefix a UTF-8 byte order mark; it is not part of the JSON.
+        reader.mark(1);
+        if (reader.read() != '\uFEFF') {
+            reader.reset();
+        }
+        return reader;
     }
 
     /** The first line as a whole JSON object, or null when it is the start of a longer document. */
@@ -110,7 +116,8 @@ final class RecordingFileParser {
         }
         long time = time(file, line, node.path("time"));
         String kind = KubeJson.text(object, "kind");
-        return new WatchEvent(time, type, kind == null ? "" : kind, object, file, line);
+        kind = kind == null ? "" : kind;
+        return new WatchEvent(time, type, kind, ObjectTrimmer.trim(kind, object), file, line);
     }
 
     static long time(String file, long line, JsonNode time) {

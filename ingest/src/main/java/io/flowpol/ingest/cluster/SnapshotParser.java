@@ -99,7 +99,7 @@ final class SnapshotParser {
             if (kind == null) {
                 throw fail(file, item.line(), "items[" + i + "].kind", "the kind of the object (a generic List names it per item)", "nothing");
             }
-            events.add(new WatchEvent(time, "ADDED", kind, item.object(), file, item.line()));
+            events.add(new WatchEvent(time, "ADDED", kind, ObjectTrimmer.trim(kind, item.object()), file, item.line()));
         }
         return events;
     }

@@ -28,7 +28,9 @@ final class StableLabels {
             "controller-uid",
             "batch.kubernetes.io/controller-uid",
             "statefulset.kubernetes.io/pod-name",
-            "apps.kubernetes.io/pod-index");
+            "apps.kubernetes.io/pod-index",
+            // Argo Rollouts' counterpart of pod-template-hash on the ReplicaSets it owns.
+            "rollouts-pod-template-hash");
 
     /** A CronJob names each Job after its schedule time, so the job name changes every run. */
     static final Set<String> VOLATILE_FOR_CRONJOB = Set.of("job-name", "batch.kubernetes.io/job-name");

@@ -49,6 +49,9 @@ final class TimelineBuilder {
             default -> {
             }
         }
+        if (ObjectTrimmer.READ.contains(event.kind())) {
+            requireIdentity(event);
+        }
         switch (event.kind()) {
             case "Pod" -> pods.apply(event);
             case "Node" -> nodes.apply(event);
@@ -66,6 +69,18 @@ final class TimelineBuilder {
                     ignored.merge(event.kind().isEmpty() ? "(no kind)" : event.kind(), 1L, Long::sum);
                 }
             }
+        }
+    }
+
+    /** Every object read needs a name, and all but Namespace and Node a namespace. */
+    private static void requireIdentity(WatchEvent event) {
+        if (event.name() == null) {
+            throw RecordingFileParser.fail(event.file(), event.line(), "object.metadata.name", "the object's name", "nothing");
+        }
+        boolean clusterScoped = "Namespace".equals(event.kind()) || "Node".equals(event.kind());
+        if (!clusterScoped && event.namespace() == null) {
+            throw RecordingFileParser.fail(event.file(), event.line(), "object.metadata.namespace",
+                    "the namespace of the " + event.kind(), "nothing");
         }
     }
 

@@ -24,8 +24,15 @@ final class WorkloadResolver {
 
     private final Map<String, JsonNode> objects = new HashMap<>();
 
+    /** The newest recorded ReplicaSet of each Deployment, for Deployments not recorded themselves. */
+    private final Map<String, JsonNode> replicaSetOf = new HashMap<>();
+
     void record(WatchEvent event) {
         objects.put(key(event.kind(), event.namespace(), event.name()), event.object());
+        KubeJson.Owner owner = "ReplicaSet".equals(event.kind()) ? KubeJson.controller(event.object()) : null;
+        if (owner != null) {
+            replicaSetOf.put(key(owner.kind(), event.namespace(), owner.name()), event.object());
+        }
     }
 
     /** The workload of a pod, from its controller owner reference and the recorded controllers. */
@@ -85,6 +92,10 @@ final class WorkloadResolver {
      */
     Workload workload(WorkloadId id, Map<String, String> newestPodLabels) {
         JsonNode object = objects.get(key(id.kind(), id.namespace(), id.name()));
+        if (object == null) {
+            // A ReplicaSet carries its Deployment's selector and template (plus pod-template-hash).
+            object = replicaSetOf.get(key(id.kind(), id.namespace(), id.name()));
+        }
         boolean cronJob = "CronJob".equals(id.kind());
         Map<String, String> podLabels = StableLabels.of(newestPodLabels, cronJob);
         if (object == null || "Job".equals(id.kind())) {

@@ -13,10 +13,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.flowpol.inference.model.InputException;
 import io.flowpol.inference.model.IpAddress;
+import io.flowpol.inference.model.Protocol;
+import io.flowpol.inference.timeline.ContainerPort;
 import io.flowpol.inference.timeline.ClusterTimeline;
 import io.flowpol.inference.timeline.PodSpan;
 import io.flowpol.inference.timeline.WorkloadId;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.zip.GZIPOutputStream;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -149,6 +157,44 @@ class ClusterRecordingReaderTest {
 
         assertEquals(2, recording.events());
         assertTrue(recording.warnings().stream().anyMatch(w -> w.message().contains("2 event(s) of kind ConfigMap")));
+    }
+
+    @Test
+    void podCarriesDeclaredPortsServiceAccountAndLabels() {
+        ObjectNode pod = pod("shop", "web", "uid-w", "10.0.1.9", "n1", Map.of("app", "web"));
+        pod.withObjectProperty("metadata").putArray("managedFields").addObject().put("manager", "kubectl");
+        ObjectNode spec = pod.withObjectProperty("spec").put("serviceAccountName", "web-sa");
+        ObjectNode container = spec.putArray("containers").addObject().put("name", "app");
+        container.putArray("env").addObject().put("name", "X").put("value", "y");
+        container.putArray("ports").addObject().put("name", "http").put("containerPort", 8080);
+        container.withArrayProperty("ports").addObject().put("containerPort", 8125).put("protocol", "UDP");
+        PodSpan span = read(event("2024-05-01T10:00:00Z", "ADDED", pod)).timeline().pods().get(0);
+
+        assertEquals(List.of(new ContainerPort("http", 8080, Protocol.TCP), new ContainerPort(null, 8125, Protocol.UDP)),
+                span.ports());
+        assertEquals("web-sa", span.serviceAccount());
+        assertEquals(Map.of("app", "web"), span.labels());
+        assertEquals("uid-w", span.uid());
+        assertFalse(span.hostNetwork());
+    }
+
+    @Test
+    void gzippedRecordingIsRead() throws IOException {
+        Path file = dir.resolve("recording.jsonl.gz");
+        try (Writer out = new OutputStreamWriter(new GZIPOutputStream(Files.newOutputStream(file)), StandardCharsets.UTF_8)) {
+            out.write(event("2024-05-01T10:00:00Z", "ADDED", pod("shop", "web", "u", "10.0.1.9", "n1", Map.of())) + "\n");
+        }
+
+        assertEquals(1, new ClusterRecordingReader().read(List.of(file)).timeline().pods().size());
+    }
+
+    @Test
+    void podWithoutNamespaceIsFatal() {
+        ObjectNode pod = pod("shop", "web", "u", "10.0.1.9", "n1", Map.of());
+        pod.withObjectProperty("metadata").remove("namespace");
+        InputException e = assertThrows(InputException.class, () -> read(event("2024-05-01T10:00:00Z", "ADDED", pod)));
+
+        assertEquals("object.metadata.namespace", e.problem().field());
     }
 
     @Test

@@ -61,6 +61,20 @@ class WorkloadResolverTest {
     }
 
     @Test
+    void deploymentMissingFromRecordingSelectsByItsReplicaSetNotByPodLabels() {
+        ObjectNode replicaSet = templateLabels(selector(owned(object("ReplicaSet", "shop", "cart-7d9f8b"),
+                "Deployment", "cart"), Map.of("app", "cart", "pod-template-hash", "7d9f8b")),
+                Map.of("app", "cart", "version", "2.1", "pod-template-hash", "7d9f8b"));
+        ObjectNode pod = owned(pod("shop", "cart-7d9f8b-x1", "u1", "10.0.1.5", "n1",
+                Map.of("app", "cart", "version", "2.1", "pod-template-hash", "7d9f8b")), "ReplicaSet", "cart-7d9f8b");
+
+        Workload workload = only(replicaSet, pod);
+        assertEquals(new WorkloadId("shop", "Deployment", "cart"), workload.id());
+        assertEquals(LabelSelector.of(Map.of("app", "cart")), workload.selector());
+        assertEquals(Map.of("app", "cart", "version", "2.1"), workload.podLabels());
+    }
+
+    @Test
     void replicaSetMissingFromRecordingFallsBackToDeploymentByHashSuffix() {
         ObjectNode pod = owned(pod("shop", "cart-7d9f8b-x1", "u1", "10.0.1.5", "n1",
                 Map.of("app", "cart", "pod-template-hash", "7d9f8b")), "ReplicaSet", "cart-7d9f8b");
