@@ -38,7 +38,7 @@ final class KubeJson {
     static Map<String, String> stringMap(JsonNode node) {
         Map<String, String> out = new TreeMap<>();
         if (node != null && node.isObject()) {
-            node.fields().forEachRemaining(e -> {
+            node.properties().forEach(e -> {
                 if (e.getValue().isValueNode() && !e.getValue().isNull()) {
                     out.put(e.getKey(), e.getValue().asText());
                 }

@@ -16,7 +16,8 @@ final class PodFields {
     }
 
     /**
-     * {@code status.podIPs} (dual-stack, Kubernetes 1.16+), else {@code status.podIP}. A bad
+     * {@code status.podIPs} (dual-stack, Kubernetes 1.16+), else {@code status.podIP}, else for a
+     * hostNetwork pod its {@code status.hostIPs}/{@code hostIP}. A bad
      * address is fatal: the pod's flows would otherwise resolve to nothing or to another pod.
      */
     static List<IpAddress> ips(WatchEvent event) {
@@ -26,6 +27,15 @@ final class PodFields {
         }
         if (ips.isEmpty()) {
             add(ips, KubeJson.text(event.object(), "status", "podIP"), event, "status.podIP");
+        }
+        if (ips.isEmpty() && event.object().path("spec").path("hostNetwork").asBoolean(false)) {
+            // A hostNetwork pod's address is its node's (fact 10); podIP mirrors hostIP anyway.
+            for (JsonNode entry : KubeJson.array(event.object(), "status", "hostIPs")) {
+                add(ips, KubeJson.text(entry, "ip"), event, "status.hostIPs");
+            }
+            if (ips.isEmpty()) {
+                add(ips, KubeJson.text(event.object(), "status", "hostIP"), event, "status.hostIP");
+            }
         }
         return List.copyOf(ips);
     }

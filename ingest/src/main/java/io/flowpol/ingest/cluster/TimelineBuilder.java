@@ -10,6 +10,7 @@ import io.flowpol.inference.timeline.Workload;
 import io.flowpol.inference.timeline.WorkloadId;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -29,7 +30,7 @@ final class TimelineBuilder {
     private final ApiServerTracker apiServer = new ApiServerTracker();
     private final WorkloadResolver resolver = new WorkloadResolver();
     private final Map<String, Map<String, String>> namespaces = new TreeMap<>();
-    private final Map<String, ServiceInfo> services = new TreeMap<>();
+    private final Map<String, ServiceInfo> services = new HashMap<>();
     private final Map<String, Long> ignored = new TreeMap<>();
     private long start = Long.MAX_VALUE;
     private long end = Long.MIN_VALUE;
@@ -97,8 +98,14 @@ final class TimelineBuilder {
                 "ignored " + count + " event(s) of kind " + kind, Finding.Severity.INFO)));
         boolean empty = start > end;
         return new ClusterTimeline(namespaceInfos, nodes.finish(), podSpans, workloads(podSpans),
-                new ArrayList<>(services.values()), apiServer.finish(),
+                sortedServices(), apiServer.finish(),
                 empty ? 0 : start, empty ? 0 : end == WatchEvent.UNTIMED ? Long.MAX_VALUE : end);
+    }
+
+    private List<ServiceInfo> sortedServices() {
+        List<ServiceInfo> out = new ArrayList<>(services.values());
+        out.sort(Comparator.comparing(ServiceInfo::namespace).thenComparing(ServiceInfo::name));
+        return out;
     }
 
     List<InputProblem> warnings() {

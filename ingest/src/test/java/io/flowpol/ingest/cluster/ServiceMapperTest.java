@@ -54,6 +54,17 @@ class ServiceMapperTest {
     }
 
     @Test
+    void servicesAreOrderedByNamespaceThenName() {
+        Path file = write(dir, "r.jsonl", List.of(
+                event("2024-05-01T10:00:00Z", "ADDED", object("Service", "a", "z")),
+                event("2024-05-01T10:00:00Z", "ADDED", object("Service", "a-b", "a")),
+                event("2024-05-01T10:00:00Z", "ADDED", object("Service", "a", "y"))));
+
+        List<ServiceInfo> services = new ClusterRecordingReader().read(List.of(file)).timeline().services();
+        assertEquals(List.of("a/y", "a/z", "a-b/a"), services.stream().map(s -> s.namespace() + "/" + s.name()).toList());
+    }
+
+    @Test
     void headlessServiceHasNoClusterIpAndDefaultTargetPort() {
         ObjectNode service = object("Service", "data", "db");
         ObjectNode spec = service.putObject("spec").put("clusterIP", "None");

@@ -105,6 +105,7 @@ class WorkloadResolverTest {
         ObjectNode pod = owned(pod("kube-system", "aws-node-abcde", "u1", "10.0.0.10", "n1",
                 Map.of("k8s-app", "aws-node", "controller-revision-hash", "6f9")), "DaemonSet", "aws-node");
         pod.withObjectProperty("spec").put("hostNetwork", true);
+        pod.withObjectProperty("status").put("hostIP", "10.0.0.10").remove(List.of("podIP", "podIPs"));
 
         Workload workload = only(daemonSet, pod);
         assertEquals(new WorkloadId("kube-system", "DaemonSet", "aws-node"), workload.id());
