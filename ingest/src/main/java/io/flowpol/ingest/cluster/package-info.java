@@ -1,0 +1,14 @@
+/**
+ * Reads a recording of the cluster (Kubernetes watch events as JSON Lines, or a
+ * {@code kubectl get -o json} List snapshot) into a
+ * {@link io.flowpol.inference.timeline.ClusterTimeline}: pods as time-bounded spans so that
+ * a reused IP resolves to the pod that held it at the flow's time (DESIGN.md fact 6), pods
+ * grouped under their top owner (fact 9), nodes and {@code default/kubernetes} endpoints for
+ * the special peers (fact 10).
+ *
+ * <p>Contract: {@link io.flowpol.ingest.cluster.ClusterRecordingReader#read} either returns a
+ * complete, deterministically sorted timeline plus warnings, or throws
+ * {@link io.flowpol.inference.model.InputException} naming file:line, because a recording with
+ * holes resolves IPs to the wrong workload.
+ */
+package io.flowpol.ingest.cluster;
