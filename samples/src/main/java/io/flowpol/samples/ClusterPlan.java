@@ -1,0 +1,73 @@
+package io.flowpol.samples;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The simulated cluster over the whole window: nodes, controllers, every pod's life with its
+ * IP, Services, the control plane's and the load balancer's ENIs, and the IP reuses that
+ * churn produced. Both the recording and the traffic are derived from it, so they agree.
+ */
+record ClusterPlan(String account, String region, String vpcId, List<NodePlan> nodes, List<WorkloadPlan> workloads,
+        List<OwnerPlan> owners, List<PodPlan> pods, List<ServicePlan> services, List<Eni> apiServerEnis,
+        List<Eni> loadBalancerEnis, List<IpReuse> reuses, Map<String, String> workloadUids) {
+
+    static final String VPC_CIDR = "10.0.0.0/16";
+
+    ClusterPlan {
+        nodes = List.copyOf(nodes);
+        workloads = List.copyOf(workloads);
+        owners = List.copyOf(owners);
+        pods = List.copyOf(pods);
+        services = List.copyOf(services);
+        apiServerEnis = List.copyOf(apiServerEnis);
+        loadBalancerEnis = List.copyOf(loadBalancerEnis);
+        reuses = List.copyOf(reuses);
+        workloadUids = Map.copyOf(workloadUids);
+    }
+
+    /** The uid of a workload's top controller object, by {@link WorkloadPlan#key()}. */
+    String uid(WorkloadPlan w) {
+        return workloadUids.get(w.key());
+    }
+
+    WorkloadPlan workload(String name) {
+        for (WorkloadPlan w : workloads) {
+            if (w.name().equals(name)) {
+                return w;
+            }
+        }
+        throw new IllegalArgumentException("no workload " + name);
+    }
+
+    /** Pods grouped by workload, in plan order; the traffic simulator picks peers from these. */
+    Map<WorkloadPlan, List<PodPlan>> podsByWorkload() {
+        Map<WorkloadPlan, List<PodPlan>> byWorkload = new LinkedHashMap<>();
+        for (PodPlan p : pods) {
+            byWorkload.computeIfAbsent(p.workload(), w -> new ArrayList<>()).add(p);
+        }
+        return byWorkload;
+    }
+
+    /** Every ENI a flow log of this VPC captures at, nodes first; the order fixes NODATA order. */
+    List<Eni> enis() {
+        List<Eni> all = new ArrayList<>();
+        nodes.forEach(n -> all.add(n.eni()));
+        all.addAll(apiServerEnis);
+        all.addAll(loadBalancerEnis);
+        return all;
+    }
+
+    static List<PodPlan> carryingTraffic(List<PodPlan> candidates, Instant t) {
+        List<PodPlan> live = new ArrayList<>(candidates.size());
+        for (PodPlan p : candidates) {
+            if (p.carriesTrafficAt(t)) {
+                live.add(p);
+            }
+        }
+        return live;
+    }
+}
