@@ -35,11 +35,13 @@ final class GeneratedScenario {
     final Path dir;
     final List<JsonNode> events;
     final List<PodSpan> pods;
+    private final java.util.Map<String, List<PodSpan>> podsByIp = new java.util.HashMap<>();
 
     private GeneratedScenario(Path dir) throws IOException {
         this.dir = dir;
         this.events = readRecording(dir.resolve("recording.jsonl"));
         this.pods = RecordingReader.podSpans(events, OPTIONS.end());
+        pods.forEach(p -> podsByIp.computeIfAbsent(p.ip(), k -> new ArrayList<>()).add(p));
     }
 
     static synchronized GeneratedScenario get() {
@@ -65,9 +67,16 @@ final class GeneratedScenario {
         return lines;
     }
 
-    /** Every record line of one format (headers checked and dropped), split on spaces. */
-    List<String[]> records(String format) throws IOException {
-        return records(dir, format);
+    private final java.util.Map<String, List<String[]>> records = new java.util.HashMap<>();
+
+    /** Every record line of one format (headers checked and dropped), split on spaces; read once. */
+    synchronized List<String[]> records(String format) throws IOException {
+        List<String[]> cached = records.get(format);
+        if (cached == null) {
+            cached = records(dir, format);
+            records.put(format, cached);
+        }
+        return cached;
     }
 
     static List<String[]> records(Path dir, String format) throws IOException {
@@ -96,7 +105,7 @@ final class GeneratedScenario {
 
     /** The pod holding {@code ip} at {@code t}, or null. */
     PodSpan podAt(String ip, Instant t) {
-        for (PodSpan p : pods) {
+        for (PodSpan p : podsByIp.getOrDefault(ip, List.of())) {
             if (p.ip().equals(ip) && p.covers(t)) {
                 return p;
             }

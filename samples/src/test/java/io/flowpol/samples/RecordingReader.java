@@ -20,6 +20,7 @@ final class RecordingReader {
      * the node's address by design.
      */
     static List<GeneratedScenario.PodSpan> podSpans(List<JsonNode> events, Instant end) {
+        Map<String, String> ownerOf = owners(events);
         Map<String, GeneratedScenario.PodSpan> open = new HashMap<>();
         List<GeneratedScenario.PodSpan> spans = new ArrayList<>();
         for (JsonNode e : events) {
@@ -33,9 +34,8 @@ final class RecordingReader {
                     && !e.get("type").asText().equals("DELETED");
             GeneratedScenario.PodSpan current = open.get(uid);
             if (running && current == null && o.get("status").has("podIP")) {
-                String owner = o.get("metadata").get("ownerReferences").get(0).get("name").asText();
                 open.put(uid, new GeneratedScenario.PodSpan(o.get("metadata").get("name").asText(),
-                        workloadOf(o, owner), o.get("spec").get("nodeName").asText(),
+                        workloadOf(o, ownerOf), o.get("spec").get("nodeName").asText(),
                         o.get("status").get("podIP").asText(), t, end));
             } else if (!running && current != null) {
                 open.remove(uid);
@@ -47,11 +47,28 @@ final class RecordingReader {
         return spans;
     }
 
-    /** Workload = namespace plus the app/k8s-app label shared by all pods of one workload. */
-    private static String workloadOf(JsonNode pod, String owner) {
-        JsonNode labels = pod.get("metadata").get("labels");
-        String app = labels.has("app") ? labels.get("app").asText() : labels.path("k8s-app").asText(owner);
-        return pod.get("metadata").get("namespace").asText() + "/" + app;
+    /** ReplicaSet and Job names to {@code Kind/name} of their controller. */
+    private static Map<String, String> owners(List<JsonNode> events) {
+        Map<String, String> owners = new HashMap<>();
+        for (JsonNode e : events) {
+            JsonNode o = e.get("object");
+            JsonNode refs = o.get("metadata").path("ownerReferences");
+            if (!o.get("kind").asText().equals("Pod") && refs.size() > 0) {
+                owners.put(o.get("kind").asText() + "/" + o.get("metadata").get("name").asText(),
+                        refs.get(0).get("kind").asText() + "/" + refs.get(0).get("name").asText());
+            }
+        }
+        return owners;
+    }
+
+    /** The top owner (DESIGN.md fact 9) as {@code namespace/Kind/name}, as truth.json names it. */
+    private static String workloadOf(JsonNode pod, Map<String, String> ownerOf) {
+        JsonNode ref = pod.get("metadata").get("ownerReferences").get(0);
+        String owner = ref.get("kind").asText() + "/" + ref.get("name").asText();
+        while (ownerOf.containsKey(owner)) {
+            owner = ownerOf.get(owner);
+        }
+        return pod.get("metadata").get("namespace").asText() + "/" + owner;
     }
 
     static Map<String, String> nodeIps(List<JsonNode> events) {
