@@ -1,6 +1,5 @@
 package io.flowpol.samples;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,15 +33,6 @@ record ClusterPlan(String account, String region, String vpcId, List<NodePlan> n
         return workloadUids.get(w.key());
     }
 
-    WorkloadPlan workload(String name) {
-        for (WorkloadPlan w : workloads) {
-            if (w.name().equals(name)) {
-                return w;
-            }
-        }
-        throw new IllegalArgumentException("no workload " + name);
-    }
-
     /** Pods grouped by workload, in plan order; the traffic simulator picks peers from these. */
     Map<WorkloadPlan, List<PodPlan>> podsByWorkload() {
         Map<WorkloadPlan, List<PodPlan>> byWorkload = new LinkedHashMap<>();
@@ -59,15 +49,5 @@ record ClusterPlan(String account, String region, String vpcId, List<NodePlan> n
         all.addAll(apiServerEnis);
         all.addAll(loadBalancerEnis);
         return all;
-    }
-
-    static List<PodPlan> carryingTraffic(List<PodPlan> candidates, Instant t) {
-        List<PodPlan> live = new ArrayList<>(candidates.size());
-        for (PodPlan p : candidates) {
-            if (p.carriesTrafficAt(t)) {
-                live.add(p);
-            }
-        }
-        return live;
     }
 }

@@ -65,8 +65,8 @@ final class ClusterPlanner {
         List<Eni> nlb = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
             String subnet = i == 0 ? subnetA : subnetB;
-            api.add(new Eni(ids.aws("eni"), API_SERVER_IPS.get(i), subnet, "-", "apiserver"));
-            nlb.add(new Eni(ids.aws("eni"), LOAD_BALANCER_IPS.get(i), subnet, "-", "loadbalancer"));
+            api.add(new Eni(ids.aws("eni"), API_SERVER_IPS.get(i), subnet, "-"));
+            nlb.add(new Eni(ids.aws("eni"), LOAD_BALANCER_IPS.get(i), subnet, "-"));
         }
         String nlbHostname = "k8s-shop-frontend-" + ids.hex(10) + ".elb." + REGION + ".amazonaws.com";
         return new ClusterPlan(account, REGION, vpcId, nodes, ScenarioCatalog.workloads(), owners, addressed,
@@ -75,7 +75,7 @@ final class ClusterPlanner {
 
     private NodePlan node(int ip, String zoneLetter, String subnetId, boolean windows) {
         String name = "ip-" + Ids.ip(ip).replace('.', '-') + "." + REGION + ".compute.internal";
-        Eni eni = new Eni(ids.aws("eni"), ip, subnetId, ids.aws("i"), "node");
+        Eni eni = new Eni(ids.aws("eni"), ip, subnetId, ids.aws("i"));
         return new NodePlan(name, ids.uid(), REGION + zoneLetter, subnetId, eni, windows);
     }
 

@@ -6,10 +6,10 @@ package io.flowpol.samples;
  * (DESIGN.md fact 2); {@code instanceId} is {@code "-"} for ENIs no instance of ours owns
  * (the EKS control plane's cross-account ENIs, a load balancer's).
  */
-record Eni(String id, int primaryIp, String subnetId, String instanceId, String owner) {
+record Eni(String id, int primaryIp, String subnetId, String instanceId) {
     Eni {
-        if (id == null || subnetId == null || instanceId == null || owner == null) {
-            throw new IllegalArgumentException("id, subnetId, instanceId and owner are required");
+        if (id == null || subnetId == null || instanceId == null) {
+            throw new IllegalArgumentException("id, subnetId and instanceId are required");
         }
     }
 }

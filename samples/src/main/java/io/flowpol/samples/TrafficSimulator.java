@@ -57,7 +57,8 @@ final class TrafficSimulator {
                     case SHORT -> shortConnections(edge, minuteStart);
                     case POOLED -> pools.get(e).minute(m, minuteStart);
                     case ATTEMPT -> {
-                        if (m % (int) edge.rate() == 7) {
+                        // first at minute 7, then every rate() minutes
+                        if (m >= 7 && (m - 7) % (int) edge.rate() == 0) {
                             attempt(edge, minuteStart + random.nextInt(50));
                         }
                     }

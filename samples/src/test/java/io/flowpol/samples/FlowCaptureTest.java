@@ -187,8 +187,7 @@ class FlowCaptureTest {
         }
         int compared = 0;
         for (JsonNode e : truth().get("edges")) {
-            if (e.get("clientKind").asText().equals("workload") && e.get("serverKind").asText().equals("workload")
-                    && !e.get("client").asText().contains("/DaemonSet/aws-node")) {
+            if (e.get("clientKind").asText().equals("workload") && e.get("serverKind").asText().equals("workload")) {
                 String key = e.get("client").asText() + " " + e.get("server").asText() + " "
                         + e.get("protocol").asText() + " " + e.get("port").asInt();
                 assertEquals(e.get("observableCrossNode").asBoolean(), logged.contains(key), key);
