@@ -11,13 +11,18 @@ import java.util.Map;
 
 /**
  * The scenario's traffic: the shop's calls, every pod's DNS, controllers watching the API
- * server, SNAT-ed egress to the internet (fact 3), an internal NLB in front of the frontend
- * and one client whose connections are dropped by a NetworkPolicy after the ENI (fact 11).
+ * server, SNAT-ed egress to the internet (fact 3), office clients of an internal NLB in
+ * front of the frontend (fact 10) and one client whose connections are dropped by a NetworkPolicy after the ENI (fact 11).
  */
 final class TrafficPlan {
     /** A payment provider and a log intake on the internet (RFC 5737 documentation ranges). */
     static final int PAYMENT_API = Ids.ip(198, 51, 100, 23);
     static final int LOG_INTAKE = Ids.ip(203, 0, 113, 80);
+    /**
+     * Office clients of the internal NLB, reached through a transit gateway: the addresses
+     * a learned {@code loadBalancerSourceRanges} should contain.
+     */
+    static final List<Integer> OFFICE_CLIENTS = List.of(Ids.ip(172, 16, 8, 21), Ids.ip(172, 16, 9, 40));
     /** A scanner whose SYNs to the nodes' SSH port the security group rejects. */
     static final int SCANNER = Ids.ip(192, 0, 2, 77);
 
@@ -41,7 +46,9 @@ final class TrafficPlan {
             }
             return all;
         };
+        List<Endpoint> office = OFFICE_CLIENTS.stream().map(Endpoint::external).toList();
         return List.of(
+                edge(t -> office, nlb, new PortPlan("http", 80, "TCP"), Mode.SHORT, 4),
                 edge(nlb, pods(FRONTEND), HTTP, Mode.SHORT, 10),
                 edge(pods(FRONTEND), pods(CATALOG), HTTP, Mode.SHORT, 10),
                 edge(pods(FRONTEND), pods(CART), HTTP, Mode.SHORT, 6),

@@ -110,7 +110,8 @@ class FlowCaptureTest {
     void podEgressToTheInternetIsSeenAsTheNodeAfterSnat() throws IOException {
         int external = 0;
         for (String[] r : ok(scenario.records("v5"))) {
-            if (r[21].equals("egress") && !VPC.contains(IpAddress.parse(r[4]))) {
+            boolean request = !r[17].equals("19"); // replies go out to the NLB's office clients too
+            if (r[21].equals("egress") && request && !VPC.contains(IpAddress.parse(r[4]))) {
                 external++;
                 assertTrue(nodeIps.contains(r[3]), String.join(" ", r));
                 assertEquals(r[3], r[19], "pkt-srcaddr is the SNAT-ed node address too");
