@@ -75,7 +75,13 @@ final class KubeObjects {
         }
         selector(spec, w.selector());
         spec.set("template", template);
-        o.putObject("status").put("observedGeneration", generation).put("replicas", w.replicas());
+        ObjectNode status = o.putObject("status").put("observedGeneration", generation);
+        if (w.kind().equals("DaemonSet")) {
+            long scheduled = plan.pods().stream().filter(p -> p.workload() == w).count();
+            status.put("desiredNumberScheduled", scheduled).put("numberReady", scheduled);
+        } else {
+            status.put("replicas", w.replicas()).put("readyReplicas", w.replicas());
+        }
         return o;
     }
 

@@ -3,11 +3,13 @@ package io.flowpol.samples;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.stream.Stream;
 
 /**
  * Generates the demo scenario: an EKS cluster's recording and the VPC Flow Logs its traffic
@@ -28,13 +30,19 @@ public final class ScenarioGenerator {
     }
 
     /**
-     * Writes the scenario; files of an earlier run in {@code outDir} are overwritten only
-     * where names collide, so use an empty directory.
+     * Writes the scenario into {@code outDir}, which must be empty or absent: files of an
+     * earlier run with other options would mix with this one's.
      *
      * @return the number of flow-log records written (per format)
+     * @throws FileAlreadyExistsException if {@code outDir} holds anything
      */
     public long write(Path outDir) throws IOException {
         Files.createDirectories(outDir);
+        try (Stream<Path> entries = Files.list(outDir)) {
+            if (entries.findAny().isPresent()) {
+                throw new FileAlreadyExistsException(outDir.toString(), null, "output directory is not empty");
+            }
+        }
         ClusterPlan plan = new ClusterPlanner(options).plan();
         new RecordingWriter(plan, options).write(outDir.resolve("recording.jsonl"));
         TruthRecorder truth = new TruthRecorder();

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -58,6 +59,15 @@ class ScenarioGeneratorTest {
         assertEquals(5_000, written);
         assertEquals(5_000, GeneratedScenario.records(temp, "v2").size());
         assertEquals(5_000, GeneratedScenario.records(temp, "v5").size());
+    }
+
+    @Test
+    void aDirectoryWithFilesInItIsRefusedSoRunsNeverMix() throws IOException {
+        Files.writeString(temp.resolve("stale.txt"), "from another run");
+        ScenarioGenerator generator = new ScenarioGenerator(GeneratedScenario.OPTIONS);
+        FileAlreadyExistsException e = assertThrows(FileAlreadyExistsException.class, () -> generator.write(temp));
+        assertTrue(e.getMessage().contains(temp.toString()), e.getMessage());
+        assertFalse(Files.exists(temp.resolve("recording.jsonl")));
     }
 
     @Test
