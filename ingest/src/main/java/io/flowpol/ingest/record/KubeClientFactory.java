@@ -100,7 +100,8 @@ public final class KubeClientFactory {
         try {
             // the projected service-account token is re-read by the client as the kubelet rotates it
             return ClientBuilder.cluster().setReadTimeout(READ_TIMEOUT).build();
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
+            // ClientBuilder.cluster() reads KUBERNETES_SERVICE_HOST/PORT and the mounted token and CA
             throw new InputException(InputProblem.error("/var/run/secrets/kubernetes.io/serviceaccount", 0,
                     "in-cluster config", "the pod's service-account token and CA", e.toString()), e);
         }
