@@ -1,14 +1,17 @@
 package io.flowpol.ingest.record;
 
+import com.google.gson.JsonObject;
 import io.flowpol.inference.model.InputException;
 import io.flowpol.inference.model.InputProblem;
 import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.util.generic.dynamic.DynamicKubernetesApi;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -19,6 +22,10 @@ import java.util.function.Consumer;
  * namespace with {@code -n}), one {@link RecordingWriter}. Objects are read as raw JSON through
  * the generic client, so every field the API server sends is kept, whatever the typed model
  * knows.
+ *
+ * <p>With {@code append}, the recorder first replays the existing file ({@link PriorRecording}),
+ * so its first list writes only the differences, including deletions that happened while no
+ * recorder ran.
  *
  * <p>Use: {@code new ClusterRecorder(client, options, progress, every).run()} blocks until the
  * duration ends or {@link #stop()} is called (the CLI calls it from a shutdown hook); the file
@@ -69,12 +76,15 @@ public final class ClusterRecorder {
         long startNanos = System.nanoTime();
         List<ScopeWatcher> watchers = new ArrayList<>();
         List<Thread> threads = new ArrayList<>();
+        Map<ResourceKind, List<JsonObject>> prior = options.append() && Files.exists(options.out())
+                ? PriorRecording.read(options.out()) : Map.of();
         try (RecordingWriter writer = RecordingWriter.open(options.out(), options.append())) {
             running = true;
             raiseReadTimeout();
             for (WatchScope scope : plan) {
                 ScopeWatcher watcher = new ScopeWatcher(scope, api(scope.kind()), writer, WATCH_TIMEOUT, counters,
                         this::fail, listed::countDown);
+                watcher.assume(prior.getOrDefault(scope.kind(), List.of()).stream().filter(scope::covers).toList());
                 Thread thread = new Thread(watcher, "flowpol-record-" + scope.describe());
                 thread.setDaemon(true);
                 watchers.add(watcher);
@@ -83,7 +93,7 @@ public final class ClusterRecorder {
             threads.forEach(Thread::start);
             waitForEnd(startNanos, watchers, writer);
             watchers.forEach(ScopeWatcher::stop);
-            join(threads);
+            join(threads, client);
             RecorderProgress last = snapshot(startNanos, watchers, writer);
             progress.accept(last);
             if (fatal != null) {
@@ -175,14 +185,22 @@ public final class ClusterRecorder {
                 String.valueOf(failure.getCause())), failure);
     }
 
-    private static void join(List<Thread> threads) {
+    /**
+     * Waits for the watcher threads. A thread may be inside a call that {@link ScopeWatcher#stop()}
+     * could not reach yet (a watch still waiting for its response headers): cancelling every call
+     * of the client's OkHttp dispatcher, sync calls included, unblocks it.
+     */
+    private static void join(List<Thread> threads, ApiClient client) {
         long deadline = System.nanoTime() + JOIN_WAIT.toNanos();
         for (Thread thread : threads) {
-            try {
-                thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
+            while (thread.isAlive() && System.nanoTime() < deadline) {
+                client.getHttpClient().dispatcher().cancelAll();
+                try {
+                    thread.join(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
             }
         }
     }

@@ -112,6 +112,13 @@ public final class RecordingWriter implements AutoCloseable {
         events++;
     }
 
+    /** Writes a re-list's changes together, so they all keep the one list time. */
+    synchronized void writeAll(Instant time, java.util.List<KnownObjects.Change> changes) {
+        for (KnownObjects.Change change : changes) {
+            write(time, change.type(), change.object());
+        }
+    }
+
     /** Events written so far (this run; an appended file's earlier lines are not counted). */
     public synchronized long events() {
         return events;

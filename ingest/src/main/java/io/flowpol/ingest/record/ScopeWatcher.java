@@ -61,6 +61,13 @@ final class ScopeWatcher implements Runnable {
         return scope;
     }
 
+    /** Starts from what an appended recording says exists, so the first list writes differences. */
+    void assume(List<JsonObject> prior) {
+        for (JsonObject object : prior) {
+            known.apply("ADDED", object);
+        }
+    }
+
     /** Objects this scope believes exist now. */
     int tracked() {
         return known.size();
@@ -89,7 +96,9 @@ final class ScopeWatcher implements Runnable {
                     relist();
                     needList = false;
                 }
-                needList = watchOnce();
+                if (!stopped) {
+                    needList = watchOnce();
+                }
                 failures = 0;
             } catch (WatchFailure failure) {
                 failures++;
@@ -129,9 +138,7 @@ final class ScopeWatcher implements Runnable {
             return;
         }
         Instant at = Instant.now();
-        for (KnownObjects.Change change : known.relist(items)) {
-            writer.write(at, change.type(), change.object());
-        }
+        writer.writeAll(at, known.relist(items));
         resourceVersion = listVersion;
         if (listedOnce) {
             counters.relists.incrementAndGet();

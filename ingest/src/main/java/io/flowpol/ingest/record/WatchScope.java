@@ -44,6 +44,21 @@ record WatchScope(ResourceKind kind, String namespace, String labelSelector) {
         return scopes;
     }
 
+    /** Whether {@code object} (of this scope's kind) is one this scope lists and watches. */
+    boolean covers(com.google.gson.JsonObject object) {
+        if (namespace != null && !namespace.equals(ObjectFields.metadata(object, "namespace"))) {
+            return false;
+        }
+        if (labelSelector == null) {
+            return true;
+        }
+        // the only selector used is the API server slice's single key=value
+        String[] keyValue = labelSelector.split("=", 2);
+        com.google.gson.JsonElement labels = object.getAsJsonObject("metadata").get("labels");
+        return labels != null && labels.isJsonObject() && labels.getAsJsonObject().has(keyValue[0])
+                && keyValue[1].equals(labels.getAsJsonObject().get(keyValue[0]).getAsString());
+    }
+
     /** For messages and thread names: {@code pods}, {@code pods in shop}. */
     String describe() {
         String text = kind.plural();

@@ -60,13 +60,21 @@ class ClusterRecorderTest {
             recording.stop();
             lines = RecordingHarness.lines(recording.out);
         }
-        assertEquals(List.of("ADDED Namespace shop", "ADDED Namespace default", "ADDED Node ip-10-0-1-10",
-                "ADDED Pod shop/cart-1", "ADDED Deployment shop/cart"), summary(lines));
-        JsonNode pod = lines.get(3).path("object");
+        // kinds are listed in parallel: their order in the file is not fixed
+        assertEquals(List.of("ADDED Deployment shop/cart", "ADDED Namespace default", "ADDED Namespace shop",
+                "ADDED Node ip-10-0-1-10", "ADDED Pod shop/cart-1"), summary(lines).stream().sorted().toList());
+        JsonNode pod = only(lines, "Pod").path("object");
         assertEquals("v1", pod.path("apiVersion").asText());
         assertEquals("10.0.1.21", pod.path("status").path("podIP").asText(), "the whole object is kept");
-        assertEquals("apps/v1", lines.get(4).path("object").path("apiVersion").asText());
-        assertEquals(lines.get(0).path("time"), lines.get(1).path("time"), "one list, one time");
+        assertEquals("apps/v1", only(lines, "Deployment").path("object").path("apiVersion").asText());
+        List<JsonNode> namespaces = lines.stream().filter(l -> l.path("object").path("kind").asText().equals("Namespace")).toList();
+        assertEquals(namespaces.get(0).path("time"), namespaces.get(1).path("time"), "one list, one time");
+    }
+
+    private static JsonNode only(List<JsonNode> lines, String kind) {
+        List<JsonNode> found = lines.stream().filter(l -> l.path("object").path("kind").asText().equals(kind)).toList();
+        assertEquals(1, found.size(), kind);
+        return found.get(0);
     }
 
     @Test
@@ -195,6 +203,35 @@ class ClusterRecorderTest {
             assertFalse(events.contains("ADDED EndpointSlice default/unrelated-abc"));
             assertFalse(events.stream().anyMatch(e -> e.contains("intruder")), events.toString());
         }
+    }
+
+    @Test
+    void appendingRecorderWritesOnlyWhatChangedWhileNoRecorderRan() throws Exception {
+        Path out = dir.resolve("rec.jsonl");
+        try (RecordingHarness first = record(List.of())) {
+            first.awaitListed();
+            first.stop();
+        }
+        api.delete("pods", "shop", "cart-1");
+        pod("shop", "cart-4", "10.0.1.21");
+        try (RecordingHarness second = new RecordingHarness(api, new RecorderOptions(out, null, List.of(), true))) {
+            second.awaitListed();
+            RecorderProgress progress = second.stop();
+            assertEquals(2, progress.events());
+            assertEquals(1, progress.podsTracked());
+        }
+        List<String> events = summary(RecordingHarness.lines(out));
+        assertEquals(List.of("DELETED Pod shop/cart-1", "ADDED Pod shop/cart-4"), events.subList(5, events.size()));
+    }
+
+    @Test
+    void existingRecordingIsRefusedWithoutAppend() throws Exception {
+        Path out = java.nio.file.Files.writeString(dir.resolve("rec.jsonl"), "{}\n");
+        try (RecordingHarness recording = record(List.of())) {
+            InputException refused = assertInstanceOf(InputException.class, recording.awaitFailure());
+            assertTrue(refused.getMessage().startsWith(out.toString()), refused.getMessage());
+        }
+        assertEquals("{}\n", java.nio.file.Files.readString(out));
     }
 
     @Test

@@ -56,7 +56,12 @@ final class FakeApiServer implements AutoCloseable {
             @Override
             public MockResponse dispatch(RecordedRequest request) {
                 requests.add(request.getPath());
-                return answer(URI.create(request.getPath()));
+                try {
+                    return answer(URI.create(request.getPath()));
+                } catch (RuntimeException e) {
+                    // answer at once: a request the fake cannot serve must fail a test, not hang it
+                    return json(500, status(500, "InternalError", e.toString()));
+                }
             }
         });
         server.start();
