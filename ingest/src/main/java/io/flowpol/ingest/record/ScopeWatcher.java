@@ -3,7 +3,6 @@ package io.flowpol.ingest.record;
 import com.google.gson.JsonObject;
 import io.kubernetes.client.openapi.ApiException;
 import io.kubernetes.client.openapi.models.V1ListMeta;
-import io.kubernetes.client.openapi.models.V1Status;
 import io.kubernetes.client.util.Watch;
 import io.kubernetes.client.util.Watchable;
 import io.kubernetes.client.util.generic.KubernetesApiResponse;
@@ -183,7 +182,7 @@ final class ScopeWatcher implements Runnable {
             while (!stopped && watch.hasNext()) {
                 Watch.Response<DynamicKubernetesObject> event = watch.next();
                 if ("ERROR".equals(event.type)) {
-                    return endOnError(event.status);
+                    return endOnError(event);
                 }
                 seen++;
                 record(event);
@@ -223,11 +222,16 @@ final class ScopeWatcher implements Runnable {
         }
     }
 
-    private boolean endOnError(V1Status status) {
-        if (status != null && status.getCode() != null && status.getCode() == 410) {
+    /** An ERROR event ends the watch: 410 Gone asks for a re-list, anything else for a resume. */
+    private boolean endOnError(Watch.Response<DynamicKubernetesObject> event) {
+        Integer code = event.status == null ? null : event.status.getCode();
+        if (code == null && event.object != null && event.object.getRaw().has("code")) {
+            // a Status the client did not recognise as one is still a Status
+            code = event.object.getRaw().get("code").getAsInt();
+        }
+        if (code != null && code == 410) {
             return true;
         }
-        // any other error event ends this watch; resume like after a drop
         counters.reconnects.incrementAndGet();
         return false;
     }
