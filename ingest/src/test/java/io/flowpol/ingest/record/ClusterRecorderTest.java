@@ -83,19 +83,27 @@ class ClusterRecorderTest {
             recording.awaitListed();
             Instant beforeDelete = Instant.now().truncatedTo(ChronoUnit.MILLIS);
             api.delete("pods", "shop", "cart-1");
-            pod("shop", "checkout-1", "10.0.1.21");
-            List<JsonNode> lines = recording.awaitLines(l -> summary(l).contains("ADDED Pod shop/checkout-1"));
+            pod("shop", "checkout-1", "10.0.1.21"); // another workload takes the freed IP
+            api.delete("pods", "shop", "checkout-1");
+            pod("shop", "cart-1", "10.0.1.21"); // same name and IP again, a new pod (new uid)
+            List<JsonNode> lines = recording.awaitLines(l -> summary(l).size() == 9);
             Instant afterCreate = Instant.now();
             recording.stop();
 
-            List<String> events = summary(lines).subList(5, lines.size());
-            assertEquals(List.of("DELETED Pod shop/cart-1", "ADDED Pod shop/checkout-1"), events);
-            Instant deleted = Instant.parse(lines.get(5).path("time").asText());
-            Instant added = Instant.parse(lines.get(6).path("time").asText());
-            assertFalse(deleted.isBefore(beforeDelete), "observed after the delete happened");
-            assertFalse(added.isBefore(deleted));
-            assertFalse(added.isAfter(afterCreate));
-            assertEquals("10.0.1.21", lines.get(6).path("object").path("status").path("podIP").asText());
+            List<JsonNode> events = lines.subList(5, lines.size());
+            assertEquals(List.of("DELETED Pod shop/cart-1", "ADDED Pod shop/checkout-1", "DELETED Pod shop/checkout-1",
+                    "ADDED Pod shop/cart-1"), summary(events));
+            Instant previous = beforeDelete;
+            for (JsonNode event : events) {
+                Instant time = Instant.parse(event.path("time").asText());
+                assertFalse(time.isBefore(previous), "observed after the change, in order: " + event.path("time"));
+                assertFalse(time.isAfter(afterCreate));
+                assertEquals("10.0.1.21", event.path("object").path("status").path("podIP").asText());
+                previous = time;
+            }
+            String firstUid = events.get(0).path("object").path("metadata").path("uid").asText();
+            String recreatedUid = events.get(3).path("object").path("metadata").path("uid").asText();
+            assertFalse(firstUid.equals(recreatedUid), "the recreated pod is another object");
         }
     }
 
