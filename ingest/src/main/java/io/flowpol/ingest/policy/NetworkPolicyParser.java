@@ -157,6 +157,9 @@ final class NetworkPolicyParser {
             }
             return NetworkPolicyPort.named(protocol, value.asText());
         }
+        if (!YamlFields.absent(value) && !value.isIntegralNumber()) {
+            throw wrong(doc, path + ".port", "a port 1-65535 or a port name", value);
+        }
         int number = integer(doc, value, path + ".port", 0);
         if (YamlFields.absent(value) ? endPort != 0 : number < 1 || number > 65535) {
             throw wrong(doc, path + ".port", "a port 1-65535 or a port name", YamlFields.describe(value));
