@@ -5,7 +5,9 @@ import io.flowpol.inference.policy.NetworkPolicy;
 import io.flowpol.inference.policy.PolicySet;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -29,11 +31,14 @@ public final class PolicyReader {
         List<NetworkPolicy> kubernetes = new ArrayList<>();
         List<CalicoPolicy> calico = new ArrayList<>();
         List<IgnoredDocument> ignored = new ArrayList<>();
+        Map<String, SourceDocument> seen = new HashMap<>();
         for (SourceDocument doc : YamlDocuments.read(filesOrDirs)) {
             String apiVersion = doc.apiVersion();
             String kind = doc.kind();
             if (KUBERNETES_API.equals(apiVersion) && "NetworkPolicy".equals(kind)) {
-                kubernetes.add(NetworkPolicyParser.parse(doc));
+                NetworkPolicy policy = NetworkPolicyParser.parse(doc);
+                checkUnique(seen, doc, "NetworkPolicy/" + policy.namespace() + "/" + policy.name());
+                kubernetes.add(policy);
             } else if (apiVersion != null && CALICO_APIS.contains(apiVersion) && CALICO_KINDS.contains(kind)) {
                 readCalico(doc, calico, ignored);
             } else {
@@ -41,6 +46,18 @@ public final class PolicyReader {
             }
         }
         return new PolicyReadResult(new PolicySet(kubernetes, calico), ignored);
+    }
+
+    /**
+     * Two documents for one object are ambiguous (the API server keeps one object per kind,
+     * namespace and name; which one the user meant in force is unknowable), so they are fatal.
+     */
+    static void checkUnique(Map<String, SourceDocument> seen, SourceDocument doc, String id) {
+        SourceDocument first = seen.putIfAbsent(id, doc);
+        if (first != null) {
+            throw YamlFields.wrong(doc, "metadata.name", "one document per policy",
+                    id + " again (first in " + first.file() + " document " + first.documentIndex() + ")");
+        }
     }
 
     /**

@@ -104,6 +104,10 @@ public final class YamlFields {
             return null;
         }
         Map<String, String> labels = stringMap(doc, map.get("matchLabels"), path + ".matchLabels");
+        for (Map.Entry<String, String> label : labels.entrySet()) {
+            checkKey(doc, label.getKey(), path + ".matchLabels");
+            checkValue(doc, label.getValue(), path + ".matchLabels." + label.getKey());
+        }
         List<LabelRequirement> requirements = new ArrayList<>();
         List<JsonNode> expressions = array(doc, map.get("matchExpressions"), path + ".matchExpressions");
         for (int i = 0; i < expressions.size(); i++) {
@@ -119,6 +123,7 @@ public final class YamlFields {
         if (key == null) {
             throw wrong(doc, path + ".key", "a label key", "nothing");
         }
+        checkKey(doc, key, path + ".key");
         LabelRequirement.Operator op = switch (operator == null ? "" : operator) {
             case "In" -> LabelRequirement.Operator.IN;
             case "NotIn" -> LabelRequirement.Operator.NOT_IN;
@@ -131,6 +136,26 @@ public final class YamlFields {
         for (int i = 0; i < nodes.size(); i++) {
             values.add(text(doc, nodes.get(i), path + ".values[" + i + "]"));
         }
+        boolean setBased = op == LabelRequirement.Operator.IN || op == LabelRequirement.Operator.NOT_IN;
+        if (setBased == values.isEmpty()) {
+            throw wrong(doc, path + ".values", setBased ? "at least one value for " + operator : "no values for " + operator,
+                    values.toString());
+        }
+        for (int i = 0; i < values.size(); i++) {
+            checkValue(doc, values.get(i), path + ".values[" + i + "]");
+        }
         return new LabelRequirement(key, op, values);
+    }
+
+    private static void checkKey(SourceDocument doc, String key, String path) {
+        if (!LabelSyntax.validKey(key)) {
+            throw wrong(doc, path, "a label key ([prefix/]name, name at most 63 alphanumerics, '-', '_' or '.')", key);
+        }
+    }
+
+    private static void checkValue(SourceDocument doc, String value, String path) {
+        if (value == null || !LabelSyntax.validValue(value)) {
+            throw wrong(doc, path, "a label value (empty, or at most 63 alphanumerics, '-', '_' or '.')", value);
+        }
     }
 }
