@@ -7,6 +7,7 @@ import io.flowpol.inference.policy.PolicySet;
 import io.flowpol.inference.policy.PolicyType;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Replays connections against a {@link PolicySet} the way Calico enforces it, Kubernetes
@@ -59,17 +60,24 @@ public final class PolicyEngine {
      * one probe per segment decides the whole segment.
      */
     public ConnectionSet allowedConnections(EvalEndpoint source, EvalEndpoint destination) {
+        // Which policies apply does not depend on the port: find them once per pair.
+        List<RankedPolicy> egress = applicable(PolicyType.EGRESS, source, false);
+        List<RankedPolicy> ingress = applicable(PolicyType.INGRESS, destination, false);
+        if (egress.isEmpty() && ingress.isEmpty()) {
+            return ConnectionSet.ALL;
+        }
         ConnectionSet result = ConnectionSet.NONE;
         for (int protocol : ConnectionSet.POLICY_PROTOCOLS) {
             int[] starts = cuts.segmentStarts(protocol, destination);
+            PortSet allowed = PortSet.EMPTY;
             for (int i = 0; i < starts.length; i++) {
                 int last = i + 1 < starts.length ? starts[i + 1] - 1 : PortSet.MAX_PORT;
                 Connection probe = new Connection(source, destination, protocol, starts[i]);
-                if (decide(PolicyType.EGRESS, probe, false).allowed()
-                        && decide(PolicyType.INGRESS, probe, false).allowed()) {
-                    result = result.union(ConnectionSet.of(protocol, PortSet.range(starts[i], last)));
+                if (walk(egress, PolicyType.EGRESS, probe).allowed() && walk(ingress, PolicyType.INGRESS, probe).allowed()) {
+                    allowed = allowed.union(PortSet.range(starts[i], last));
                 }
             }
+            result = result.union(ConnectionSet.of(protocol, allowed));
         }
         return result;
     }
@@ -85,24 +93,43 @@ public final class PolicyEngine {
         if (!endpoint.pod()) {
             return DirectionDecision.NOT_A_POD;
         }
+        return walk(applicable(direction, endpoint, withStaged), direction, connection);
+    }
+
+    /** The policies that select the endpoint for the direction, in evaluation order. */
+    private List<RankedPolicy> applicable(PolicyType direction, EvalEndpoint endpoint, boolean withStaged) {
+        List<RankedPolicy> out = new ArrayList<>();
+        if (!endpoint.pod()) {
+            return out;
+        }
+        for (RankedPolicy policy : ranked) {
+            if ((withStaged || !policy.staged()) && applies(policy, direction, endpoint)) {
+                out.add(policy);
+            }
+        }
+        return out;
+    }
+
+    /** The tier walk over the policies that apply; none at all means allowed. */
+    private DirectionDecision walk(List<RankedPolicy> applicable, PolicyType direction, Connection connection) {
+        if (applicable.isEmpty()) {
+            EvalEndpoint endpoint = direction == PolicyType.EGRESS ? connection.source() : connection.destination();
+            return endpoint.pod() ? new DirectionDecision(true, "no policy selects the pod") : DirectionDecision.NOT_A_POD;
+        }
         String passed = null;
         int i = 0;
-        while (i < ranked.size()) {
-            String tier = ranked.get(i).tier();
+        while (i < applicable.size()) {
+            String tier = applicable.get(i).tier();
             List<String> selectedBy = new ArrayList<>();
             String passedHere = null;
-            for (; i < ranked.size() && ranked.get(i).tier().equals(tier); i++) {
-                RankedPolicy policy = ranked.get(i);
-                if (passedHere != null || (policy.staged() && !withStaged)
-                        || !applies(policy, direction, endpoint)) {
-                    continue;
-                }
+            for (; i < applicable.size() && applicable.get(i).tier().equals(tier); i++) {
+                RankedPolicy policy = applicable.get(i);
                 selectedBy.add(policy.id());
-                RuleHit hit = firstDecidingRule(policy, direction, connection);
+                RuleHit hit = passedHere != null ? null : firstDecidingRule(policy, direction, connection);
                 if (hit == null) {
                     continue;
                 }
-                String rule = policy.id() + " " + direction.name().toLowerCase(java.util.Locale.ROOT) + "[" + hit.index() + "]";
+                String rule = policy.id() + " " + direction.name().toLowerCase(Locale.ROOT) + "[" + hit.index() + "]";
                 switch (hit.action()) {
                     case ALLOW -> {
                         return new DirectionDecision(true, rule);
@@ -115,12 +142,11 @@ public final class PolicyEngine {
             }
             if (passedHere != null) {
                 passed = passedHere;
-            } else if (!selectedBy.isEmpty()) {
+            } else {
                 return new DirectionDecision(false, "default deny: selected by " + String.join(", ", selectedBy));
             }
         }
-        return new DirectionDecision(true, passed == null ? "no policy selects the pod"
-                : "pass: " + passed + "; no policy selects the pod");
+        return new DirectionDecision(true, "pass: " + passed + "; no later policy selects the pod");
     }
 
     private boolean applies(RankedPolicy policy, PolicyType direction, EvalEndpoint endpoint) {
