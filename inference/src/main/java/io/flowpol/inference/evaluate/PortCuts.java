@@ -25,6 +25,7 @@ final class PortCuts {
     private final Map<Integer, TreeSet<Integer>> byProtocol;
     /** Boundaries of rules without a protocol (Calico): they cut every protocol. */
     private final TreeSet<Integer> anyProtocol;
+    private final Map<Integer, int[]> starts = new java.util.concurrent.ConcurrentHashMap<>();
 
     private PortCuts(Map<Integer, TreeSet<Integer>> byProtocol, TreeSet<Integer> anyProtocol) {
         this.byProtocol = byProtocol;
@@ -81,15 +82,36 @@ final class PortCuts {
 
     /** Ascending segment starts in 1..65535 for the protocol towards this destination. */
     int[] segmentStarts(int protocol, EvalEndpoint destination) {
-        TreeSet<Integer> starts = new TreeSet<>(anyProtocol);
-        starts.addAll(byProtocol.getOrDefault(protocol, new TreeSet<>()));
+        int[] base = starts.computeIfAbsent(protocol, this::baseStarts);
+        boolean declares = false;
+        for (ContainerPort declared : destination.ports()) {
+            declares |= declared.protocol() == protocol;
+        }
+        if (!declares) {
+            return base;
+        }
+        TreeSet<Integer> merged = new TreeSet<>();
+        for (int start : base) {
+            merged.add(start);
+        }
         for (ContainerPort declared : destination.ports()) {
             if (declared.protocol() == protocol) {
-                starts.add(declared.port());
-                starts.add(declared.port() + 1);
+                merged.add(declared.port());
+                merged.add(declared.port() + 1);
             }
         }
-        starts.add(PortSet.MIN_PORT);
-        return starts.subSet(PortSet.MIN_PORT, true, PortSet.MAX_PORT, true).stream().mapToInt(Integer::intValue).toArray();
+        return clamp(merged);
+    }
+
+    /** The policy set's own boundaries for a protocol, computed once (the listing hot path). */
+    private int[] baseStarts(int protocol) {
+        TreeSet<Integer> merged = new TreeSet<>(anyProtocol);
+        merged.addAll(byProtocol.getOrDefault(protocol, new TreeSet<>()));
+        return clamp(merged);
+    }
+
+    private static int[] clamp(TreeSet<Integer> cuts) {
+        cuts.add(PortSet.MIN_PORT);
+        return cuts.subSet(PortSet.MIN_PORT, true, PortSet.MAX_PORT, true).stream().mapToInt(Integer::intValue).toArray();
     }
 }
