@@ -26,8 +26,13 @@ record RankedPolicy(String tier, double order, String id, NetworkPolicy kubernet
         return new RankedPolicy(DEFAULT_TIER, KUBERNETES_ORDER, id, policy, null);
     }
 
+    /**
+     * Calico's namespaced kind is shown as {@code CalicoNetworkPolicy}, so that a decision never
+     * reads like the Kubernetes NetworkPolicy of the same namespace and name.
+     */
     static RankedPolicy of(CalicoPolicy policy) {
-        String id = policy.kind().kindName() + "/"
+        String kind = policy.kind() == CalicoPolicy.CalicoKind.NETWORK_POLICY ? "CalicoNetworkPolicy" : policy.kind().kindName();
+        String id = kind + "/"
                 + (policy.namespace() == null ? "" : policy.namespace() + "/") + policy.name();
         double order = policy.order() == null ? Double.POSITIVE_INFINITY : policy.order();
         return new RankedPolicy(policy.tier(), order, id, null, policy);

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -27,6 +28,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Cyclonus's simple example (conformance/cyclonus/README.md): 7 policies, 9 pods, and the
  * ingress / egress / combined truth tables of three probes, plus 4 single-traffic verdicts.
  */
+@ExtendWith(ConformanceSummary.class)
 class CyclonusTruthTableTest {
     private static final Path DATA = ConformanceData.root().resolve("cyclonus");
     private static final PolicyEngine ENGINE = new PolicyEngine(

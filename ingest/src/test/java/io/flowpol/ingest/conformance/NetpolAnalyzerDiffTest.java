@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -18,6 +19,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * every pair classified, compared line by line with the upstream expected output. Cases using
  * other policy kinds are aborted with the reason.
  */
+@ExtendWith(ConformanceSummary.class)
 class NetpolAnalyzerDiffTest {
     private static final Path DATA = ConformanceData.root().resolve("netpol-analyzer");
 

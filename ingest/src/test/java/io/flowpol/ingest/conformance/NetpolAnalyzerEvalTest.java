@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -26,6 +27,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * connectivity maps of every ordered pod pair. Cases that need AdminNetworkPolicy, user-defined
  * networks or a skipped malformed file are aborted with the reason.
  */
+@ExtendWith(ConformanceSummary.class)
 class NetpolAnalyzerEvalTest {
     private static final Path DATA = ConformanceData.root().resolve("netpol-analyzer");
     private static final JsonNode CASES = ConformanceData.json(DATA.resolve("eval-cases.json"));

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -23,6 +24,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * upstream's message texts are not compared (flowpol words its own). Cases about other kinds,
  * or about inputs Kubernetes itself accepts, are aborted with the reason.
  */
+@ExtendWith(ConformanceSummary.class)
 class NetpolAnalyzerFatalErrorTest {
     private static final Path DATA = ConformanceData.root().resolve("netpol-analyzer");
 
