@@ -146,6 +146,25 @@ class PolicyEngineTest {
     }
 
     @Test
+    void nonDefaultTiersAreWalkedByNameBeforeTierDefault() {
+        CalicoPolicy denyInB = calico("deny", "b-tier", 1.0, List.of(calicoRule(CalicoAction.DENY, 80)));
+        CalicoPolicy allowInA = calico("allow", "a-tier", 1.0, List.of(calicoRule(CalicoAction.ALLOW, 80)));
+        PolicyEngine engine = new PolicyEngine(new PolicySet(List.of(), List.of(denyInB, allowInA)), new TinyCalico());
+
+        assertEquals("GlobalNetworkPolicy/allow ingress[0]", engine.allows(Endpoints.tcp(web, api, 80)).ingressDecision());
+    }
+
+    @Test
+    void calicoPolicyWithoutOrderComesAfterKubernetesPoliciesInTierDefault() {
+        CalicoPolicy unordered = calico("deny-unordered", "default", null, List.of(calicoRule(CalicoAction.DENY, 80)));
+        CalicoPolicy ordered = calico("deny-999", "default", 999.0, List.of(calicoRule(CalicoAction.DENY, 81)));
+        PolicyEngine engine = new PolicyEngine(new PolicySet(List.of(apiFromWeb), List.of(unordered, ordered)), new TinyCalico());
+
+        assertTrue(engine.allows(Endpoints.tcp(web, api, 80)).allowed(), "the Kubernetes policy (order 1000) decides first");
+        assertEquals("deny: GlobalNetworkPolicy/deny-999 ingress[0]", engine.allows(Endpoints.tcp(web, api, 81)).ingressDecision());
+    }
+
+    @Test
     void stagedPolicyChangesOnlyTheStagedVerdict() {
         CalicoPolicy staged = new CalicoPolicy(CalicoKind.STAGED_GLOBAL_NETWORK_POLICY, null, "staged-deny", "security",
                 1.0, "all()", null, null, List.of(PolicyType.INGRESS), List.of(calicoRule(CalicoAction.DENY, 80)), List.of());
