@@ -28,6 +28,9 @@ import java.util.List;
  * an ipBlock combined with selectors. A namespace-less document is in {@code default}.
  */
 final class NetworkPolicyParser {
+    /** A container port name (Kubernetes IANA_SVC_NAME validation); a quoted number is not one. */
+    private static final java.util.regex.Pattern SERVICE_NAME =
+            java.util.regex.Pattern.compile("(?=.{1,15}$)(?=.*[a-z])[a-z0-9]([a-z0-9-]*[a-z0-9])?");
     private NetworkPolicyParser() {
     }
 
@@ -53,7 +56,7 @@ final class NetworkPolicyParser {
                 default -> throw wrong(doc, "spec.policyTypes[" + i + "]", "Ingress or Egress", String.valueOf(type));
             });
         }
-        return new NetworkPolicy(namespace == null ? "default" : namespace, name,
+        return new NetworkPolicy(namespace == null || namespace.isEmpty() ? "default" : namespace, name,
                 stringMap(doc, metadata.get("labels"), "metadata.labels"),
                 stringMap(doc, metadata.get("annotations"), "metadata.annotations"),
                 podSelector == null ? LabelSelector.ALL : podSelector, types,
@@ -154,6 +157,10 @@ final class NetworkPolicyParser {
         if (!YamlFields.absent(value) && value.isTextual()) {
             if (endPort != 0) {
                 throw wrong(doc, path + ".endPort", "no endPort with a named port", Integer.toString(endPort));
+            }
+            if (!SERVICE_NAME.matcher(value.asText()).matches() || value.asText().contains("--")) {
+                throw wrong(doc, path + ".port", "a port number (unquoted) or a port name (IANA_SVC_NAME: at most 15"
+                        + " lowercase letters, digits and '-', with a letter)", value.asText());
             }
             return NetworkPolicyPort.named(protocol, value.asText());
         }

@@ -110,6 +110,16 @@ class PolicyReaderTest {
     }
 
     @Test
+    void quotedNumberIsNotAPortName() throws IOException {
+        Path file = write("bad.yaml", policy("bad") + "spec:\n  ingress:\n  - ports:\n    - port: \"80\"\n");
+
+        InputException e = assertThrows(InputException.class, () -> new PolicyReader().read(List.of(file)));
+
+        assertEquals("document 1: spec.ingress[0].ports[0].port", e.problem().field());
+        assertEquals("80", e.problem().found());
+    }
+
+    @Test
     void ipBlockWithASelectorIsRejected() throws IOException {
         Path file = write("bad.yaml", policy("bad")
                 + "spec:\n  ingress:\n  - from:\n    - ipBlock: {cidr: 10.0.0.0/8}\n      podSelector: {}\n");
