@@ -74,6 +74,9 @@ public final class PolicySynthesizer {
             } else {
                 policies.add(builder.build(workload, names.get(id), edges, evidence));
                 namespaces.add(id.namespace());
+                if (runsOnWindows(id, cluster)) {
+                    findings.windows(id);
+                }
             }
         });
         namespaces.forEach(ns -> policies.add(WorkloadPolicies.defaultDeny(ns)));
@@ -82,6 +85,13 @@ public final class PolicySynthesizer {
                 .thenComparing(RuleEvidence::policy).thenComparing(RuleEvidence::direction)
                 .thenComparingInt(RuleEvidence::rule));
         return policies;
+    }
+
+    private static boolean runsOnWindows(WorkloadId id, ClusterTimeline cluster) {
+        java.util.Set<String> windowsNodes = new java.util.HashSet<>();
+        cluster.nodes().stream().filter(n -> "windows".equalsIgnoreCase(n.os())).forEach(n -> windowsNodes.add(n.name()));
+        return cluster.pods().stream().filter(p -> p.workload().equals(id))
+                .anyMatch(p -> "windows".equalsIgnoreCase(p.os()) || windowsNodes.contains(p.node()));
     }
 
     /** An edge exists because at least one connection was proven; missing evidence counts as one. */

@@ -35,6 +35,11 @@ final class SynthesisFindings {
                 + ": the recording has no controller selector for it, and its namespace's default deny applies");
     }
 
+    void windows(WorkloadId id) {
+        add(Finding.Severity.WARNING, "windows-node", id + " has pods on Windows nodes, which Calico policies do not"
+                + " cover (DESIGN.md seed practices): check how its NetworkPolicy is enforced there");
+    }
+
     void add(Finding.Severity severity, String code, String message) {
         String key = code + "\u0000" + message;
         counts.computeIfAbsent(key, k -> new long[1])[0]++;

@@ -212,4 +212,18 @@ class PolicySynthesizerTest {
         assertEquals(first, shuffled);
         assertEquals(first, synthesize(new Fixtures().cluster(), edges.toArray(Edge[]::new)));
     }
+
+    @Test
+    void workloadOnWindowsNodeIsReported() {
+        Fixtures fixtures = new Fixtures();
+        ClusterTimeline linux = fixtures.cluster();
+        ClusterTimeline windows = new ClusterTimeline(linux.namespaces(), List.of(new io.flowpol.inference.timeline.NodeSpan(
+                "n1", List.of(Fixtures.NODE_IP), Map.of(), "windows", 0, Long.MAX_VALUE)), linux.pods(), linux.workloads(),
+                linux.services(), linux.apiServer(), linux.start(), linux.end());
+
+        assertTrue(synthesize(linux, edge(FRONTEND, BACKEND, 9090)).findings().stream()
+                .noneMatch(f -> f.code().equals("windows-node")));
+        assertEquals(2, synthesize(windows, edge(FRONTEND, BACKEND, 9090)).findings().stream()
+                .filter(f -> f.code().equals("windows-node")).count());
+    }
 }
