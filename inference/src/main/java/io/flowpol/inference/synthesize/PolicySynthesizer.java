@@ -47,6 +47,7 @@ public final class PolicySynthesizer {
         List<RuleEvidence> evidence = new ArrayList<>();
         List<NetworkPolicy> networkPolicies = workloadPolicies(kept, cluster, mapper, findings, evidence);
         List<CalicoPolicy> calico = new CalicoGuards(mapper, options, cluster, findings).build(kept, evidence);
+        LoadBalancerAdvice.advise(cluster, kept, options, findings);
         return new SynthesizedPolicies(new PolicySet(networkPolicies, calico), evidence, leftOut, findings.findings());
     }
 
