@@ -95,6 +95,8 @@ final class CalicoGuards {
             List<CalicoPort> calicoPorts = ports.stream().map(CalicoPort::of).toList();
             List<CalicoRule> rules = perFamily(CalicoAction.ALLOW, "TCP", nets, calicoPorts);
             out.add(global("flowpol-allow-apiserver", APISERVER_ALLOW_ORDER, allowed, rules));
+            findings.add(Finding.Severity.INFO, "apiserver-addresses", "the API server is allowed by its endpoint"
+                    + " addresses " + nets + "; EKS replaces them on control-plane updates, so generate again after one");
             for (int i = 0; i < rules.size(); i++) {
                 evidence.add(new RuleEvidence(null, "flowpol-allow-apiserver", PolicyType.EGRESS, i, used));
             }

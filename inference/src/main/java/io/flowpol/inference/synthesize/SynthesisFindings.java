@@ -35,6 +35,13 @@ final class SynthesisFindings {
                 + ": the recording has no controller selector for it, and its namespace's default deny applies");
     }
 
+    /** Load balancer nodes are replaced as the load balancer scales (DESIGN.md fact 10). */
+    void vpcAddress(WorkloadId id, Peer peer) {
+        add(Finding.Severity.WARNING, "vpc-address-peer", id + " is allowed to or from " + peer + ", a VPC address that"
+                + " is neither node nor pod (a load balancer?); load balancer addresses change when it scales:"
+                + " widen the rule to its subnets if so");
+    }
+
     void windows(WorkloadId id) {
         add(Finding.Severity.WARNING, "windows-node", id + " has pods on Windows nodes, which Calico policies do not"
                 + " cover (DESIGN.md seed practices): check how its NetworkPolicy is enforced there");

@@ -1,7 +1,6 @@
 package io.flowpol.inference.synthesize;
 
 import io.flowpol.inference.model.Edge;
-import io.flowpol.inference.model.Finding;
 import io.flowpol.inference.model.Peer;
 import io.flowpol.inference.model.Protocol;
 import io.flowpol.inference.policy.NetworkPolicy;
@@ -71,6 +70,9 @@ final class WorkloadPolicies {
         if (peers.isEmpty()) {
             findings.unselectable(edge, other);
             return;
+        }
+        if (other.kind() == Peer.Kind.VPC_ADDRESS) {
+            findings.vpcAddress(other == edge.client() ? edge.server().workload() : edge.client().workload(), other);
         }
         NetworkPolicyPort port = naming.port(edge, destination);
         rules.add(peers, port, edge);
