@@ -226,4 +226,42 @@ class PolicySynthesizerTest {
         assertEquals(2, synthesize(windows, edge(FRONTEND, BACKEND, 9090)).findings().stream()
                 .filter(f -> f.code().equals("windows-node")).count());
     }
+
+    @Test
+    void apiServerPeerIsEveryEndpointAddressOfTheWindow() {
+        Fixtures fixtures = new Fixtures();
+        ClusterTimeline base = fixtures.cluster();
+        List<io.flowpol.inference.timeline.AddressSpan> endpoints = List.of(base.apiServer().get(0),
+                new io.flowpol.inference.timeline.AddressSpan(IpAddress.parse("10.0.0.60"), 443, 0, Fixtures.T0));
+        ClusterTimeline cluster = new ClusterTimeline(base.namespaces(), base.nodes(), base.pods(), base.workloads(),
+                base.services(), endpoints, base.start(), base.end());
+        Edge webhook = edge(Peer.apiServer(Fixtures.API_IP), Peer.workload(BACKEND), 9443, 3);
+
+        SynthesizedPolicies out = synthesize(cluster, webhook);
+
+        assertEquals(List.of(Cidr.parse("10.0.0.50/32"), Cidr.parse("10.0.0.60/32")),
+                policy(out, "shop", "backend").ingress().get(0).peers().stream().map(p -> p.ipBlock().cidr()).toList());
+    }
+
+    @Test
+    void ipv6NodeClientBecomesIpBlockSlash128() {
+        Edge fromNode = edge(Peer.node("n6", IpAddress.parse("2600:1f14::a")), Peer.workload(BACKEND), 9090, 4);
+
+        SynthesizedPolicies out = synthesize(new Fixtures().cluster(), fromNode);
+
+        assertEquals(Cidr.parse("2600:1f14::a/128"), policy(out, "shop", "backend").ingress().get(0).peers().get(0).ipBlock().cidr());
+    }
+
+    @Test
+    void workloadWithoutSelectorGetsNoPolicyAndIsReported() {
+        WorkloadId ghost = new WorkloadId("ghost", "Pod", "lonely");
+
+        SynthesizedPolicies out = synthesize(new Fixtures().cluster(), edge(ghost, BACKEND, 9090));
+
+        assertTrue(out.policies().networkPolicies().stream().noneMatch(p -> p.namespace().equals("ghost")),
+                "no policy and no default deny for a namespace whose workload cannot be selected");
+        assertTrue(out.findings().stream().anyMatch(f -> f.code().equals("unknown-workload")));
+        assertTrue(out.findings().stream().anyMatch(f -> f.code().equals("unselectable-peer")),
+                "backend's ingress from it cannot be expressed either");
+    }
 }
