@@ -1,10 +1,16 @@
 <#-- One Kubernetes NetworkPolicy. Input: policy (NetworkPolicyView), already sorted and YAML-quoted. -->
 <#macro selector s><#if s.empty>{}<#else>{<#if s.matchLabels?has_content>matchLabels: {<#list s.matchLabels as l>${l.key}: ${l.value}<#sep>, </#list>}</#if><#if s.matchLabels?has_content && s.matchExpressions?has_content>, </#if><#if s.matchExpressions?has_content>matchExpressions: [<#list s.matchExpressions as e>{key: ${e.key}, operator: ${e.operator}<#if e.values?has_content>, values: [<#list e.values as v>${v}<#sep>, </#list>]</#if>}<#sep>, </#list>]</#if>}</#if></#macro>
+<#macro ports list>
+<#list list as port>
+        - {protocol: ${port.protocol}<#if port.port??>, port: ${port.port}</#if><#if port.endPort??>, endPort: ${port.endPort}</#if>}
+</#list>
+</#macro>
 <#macro rules list peersKey>
 <#list list as r>
 <#if r.comment??>
     # ${r.comment}
 </#if>
+<#if r.peers?has_content>
     - ${peersKey}:
 <#list r.peers as p>
 <#if p.ipBlock??>
@@ -20,9 +26,13 @@
 </#list>
 <#if r.ports?has_content>
       ports:
-<#list r.ports as port>
-        - {protocol: ${port.protocol}<#if port.port??>, port: ${port.port}</#if><#if port.endPort??>, endPort: ${port.endPort}</#if>}
-</#list>
+<@ports r.ports/>
+</#if>
+<#elseif r.ports?has_content>
+    - ports:
+<@ports r.ports/>
+<#else>
+    - {}
 </#if>
 </#list>
 </#macro>

@@ -76,8 +76,7 @@ final class SchemaChecks {
                 for (JsonNode port : rule.path("ports")) {
                     require(PROTOCOLS.contains(port.path("protocol").asText()), file + ": protocol " + port, problems);
                     JsonNode p = port.path("port");
-                    require(p.isInt() ? p.asInt() >= 1 && p.asInt() <= 65535 : IANA_SVC_NAME.matcher(p.asText()).matches()
-                            && p.asText().matches(".*[a-z].*"), file + ": port " + p, problems);
+                    require(validPort(p), file + ": port " + p, problems);
                     require(!port.has("endPort") || p.isInt() && port.path("endPort").asInt() >= p.asInt(),
                             file + ": endPort " + port, problems);
                 }
@@ -107,6 +106,17 @@ final class SchemaChecks {
             }
         }
         require(spec.has("selector"), file + ": no selector", problems);
+    }
+
+    /** Absent (every port), 1-65535, or an IANA_SVC_NAME with at least one letter. */
+    private static boolean validPort(JsonNode port) {
+        if (port.isMissingNode()) {
+            return true;
+        }
+        if (port.isInt()) {
+            return port.asInt() >= 1 && port.asInt() <= 65535;
+        }
+        return IANA_SVC_NAME.matcher(port.asText()).matches() && port.asText().matches(".*[a-z].*");
     }
 
     private static void require(boolean ok, String problem, List<String> problems) {
