@@ -22,8 +22,15 @@ import java.util.TreeSet;
 /**
  * The cluster-wide guards of the seed practices (DESIGN.md), as Calico GlobalNetworkPolicies
  * in the default tier, ordered before the Kubernetes policies (which Calico places at order
- * 1000): kubelet port 100, metadata 110, API server allow 200 then deny 210. They select
- * pods only ({@link CalicoSelectors}) and never pods of excluded namespaces.
+ * 1000): kubelet port 100, metadata 110, API server allow 200 then deny 210.
+ *
+ * <p>They select only the pods of namespaces that get a flowpol default deny, not every pod:
+ * Calico drops a packet at the end of a tier when a policy of that tier selects the endpoint
+ * but none decides (Calico docs, Tier resource, "How policy is evaluated"). A Deny-only
+ * policy selecting all pods in the default tier would therefore drop all other egress
+ * (DNS included) of every pod that no NetworkPolicy allows, e.g. in namespaces flowpol
+ * never saw. In a default-denied namespace that is already the case, so the guards change
+ * nothing there except that they still hold if a later NetworkPolicy allows too much.
  *
  * <p>The kubelet deny matches TCP 10250 to <em>any</em> address, not to the recorded node
  * addresses: nodes come and go (autoscaling), and a list of node IPs would leave every new
@@ -50,28 +57,36 @@ final class CalicoGuards {
         this.findings = findings;
     }
 
-    List<CalicoPolicy> build(List<Edge> edges, List<RuleEvidence> evidence) {
+    /** The guards for the pods of {@code namespaces} (those with a default deny); none when empty. */
+    List<CalicoPolicy> build(List<Edge> edges, java.util.SortedSet<String> namespaces, List<RuleEvidence> evidence) {
         List<CalicoPolicy> out = new ArrayList<>();
-        out.add(denyKubelet(edges));
-        out.add(global("flowpol-deny-metadata", METADATA_ORDER, CalicoSelectors.podsExcept(options.excludedNamespaces(), null),
+        if (namespaces.isEmpty()) {
+            return out;
+        }
+        out.add(denyKubelet(edges, namespaces));
+        out.add(global("flowpol-deny-metadata", METADATA_ORDER, CalicoSelectors.podsIn(namespaces, null),
                 perFamily(CalicoAction.DENY, null, METADATA, List.of())));
         findings.add(Finding.Severity.INFO, "metadata-denied", "flowpol-deny-metadata blocks the instance metadata"
-                + " service for pods outside " + options.excludedNamespaces() + "; flow logs never show that"
-                + " traffic (DESIGN.md fact 5), so check that no such pod relies on node credentials (use IRSA or Pod Identity)");
-        apiServerPair(edges, out, evidence);
+                + " service for pods in " + namespaces + "; flow logs never show that traffic (DESIGN.md fact 5),"
+                + " so check that no such pod relies on node credentials (use IRSA or Pod Identity)");
+        findings.add(Finding.Severity.INFO, "guard-scope", "the Calico guards (kubelet, metadata, API server) select"
+                + " only pods in " + namespaces + ", the namespaces with a flowpol default deny: a deny-only policy"
+                + " over every pod would drop all other egress of pods no NetworkPolicy allows (Calico end-of-tier drop)");
+        apiServerPair(edges, namespaces, out, evidence);
         return out;
     }
 
-    private CalicoPolicy denyKubelet(List<Edge> edges) {
+    private CalicoPolicy denyKubelet(List<Edge> edges, java.util.SortedSet<String> namespaces) {
         List<WorkloadId> users = clients(edges, e -> e.protocol() == Protocol.TCP && e.port() == KUBELET_PORT);
         String exempt = CalicoSelectors.anyOf(users, this::selectorOf);
         CalicoRule deny = new CalicoRule(CalicoAction.DENY, "TCP", null, null, null,
                 new CalicoEntityRule(null, null, null, null, null, null, List.of(CalicoPort.of(KUBELET_PORT)), null));
         return global("flowpol-deny-kubelet", KUBELET_ORDER,
-                CalicoSelectors.podsExcept(options.excludedNamespaces(), exempt), List.of(deny));
+                CalicoSelectors.podsIn(namespaces, exempt), List.of(deny));
     }
 
-    private void apiServerPair(List<Edge> edges, List<CalicoPolicy> out, List<RuleEvidence> evidence) {
+    private void apiServerPair(List<Edge> edges, java.util.SortedSet<String> namespaces, List<CalicoPolicy> out,
+                               List<RuleEvidence> evidence) {
         TreeSet<Cidr> addresses = new TreeSet<>(mapper.apiServerBlocks());
         TreeSet<Integer> ports = new TreeSet<>();
         cluster.apiServer().stream().mapToInt(AddressSpan::port).filter(p -> p > 0).forEach(ports::add);
@@ -102,7 +117,7 @@ final class CalicoGuards {
             }
         }
         out.add(global("flowpol-deny-apiserver", APISERVER_DENY_ORDER,
-                CalicoSelectors.podsExcept(options.excludedNamespaces(), null),
+                CalicoSelectors.podsIn(namespaces, null),
                 perFamily(CalicoAction.DENY, null, nets, List.of())));
     }
 

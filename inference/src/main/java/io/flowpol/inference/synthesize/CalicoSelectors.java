@@ -12,8 +12,8 @@ import java.util.stream.Collectors;
  * Calico selector expressions for what synthesis selects. Label values are Kubernetes label
  * values ({@code [A-Za-z0-9_.-]}), so single quotes never need escaping. Calico gives every
  * workload endpoint the label {@code projectcalico.org/namespace}; host endpoints do not
- * have it, so {@code has(projectcalico.org/namespace)} selects pods and never a node's own
- * traffic (Calico docs, "Policy for hosts": {@code all()} would select host endpoints too).
+ * have it, so selecting on it picks pods and never a node's own traffic ({@code all()}
+ * would select host endpoints too, and deny the node its own metadata service).
  */
 final class CalicoSelectors {
     static final String NAMESPACE_LABEL = "projectcalico.org/namespace";
@@ -21,16 +21,10 @@ final class CalicoSelectors {
     private CalicoSelectors() {
     }
 
-    /** Every pod outside {@code excluded} and outside {@code exempt}. */
-    static String podsExcept(Collection<String> excluded, String exempt) {
-        StringBuilder out = new StringBuilder("has(" + NAMESPACE_LABEL + ")");
-        if (!excluded.isEmpty()) {
-            out.append(" && ").append(NAMESPACE_LABEL).append(" not in ").append(set(excluded));
-        }
-        if (exempt != null) {
-            out.append(" && !(").append(exempt).append(')');
-        }
-        return out.toString();
+    /** Every pod of {@code namespaces} except those selected by {@code exempt} (null: none). */
+    static String podsIn(Collection<String> namespaces, String exempt) {
+        String pods = NAMESPACE_LABEL + " in " + set(namespaces);
+        return exempt == null ? pods : pods + " && !(" + exempt + ")";
     }
 
     /** The pods of any of {@code workloads}, OR-ed; null when the list is empty. */

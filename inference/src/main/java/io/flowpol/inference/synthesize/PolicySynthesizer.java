@@ -46,7 +46,10 @@ public final class PolicySynthesizer {
         PeerMapper mapper = new PeerMapper(cluster, options);
         List<RuleEvidence> evidence = new ArrayList<>();
         List<NetworkPolicy> networkPolicies = workloadPolicies(kept, cluster, mapper, findings, evidence);
-        List<CalicoPolicy> calico = new CalicoGuards(mapper, options, cluster, findings).build(kept, evidence);
+        TreeSet<String> denied = new TreeSet<>();
+        networkPolicies.stream().filter(p -> p.name().equals(PolicyNames.DEFAULT_DENY))
+                .forEach(p -> denied.add(p.namespace()));
+        List<CalicoPolicy> calico = new CalicoGuards(mapper, options, cluster, findings).build(kept, denied, evidence);
         LoadBalancerAdvice.advise(cluster, kept, options, findings);
         return new SynthesizedPolicies(new PolicySet(networkPolicies, calico), evidence, leftOut, findings.findings());
     }

@@ -19,8 +19,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class CalicoGuardsTest {
-    private static final String PODS = "has(projectcalico.org/namespace) && projectcalico.org/namespace not in "
-            + "{'kube-node-lease', 'kube-public', 'kube-system'}";
+    private static final String SHOP_PODS = "projectcalico.org/namespace in {'shop'}";
 
     private static List<CalicoPolicy> guards(Edge... edges) {
         InferenceResult result = new InferenceResult(List.of(edges), List.of(), List.of(), null, List.of());
@@ -44,7 +43,7 @@ class CalicoGuardsTest {
         assertEquals(CalicoAction.ALLOW, rule.action());
         assertEquals(List.of(Cidr.parse("10.0.0.50/32")), rule.destination().nets());
         assertEquals(List.of(CalicoPort.of(443)), rule.destination().ports());
-        assertEquals(PODS, deny.selector());
+        assertEquals(SHOP_PODS, deny.selector());
         assertEquals(CalicoAction.DENY, deny.egress().get(0).action());
         assertTrue(allow.order() < deny.order() && deny.order() < 1000, "allow, then deny, then Kubernetes policies");
         assertEquals(List.of(PolicyType.EGRESS), deny.types());
@@ -55,7 +54,7 @@ class CalicoGuardsTest {
         List<CalicoPolicy> policies = guards(edge(Peer.workload(FRONTEND), Peer.node("n1", Fixtures.NODE_IP), 10250, 3));
 
         CalicoPolicy kubelet = named(policies, "flowpol-deny-kubelet");
-        assertEquals(PODS + " && !((projectcalico.org/namespace == 'shop' && app == 'frontend'))", kubelet.selector());
+        assertEquals(SHOP_PODS + " && !((projectcalico.org/namespace == 'shop' && app == 'frontend'))", kubelet.selector());
         assertEquals(List.of(CalicoPort.of(10250)), kubelet.egress().get(0).destination().ports());
         assertEquals("TCP", kubelet.egress().get(0).protocol());
         assertTrue(kubelet.egress().get(0).destination().nets().isEmpty(), "every address: nodes come and go");
@@ -81,5 +80,19 @@ class CalicoGuardsTest {
             assertTrue(p.order() < 1000);
             assertTrue(p.kind().global());
         }
+    }
+
+    @Test
+    void guardsSelectOnlyPodsOfDefaultDeniedNamespaces() {
+        List<CalicoPolicy> policies = guards(edge(Peer.workload(BACKEND), Peer.workload(Fixtures.DB), 5432, 2));
+
+        for (CalicoPolicy p : policies) {
+            assertTrue(p.selector().startsWith("projectcalico.org/namespace in {'data', 'shop'}"), p.selector());
+        }
+    }
+
+    @Test
+    void noGuardsWithoutAnyDefaultDeniedNamespace() {
+        assertEquals(List.of(), guards(edge(Peer.node("n1", Fixtures.NODE_IP), Peer.workload(Fixtures.COREDNS), 53, 4)));
     }
 }
