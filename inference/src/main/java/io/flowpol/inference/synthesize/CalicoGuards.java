@@ -3,6 +3,7 @@ package io.flowpol.inference.synthesize;
 import io.flowpol.inference.model.Cidr;
 import io.flowpol.inference.model.Edge;
 import io.flowpol.inference.model.Finding;
+import io.flowpol.inference.model.LabelSelector;
 import io.flowpol.inference.model.Peer;
 import io.flowpol.inference.model.Protocol;
 import io.flowpol.inference.policy.CalicoEntityRule;
@@ -17,7 +18,9 @@ import io.flowpol.inference.timeline.ClusterTimeline;
 import io.flowpol.inference.timeline.WorkloadId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 
 /**
  * The cluster-wide guards of the seed practices (DESIGN.md), as Calico GlobalNetworkPolicies
@@ -58,7 +61,7 @@ final class CalicoGuards {
     }
 
     /** The guards for the pods of {@code namespaces} (those with a default deny); none when empty. */
-    List<CalicoPolicy> build(List<Edge> edges, java.util.SortedSet<String> namespaces, List<RuleEvidence> evidence) {
+    List<CalicoPolicy> build(List<Edge> edges, SortedSet<String> namespaces, List<RuleEvidence> evidence) {
         List<CalicoPolicy> out = new ArrayList<>();
         if (namespaces.isEmpty()) {
             return out;
@@ -76,7 +79,7 @@ final class CalicoGuards {
         return out;
     }
 
-    private CalicoPolicy denyKubelet(List<Edge> edges, java.util.SortedSet<String> namespaces) {
+    private CalicoPolicy denyKubelet(List<Edge> edges, SortedSet<String> namespaces) {
         List<WorkloadId> users = clients(edges, e -> e.protocol() == Protocol.TCP && e.port() == KUBELET_PORT);
         String exempt = CalicoSelectors.anyOf(users, this::selectorOf);
         CalicoRule deny = new CalicoRule(CalicoAction.DENY, "TCP", null, null, null,
@@ -85,7 +88,7 @@ final class CalicoGuards {
                 CalicoSelectors.podsIn(namespaces, exempt), List.of(deny));
     }
 
-    private void apiServerPair(List<Edge> edges, java.util.SortedSet<String> namespaces, List<CalicoPolicy> out,
+    private void apiServerPair(List<Edge> edges, SortedSet<String> namespaces, List<CalicoPolicy> out,
                                List<RuleEvidence> evidence) {
         TreeSet<Cidr> addresses = new TreeSet<>(mapper.apiServerBlocks());
         TreeSet<Integer> ports = new TreeSet<>();
@@ -121,12 +124,12 @@ final class CalicoGuards {
                 perFamily(CalicoAction.DENY, null, nets, List.of())));
     }
 
-    private List<WorkloadId> clients(List<Edge> edges, java.util.function.Predicate<Edge> which) {
+    private List<WorkloadId> clients(List<Edge> edges, Predicate<Edge> which) {
         return edges.stream().filter(which).map(Edge::client).filter(p -> p.kind() == Peer.Kind.WORKLOAD)
                 .map(Peer::workload).filter(w -> !options.excluded(w.namespace())).distinct().sorted().toList();
     }
 
-    private io.flowpol.inference.model.LabelSelector selectorOf(WorkloadId id) {
+    private LabelSelector selectorOf(WorkloadId id) {
         var workload = mapper.workload(id);
         return workload == null ? null : workload.selector();
     }

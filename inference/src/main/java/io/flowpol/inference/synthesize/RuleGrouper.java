@@ -4,6 +4,7 @@ import io.flowpol.inference.model.Edge;
 import io.flowpol.inference.policy.NetworkPolicyPeer;
 import io.flowpol.inference.policy.NetworkPolicyPort;
 import io.flowpol.inference.policy.NetworkPolicyRule;
+import io.flowpol.inference.policy.PolicyType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +42,7 @@ final class RuleGrouper {
     }
 
     /** Evidence for each rule, in the order of {@link #rules()}. */
-    List<RuleEvidence> evidence(String namespace, String policy, io.flowpol.inference.policy.PolicyType direction) {
+    List<RuleEvidence> evidence(String namespace, String policy, PolicyType direction) {
         List<RuleEvidence> out = new ArrayList<>();
         int index = 0;
         for (Group group : groups.values()) {

@@ -1,6 +1,7 @@
 package io.flowpol.inference.synthesize;
 
 import io.flowpol.inference.model.Edge;
+import io.flowpol.inference.model.LabelSelector;
 import io.flowpol.inference.model.Peer;
 import io.flowpol.inference.model.Protocol;
 import io.flowpol.inference.policy.NetworkPolicy;
@@ -57,12 +58,12 @@ final class WorkloadPolicies {
     /** Namespace default deny: nothing in, nothing out but DNS to kube-dns (DESIGN.md contracts: DNS is always allowed). */
     static NetworkPolicy defaultDeny(String namespace) {
         NetworkPolicyPeer kubeDns = new NetworkPolicyPeer(
-                io.flowpol.inference.model.LabelSelector.of(Map.of("k8s-app", "kube-dns")),
+                LabelSelector.of(Map.of("k8s-app", "kube-dns")),
                 PeerMapper.namespaceSelector("kube-system"), null);
         NetworkPolicyRule dns = new NetworkPolicyRule(List.of(kubeDns), List.of(
                 NetworkPolicyPort.number(Protocol.TCP, 53), NetworkPolicyPort.number(Protocol.UDP, 53)));
         return new NetworkPolicy(namespace, PolicyNames.DEFAULT_DENY, MANAGED_BY, Map.of(),
-                io.flowpol.inference.model.LabelSelector.ALL, BOTH, List.of(), List.of(dns));
+                LabelSelector.ALL, BOTH, List.of(), List.of(dns));
     }
 
     private void add(RuleGrouper rules, Edge edge, Peer other, WorkloadId destination) {
