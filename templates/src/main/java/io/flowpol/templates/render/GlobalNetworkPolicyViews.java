@@ -6,7 +6,6 @@ import io.flowpol.inference.policy.CalicoPolicy;
 import io.flowpol.inference.policy.CalicoPort;
 import io.flowpol.inference.policy.CalicoRule;
 import io.flowpol.inference.policy.PolicyType;
-import io.flowpol.inference.synthesize.SynthesizedPolicies;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,24 +16,24 @@ final class GlobalNetworkPolicyViews {
     private GlobalNetworkPolicyViews() {
     }
 
-    static GlobalNetworkPolicyView of(CalicoPolicy policy, SynthesizedPolicies synthesized) {
+    static GlobalNetworkPolicyView of(CalicoPolicy policy, EvidenceIndex evidence) {
         return new GlobalNetworkPolicyView(YamlStrings.scalar(policy.name()),
                 NetworkPolicyViews.keyValues(Map.of("app.kubernetes.io/managed-by", "flowpol")),
                 YamlStrings.scalar(policy.tier()),
                 policy.order() == null ? null : new BigDecimal(Double.toString(policy.order())).stripTrailingZeros().toPlainString(),
                 policy.selector() == null ? null : YamlStrings.quoted(policy.selector()),
                 policy.types().stream().map(NetworkPolicyViews::policyType).toList(),
-                rules(policy, PolicyType.INGRESS, policy.ingress(), synthesized),
-                rules(policy, PolicyType.EGRESS, policy.egress(), synthesized));
+                rules(policy, PolicyType.INGRESS, policy.ingress(), evidence),
+                rules(policy, PolicyType.EGRESS, policy.egress(), evidence));
     }
 
     private static List<GlobalNetworkPolicyView.Rule> rules(CalicoPolicy policy, PolicyType direction,
-                                                            List<CalicoRule> rules, SynthesizedPolicies synthesized) {
+                                                            List<CalicoRule> rules, EvidenceIndex evidence) {
         List<GlobalNetworkPolicyView.Rule> out = new ArrayList<>();
         for (int i = 0; i < rules.size(); i++) {
             CalicoRule rule = rules.get(i);
             String comment = EvidenceText.ruleComment(
-                    synthesized.evidenceFor(policy.namespace(), policy.name(), direction, i).orElse(null));
+                    evidence.of(policy.namespace(), policy.name(), direction, i));
             out.add(new GlobalNetworkPolicyView.Rule(comment == null ? null : YamlStrings.comment(comment),
                     action(rule.action()), rule.protocol() == null ? null : YamlStrings.scalar(rule.protocol()),
                     rule.ipVersion() == null ? null : rule.ipVersion().toString(),

@@ -9,7 +9,6 @@ import io.flowpol.inference.policy.NetworkPolicyPeer;
 import io.flowpol.inference.policy.NetworkPolicyPort;
 import io.flowpol.inference.policy.NetworkPolicyRule;
 import io.flowpol.inference.policy.PolicyType;
-import io.flowpol.inference.synthesize.SynthesizedPolicies;
 import io.flowpol.templates.render.NetworkPolicyView.KeyValue;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,12 +20,12 @@ final class NetworkPolicyViews {
     private NetworkPolicyViews() {
     }
 
-    static NetworkPolicyView of(NetworkPolicy policy, SynthesizedPolicies synthesized) {
+    static NetworkPolicyView of(NetworkPolicy policy, EvidenceIndex evidence) {
         return new NetworkPolicyView(YamlStrings.scalar(policy.name()), YamlStrings.scalar(policy.namespace()),
                 keyValues(policy.labels()), selector(policy.podSelector()),
                 policy.policyTypes().stream().map(NetworkPolicyViews::policyType).toList(),
-                rules(policy, PolicyType.INGRESS, policy.ingress(), synthesized),
-                rules(policy, PolicyType.EGRESS, policy.egress(), synthesized));
+                rules(policy, PolicyType.INGRESS, policy.ingress(), evidence),
+                rules(policy, PolicyType.EGRESS, policy.egress(), evidence));
     }
 
     static List<KeyValue> keyValues(Map<String, String> map) {
@@ -40,11 +39,11 @@ final class NetworkPolicyViews {
     }
 
     private static List<NetworkPolicyView.Rule> rules(NetworkPolicy policy, PolicyType direction,
-                                                      List<NetworkPolicyRule> rules, SynthesizedPolicies synthesized) {
+                                                      List<NetworkPolicyRule> rules, EvidenceIndex evidence) {
         List<NetworkPolicyView.Rule> out = new ArrayList<>();
         for (int i = 0; i < rules.size(); i++) {
             String comment = EvidenceText.ruleComment(
-                    synthesized.evidenceFor(policy.namespace(), policy.name(), direction, i).orElse(null));
+                    evidence.of(policy.namespace(), policy.name(), direction, i));
             NetworkPolicyRule rule = rules.get(i);
             out.add(new NetworkPolicyView.Rule(comment == null ? null : YamlStrings.comment(comment),
                     rule.peers().stream().map(NetworkPolicyViews::peer).toList(),

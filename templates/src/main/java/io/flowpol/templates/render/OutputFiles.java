@@ -37,10 +37,11 @@ final class OutputFiles {
 
     void writeAll(Path dir) throws IOException {
         SynthesizedPolicies synthesized = model.policies();
+        EvidenceIndex evidence = new EvidenceIndex(synthesized);
         List<String> resources = new ArrayList<>();
         for (NetworkPolicy policy : synthesized.policies().networkPolicies()) {
             String file = NETWORK_POLICIES + "/" + segment(policy.namespace()) + "/" + segment(policy.name()) + ".yaml";
-            renderer.renderTemplate("networkpolicy.yaml.ftl", "policy", NetworkPolicyViews.of(policy, synthesized),
+            renderer.renderTemplate("networkpolicy.yaml.ftl", "policy", NetworkPolicyViews.of(policy, evidence),
                     dir.resolve(file));
             resources.add(file);
         }
@@ -50,7 +51,7 @@ final class OutputFiles {
             }
             String file = GLOBAL_POLICIES + "/" + segment(policy.name()) + ".yaml";
             renderer.renderTemplate("globalnetworkpolicy.yaml.ftl", "policy",
-                    GlobalNetworkPolicyViews.of(policy, synthesized), dir.resolve(file));
+                    GlobalNetworkPolicyViews.of(policy, evidence), dir.resolve(file));
             resources.add(file);
         }
         renderer.renderTemplate("kustomization.yaml.ftl", "kustomization", new KustomizationView(resources),
