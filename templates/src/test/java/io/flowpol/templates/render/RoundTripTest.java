@@ -42,7 +42,7 @@ class RoundTripTest {
 
     private static Map<String, String> labels(JsonNode node) {
         Map<String, String> out = new TreeMap<>();
-        node.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
+        node.properties().forEach(e -> out.put(e.getKey(), e.getValue().asText()));
         return out;
     }
 
