@@ -26,6 +26,18 @@ Sources:
 | NetworkPolicies | ${s.networkPolicies} |
 | Calico GlobalNetworkPolicies | ${s.globalNetworkPolicies} |
 
+## Policies
+
+<#if report.policies?has_content>
+| file | selects | ingress rules | egress rules |
+| --- | --- | ---: | ---: |
+<#list report.policies as p>
+| ${p.file} | ${p.selects} | ${p.ingressRules} | ${p.egressRules} |
+</#list>
+<#else>
+No policy was generated: no workload outside the excluded namespaces had an edge.
+</#if>
+
 ## Service graph
 
 ```mermaid

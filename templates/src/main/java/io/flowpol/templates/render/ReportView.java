@@ -6,11 +6,12 @@ import java.util.List;
  * What {@code report.md.ftl} prints. Every cell is already Markdown-escaped
  * ({@link MarkdownText}) and every list sorted; Mermaid ids are generated, labels quoted.
  */
-public record ReportView(Summary summary, Graph graph, List<EdgeRow> edges, List<EdgeRow> leftOut,
+public record ReportView(Summary summary, List<PolicyRow> policies, Graph graph, List<EdgeRow> edges, List<EdgeRow> leftOut,
                          List<String> silentWorkloads, List<String> colocatedPairs, List<Count> unresolved,
                          List<EdgeRow> attempts, List<SnatRow> snatEgress, List<FindingRow> findings) {
 
     public ReportView {
+        policies = List.copyOf(policies);
         edges = List.copyOf(edges);
         leftOut = List.copyOf(leftOut);
         silentWorkloads = List.copyOf(silentWorkloads);
@@ -53,6 +54,10 @@ public record ReportView(Summary summary, Graph graph, List<EdgeRow> edges, List
 
     public record EdgeRow(String client, String server, String port, long connections, long packets, long bytes,
                           String firstSeen, String lastSeen, String proof) {
+    }
+
+    /** One generated policy: its file, what it selects, and how many rules it has per direction. */
+    public record PolicyRow(String file, String selects, int ingressRules, int egressRules) {
     }
 
     public record Count(String what, long count) {

@@ -1,6 +1,8 @@
 package io.flowpol.templates.render;
 
 import io.flowpol.inference.model.Coverage;
+import io.flowpol.inference.policy.CalicoPolicy;
+import io.flowpol.inference.policy.NetworkPolicy;
 import io.flowpol.inference.model.DirectionProof;
 import io.flowpol.inference.model.Edge;
 import io.flowpol.inference.model.Evidence;
@@ -26,7 +28,7 @@ final class ReportViews {
         java.util.Set<Edge> leftOut = new java.util.HashSet<>(model.policies().leftOut());
         List<Edge> kept = result.edges().stream().filter(e -> !leftOut.contains(e)).sorted().toList();
         Coverage coverage = result.coverage() == null ? new Coverage(null, null, null) : result.coverage();
-        return new ReportView(summary(model, kept), ServiceGraphs.of(kept), rows(kept),
+        return new ReportView(summary(model, kept), policies(model), ServiceGraphs.of(kept), rows(kept),
                 rows(model.policies().leftOut()),
                 coverage.silentWorkloads().stream().sorted().map(w -> MarkdownText.cell(w.toString())).toList(),
                 coverage.colocatedPairs().stream().map(ReportViews::pair).sorted().map(MarkdownText::cell).toList(),
@@ -43,6 +45,21 @@ final class ReportViews {
                 c.namespaces(), c.nodes(), c.pods(), c.workloads(), kept.size(), model.policies().leftOut().size(),
                 model.result().attempts().size(), model.policies().policies().networkPolicies().size(),
                 model.policies().policies().calicoPolicies().size());
+    }
+
+    private static List<ReportView.PolicyRow> policies(OutputModel model) {
+        List<ReportView.PolicyRow> rows = new ArrayList<>();
+        for (NetworkPolicy p : model.policies().policies().networkPolicies()) {
+            String selects = p.podSelector().isEmpty() ? "every pod" : p.podSelector().matchLabels().toString()
+                    + (p.podSelector().matchExpressions().isEmpty() ? "" : " and expressions");
+            rows.add(new ReportView.PolicyRow(MarkdownText.cell(OutputFiles.NETWORK_POLICIES + "/" + p.namespace() + "/"
+                    + p.name() + ".yaml"), MarkdownText.cell(selects), p.ingress().size(), p.egress().size()));
+        }
+        for (CalicoPolicy p : model.policies().policies().calicoPolicies()) {
+            rows.add(new ReportView.PolicyRow(MarkdownText.cell(OutputFiles.GLOBAL_POLICIES + "/" + p.name() + ".yaml"),
+                    MarkdownText.cell(p.selector()), p.ingress().size(), p.egress().size()));
+        }
+        return rows;
     }
 
     private static String pair(WorkloadPair pair) {
