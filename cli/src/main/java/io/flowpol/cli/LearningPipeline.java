@@ -56,9 +56,20 @@ final class LearningPipeline {
             progress.done();
         }
         InferenceResult result = inference.finish();
-        long start = window.since != null ? window.sinceMillis() : recording.timeline().start();
-        long end = window.until != null ? window.untilMillis() : recording.timeline().end();
+        long start = window.since != null ? window.sinceMillis() : firstSeen(result);
+        long end = window.until != null ? window.untilMillis() : lastSeen(result);
         return new Learned(recording, stats, flowLogs.paths.stream().map(Path::toString).toList(), start, end, result);
+    }
+
+    /** The window actually observed: from the first to the last connection seen (edges and attempts). */
+    private static long firstSeen(InferenceResult result) {
+        return java.util.stream.Stream.concat(result.edges().stream(), result.attempts().stream())
+                .mapToLong(e -> e.evidence().firstSeen()).min().orElse(0L);
+    }
+
+    private static long lastSeen(InferenceResult result) {
+        return java.util.stream.Stream.concat(result.edges().stream(), result.attempts().stream())
+                .mapToLong(e -> e.evidence().lastSeen()).max().orElse(0L);
     }
 
     private static InferenceOptions inferenceOptions(InferenceTuningOptions tuning, WindowOptions window) {

@@ -52,8 +52,13 @@ public final class VerifyCommand implements Callable<Integer> {
     public Integer call() {
         var out = spec.commandLine().getOut();
         PolicyReadResult read = new PolicyReader().read(policies);
-        read.ignored().forEach(d -> out.printf("flowpol: ignored %s document %d: %s %s (not a policy kind flowpol evaluates)%n",
-                d.file(), d.documentIndex(), d.apiVersion(), d.kind()));
+        if (verbose.verbose) {
+            read.ignored().forEach(d -> out.printf("flowpol: ignored %s document %d: %s %s%n",
+                    d.file(), d.documentIndex(), d.apiVersion(), d.kind()));
+        } else if (!read.ignored().isEmpty()) {
+            out.printf("flowpol: ignored %d document(s) that are not NetworkPolicy or Calico policies (--verbose lists them)%n",
+                    read.ignored().size());
+        }
         LearningPipeline.Learned learned = LearningPipeline.run(flowLogs, cluster, window, tuning, spec.commandLine().getErr());
         var edges = learned.result().edges();
         List<EdgeReplay.EdgeOutcome> denied = SelfCheck.denied(read.policies(), edges,
