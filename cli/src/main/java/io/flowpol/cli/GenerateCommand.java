@@ -26,10 +26,9 @@ import picocli.CommandLine.Spec;
 /** {@code flowpol generate}: learn edges from one window and write reviewed-ready policies. */
 @Command(name = "generate", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
-            "Learns service-to-service edges from flow logs and a cluster recording, and writes NetworkPolicy and",
-            "Calico GlobalNetworkPolicy YAML, kustomization.yaml, edges.json and report.md to --out.",
-            "The generated policies are replayed against the window first: if they would deny an observed",
-            "flow, nothing is written and the exit code is 3."})
+            "Learn policies from flow logs and a cluster recording and write them for review.",
+            "",
+            "Resolves every flow to the workloads at both ends at the time of the flow, aggregates edges, and writes NetworkPolicy and Calico GlobalNetworkPolicy YAML, kustomization.yaml, edges.json and report.md to --out. The generated policies are replayed against the window first: if they would deny an observed flow, nothing is written and the exit code is 3."})
 public final class GenerateCommand implements Callable<Integer> {
 
     @Spec

@@ -21,9 +21,9 @@ import picocli.CommandLine.Spec;
 /** {@code flowpol verify}: replay the window's observed edges against a policy directory. */
 @Command(name = "verify", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
-            "Replays every observed, resolvable connection of the window against a set of NetworkPolicy and",
-            "Calico policy YAML, prints the edges that would be denied with the deciding policy, and exits 3",
-            "when any observed edge is denied."})
+            "Check that a policy set allows every observed flow (exit 3 if not).",
+            "",
+            "Replays every observed, resolvable connection of the window against a set of NetworkPolicy and Calico policy YAML, prints the edges that would be denied with the deciding policy, and exits 3 when any observed edge is denied."})
 public final class VerifyCommand implements Callable<Integer> {
 
     @Spec

@@ -14,7 +14,7 @@ public final class FlowLogInputOptions {
 
     @Option(names = "--flow-log-format", paramLabel = "FORMAT",
             description = "The flow log's LogFormat as 'aws ec2 describe-flow-logs' prints it, e.g. "
-                    + "'${version} ${account-id} ${interface-id} ...'. Default: each file's header line, "
+                    + "'$${version} $${account-id} $${interface-id} ...'. Default: each file's header line, "
                     + "else the v2 default format.")
     public String format;
 
