@@ -44,6 +44,9 @@ public final class S3Clients {
         }
         if (endpoint != null) {
             builder.endpointOverride(endpoint).forcePathStyle(true);
+        } else if (System.getenv("AWS_ENDPOINT_URL_S3") != null || System.getenv("AWS_ENDPOINT_URL") != null) {
+            // The SDK reads the endpoint from the environment itself; the addressing style is ours to set.
+            builder.forcePathStyle(true);
         }
         return builder.build();
     }
