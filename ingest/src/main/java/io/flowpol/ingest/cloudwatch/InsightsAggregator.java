@@ -65,14 +65,15 @@ public final class InsightsAggregator {
         InsightsQuery query = new InsightsQuery(format, source.streamPrefix(), options.binMillis() / 1000, options.maxRows());
         InsightsRecords records = new InsightsRecords(format);
         Tally tally = new Tally();
-        long bin = options.binMillis();
-        long from = Math.floorDiv(source.startMillis(), bin) * bin;
-        long to = Math.floorDiv(source.endMillis() + bin - 1, bin) * bin;
+        // Whole seconds: StartQuery takes epoch seconds, its end inclusive.
+        long from = Math.floorDiv(source.startMillis(), 1000) * 1000;
+        long to = Math.floorDiv(source.endMillis() + 999, 1000) * 1000;
         FlowRecord record = new FlowRecord();
-        for (long slice = from; slice < to; slice += options.sliceMillis()) {
-            long sliceEnd = Math.min(to, slice + options.sliceMillis());
+        for (long slice = from; slice < to; ) {
+            long sliceEnd = Math.min(to, Math.floorDiv(slice, options.sliceMillis()) * options.sliceMillis() + options.sliceMillis());
             run(source, query.traffic(), true, slice, sliceEnd, records, record, sink, tally);
             run(source, query.status(), false, slice, sliceEnd, records, record, sink, tally);
+            slice = sliceEnd;
         }
         return new InsightsStats(tally.queries, tally.resultCalls, tally.splits, tally.rows, tally.matched,
                 tally.scanned, tally.bytes, tally.nodata, tally.skipdata, System.nanoTime() - started);
@@ -87,14 +88,14 @@ public final class InsightsAggregator {
             long[] range = ranges.pop();
             GetQueryResultsResponse result = query(source, text, range[0], range[1], tally);
             if (result.results().size() >= options.maxRows()) {
-                long bins = (range[1] - range[0]) / options.binMillis();
-                if (bins < 2) {
+                // Split on a bin boundary so that no bin is counted in two halves.
+                long middle = Math.floorDiv(range[0] + (range[1] - range[0]) / 2, options.binMillis()) * options.binMillis();
+                if (middle <= range[0]) {
                     throw new InputException(InputProblem.error(where(source), 0, null, "at most "
                             + options.maxRows() + " aggregated rows per " + options.binMillis() / 1000
                             + " s bin (narrow the log streams with a prefix, or use record mode)",
                             "a full result at " + Instant.ofEpochMilli(range[0])));
                 }
-                long middle = range[0] + bins / 2 * options.binMillis();
                 tally.splits++;
                 ranges.push(new long[] {middle, range[1]});
                 ranges.push(new long[] {range[0], middle});

@@ -25,8 +25,8 @@ import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 
 class InsightsAggregatorTest {
     private static final String GROUP = "/vpc/flow-logs";
-    /** A whole minute, so that bins and the window line up as on AWS. */
-    private static final long T0 = 1_780_000_020_000L - 1_780_000_020_000L % 60_000;
+    /** A whole hour, so that the window is exactly two one-hour slices. */
+    private static final long T0 = 1_780_000_020_000L - 1_780_000_020_000L % 3_600_000;
     private static final long WINDOW = 2 * 3_600_000L;
     private static final FlowLogFormat FORMAT = FlowLogFormat.parse("${version} ${account-id} ${interface-id} ${srcaddr} "
             + "${dstaddr} ${srcport} ${dstport} ${protocol} ${packets} ${bytes} ${start} ${end} ${action} ${log-status} "
@@ -149,6 +149,17 @@ class InsightsAggregatorTest {
         assertEquals(4, stats.queries(), "two slices of one hour, a traffic and a status query each");
         assertEquals(server.startQueryCalls.get(), stats.queries());
         assertTrue(stats.bytesScanned() > 0);
+    }
+
+    @Test
+    void aWindowThatDoesNotStartOrEndOnABinGivesTheSameTotalsAsRecordMode() {
+        putTraffic(100);
+        CloudWatchSource window = new CloudWatchSource(GROUP, null, T0 + 30_000, T0 + WINDOW - 90_000, 1);
+        Totals expected = new Totals();
+        new CloudWatchFlowLogReader(client).read(window, FORMAT, true, expected);
+        Totals pushed = new Totals();
+        new InsightsAggregator(client, new InsightsOptions(60_000, 3_600_000, 25, 0)).read(window, FORMAT, pushed);
+        assertEquals(describe(expected.totals), describe(pushed.totals));
     }
 
     @Test
