@@ -15,11 +15,17 @@ import java.util.regex.Pattern;
  * The key layout AWS uses for flow logs delivered to S3 (VPC User Guide, "Flow log files"):
  * {@code <prefix>/AWSLogs/<account>/vpcflowlogs/<region>/<yyyy>/<mm>/<dd>/}
  * {@code <account>_vpcflowlogs_<region>_<flow-log-id>_<yyyymmddTHHmmZ>_<hash>.log.gz}, optionally
- * with an hourly {@code <HH>/} folder below the day. Pure functions over key strings.
+ * with an hourly {@code <HH>/} folder below the day, or with Hive-compatible folder names
+ * ({@code AWSLogs/aws-account-id=<account>/aws-service=vpcflowlogs/aws-region=<region>/year=<yyyy>/month=<mm>/day=<dd>/}).
+ * Pure functions over key strings.
  */
 final class S3KeyLayout {
     static final String AWS_LOGS = "AWSLogs/";
-    static final String SERVICE = "vpcflowlogs";
+    static final String SERVICE = "vpcflowlogs/";
+    /** With "Hive-compatible S3 prefixes" AWS names every folder {@code key=value}. */
+    static final String HIVE_ACCOUNT = "aws-account-id=";
+    static final String HIVE_SERVICE = "aws-service=vpcflowlogs/";
+    private static final DateTimeFormatter HIVE_DAY = DateTimeFormatter.ofPattern("'year='yyyy/'month='MM/'day='dd/");
     private static final Pattern FILE_TIME = Pattern.compile("_(\\d{8}T\\d{4}Z)_[^_/]+\\.log(\\.gz)?$");
     private static final DateTimeFormatter NAME_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmm'Z'");
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy/MM/dd/");
@@ -33,13 +39,22 @@ final class S3KeyLayout {
         return p.isEmpty() || p.endsWith("/") ? p : p + "/";
     }
 
-    /** The day folders {@code yyyy/MM/dd/} (UTC, as AWS names them) that hold [from, to). */
-    static List<String> days(long fromMillis, long toMillis) {
+    /** The service folder below an account folder, in the account folder's naming style. */
+    static String service(String accountFolder) {
+        return accountFolder.contains(HIVE_ACCOUNT) ? HIVE_SERVICE : SERVICE;
+    }
+
+    /**
+     * The day folders {@code yyyy/MM/dd/} (or {@code year=yyyy/month=MM/day=dd/} below a Hive
+     * region folder) that hold [from, to), in UTC as AWS names them.
+     */
+    static List<String> days(String regionFolder, long fromMillis, long toMillis) {
+        DateTimeFormatter format = regionFolder.contains("/aws-region=") ? HIVE_DAY : DAY;
         List<String> days = new ArrayList<>();
         LocalDate last = Instant.ofEpochMilli(toMillis - 1).atZone(ZoneOffset.UTC).toLocalDate();
         for (LocalDate day = Instant.ofEpochMilli(fromMillis).atZone(ZoneOffset.UTC).toLocalDate();
                 !day.isAfter(last); day = day.plusDays(1)) {
-            days.add(DAY.format(day));
+            days.add(format.format(day));
         }
         return days;
     }

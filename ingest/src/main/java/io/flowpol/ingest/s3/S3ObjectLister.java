@@ -36,7 +36,7 @@ final class S3ObjectLister {
         long to = source.endMillis() + source.filePeriodMillis();
         TreeSet<String> keys = new TreeSet<>();
         for (String root : regionRoots(user)) {
-            for (String day : S3KeyLayout.days(from, to)) {
+            for (String day : S3KeyLayout.days(root, from, to)) {
                 String prefix = S3KeyLayout.narrower(user, root + day);
                 if (prefix != null) {
                     list(prefix, null, from, to, keys, null);
@@ -62,7 +62,7 @@ final class S3ObjectLister {
             if (parts.length >= 3) {
                 roots.add(account + parts[1] + "/" + parts[2] + "/");
             } else {
-                roots.addAll(folders(account + S3KeyLayout.SERVICE + "/"));
+                roots.addAll(folders(account + S3KeyLayout.service(account)));
             }
         }
         if (roots.isEmpty()) {

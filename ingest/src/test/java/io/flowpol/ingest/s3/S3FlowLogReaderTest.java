@@ -170,6 +170,19 @@ class S3FlowLogReaderTest {
     }
 
     @Test
+    void hiveCompatibleFoldersAreListedByTheirDayFolderToo() throws IOException {
+        String hive = "logs/AWSLogs/aws-account-id=123456789012/aws-service=vpcflowlogs/aws-region=us-east-1/";
+        String name = "123456789012_vpcflowlogs_us-east-1_fl-0abc_20261201T1010Z_aa.log.gz";
+        String row = "2 1 eni-a 10.0.0.1 10.0.0.2 1 2 6 1 1 1 2 ACCEPT OK\n";
+        server.put(BUCKET, hive + "year=2026/month=12/day=01/" + name, gzip(HEADER + "\n" + row + row));
+        server.put(BUCKET, hive + "year=2026/month=12/day=02/" + name.replace("1201", "1202"), gzip(HEADER + "\n" + row));
+        S3Stats stats = read("logs", new Collecting());
+        assertEquals(1, stats.objects());
+        assertEquals(2, stats.records().records());
+        assertTrue(server.listPrefixes.contains(hive + "year=2026/month=12/day=01/"), server.listPrefixes.toString());
+    }
+
+    @Test
     void serverErrorsAreRetriedByTheSdkWithoutLosingRecords() throws IOException {
         putLog("us-east-1", "2026-12-01T10:10:00Z", 5);
         server.failNext(2);

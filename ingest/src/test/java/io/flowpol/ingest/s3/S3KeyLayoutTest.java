@@ -19,13 +19,22 @@ class S3KeyLayoutTest {
     @Test
     void aWindowAcrossMidnightCoversBothDayFolders() {
         assertEquals(List.of("2026/12/31/", "2027/01/01/"),
-                S3KeyLayout.days(at("2026-12-31T23:55:00Z"), at("2027-01-01T00:05:00Z")));
+                S3KeyLayout.days("p/AWSLogs/1/vpcflowlogs/us-east-1/", at("2026-12-31T23:55:00Z"), at("2027-01-01T00:05:00Z")));
     }
 
     @Test
     void aWindowEndingAtMidnightDoesNotListTheNextDay() {
         assertEquals(List.of("2026-12-01".replace('-', '/') + "/"),
-                S3KeyLayout.days(at("2026-12-01T00:00:00Z"), at("2026-12-02T00:00:00Z")));
+                S3KeyLayout.days("p/AWSLogs/1/vpcflowlogs/us-east-1/", at("2026-12-01T00:00:00Z"), at("2026-12-02T00:00:00Z")));
+    }
+
+    @Test
+    void hiveCompatibleRegionFoldersHaveHiveDayFolders() {
+        assertEquals(List.of("year=2026/month=12/day=01/"), S3KeyLayout.days(
+                "AWSLogs/aws-account-id=1/aws-service=vpcflowlogs/aws-region=us-east-1/",
+                at("2026-12-01T10:00:00Z"), at("2026-12-01T11:00:00Z")));
+        assertEquals("aws-service=vpcflowlogs/", S3KeyLayout.service("AWSLogs/aws-account-id=1/"));
+        assertEquals("vpcflowlogs/", S3KeyLayout.service("AWSLogs/1/"));
     }
 
     @Test
