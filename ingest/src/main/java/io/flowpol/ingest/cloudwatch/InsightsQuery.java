@@ -65,9 +65,7 @@ final class InsightsQuery {
         for (FlowLogField field : REQUIRED) {
             if (!format.has(field)) {
                 throw new InputException(InputProblem.error(null, 0, "format", "a flow-log format with "
-                        + field.awsName() + " for Logs Insights pushdown (v2 records name both pods only when "
-                        + "joined on both ports, DESIGN.md fact 2: read this log group in record mode, or add "
-                        + "${pkt-srcaddr} ${pkt-dstaddr} ${tcp-flags} to the flow log's format)", "'" + format + "'"));
+                        + field.awsName() + " for Logs Insights pushdown (" + why(field) + ")", "'" + format + "'"));
             }
         }
         this.format = format;
@@ -124,6 +122,15 @@ final class InsightsQuery {
             }
         }
         return keys;
+    }
+
+    private static String why(FlowLogField field) {
+        if (field == FlowLogField.PKT_SRCADDR || field == FlowLogField.PKT_DSTADDR) {
+            return "without pkt-* fields pod-to-pod flows are only recovered by joining records on both ports, "
+                    + "DESIGN.md fact 2, which aggregation would lose: read this log group in record mode, or add "
+                    + "${pkt-srcaddr} ${pkt-dstaddr} ${tcp-flags} to the flow log's format";
+        }
+        return "it is a grouping key or a sum of every aggregated row: read this log group in record mode";
     }
 
     /** The query name of a parsed column; an ignored header column gets its position. */
