@@ -98,6 +98,9 @@ ${f.body}${f.fence}
 </#if>
 
 </#list>
+<#elseif diff.filesOmitted>
+${n.added} added, ${n.changed} changed, ${n.removed} removed, ${n.unchangedDocuments} unchanged. The document diffs are too long for this page: see the changed files.
+
 <#else>
 No policy document changes (${n.unchangedDocuments} unchanged).
 

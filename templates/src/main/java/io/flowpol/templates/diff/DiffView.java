@@ -5,11 +5,12 @@ import java.util.List;
 /**
  * What {@code diff.md.ftl} and {@code diff.txt.ftl} lay out: every string already escaped for
  * the target format, every list sorted (broken edges first), counts precomputed.
+ * {@code filesOmitted}: the document diffs were left out to fit a pull-request body.
  */
 public record DiffView(String currentName, String proposedName, boolean breaks, String headline, Counts counts,
                        List<EdgeRow> broken, List<EdgeRow> stillDenied, List<EdgeRow> fixed,
                        List<ServerGroup> overPermission, List<ReachRow> unobserved, List<FileDiff> files,
-                       List<FindingRow> findings) {
+                       boolean filesOmitted, List<FindingRow> findings) {
     public DiffView {
         broken = List.copyOf(broken);
         stillDenied = List.copyOf(stillDenied);
@@ -18,6 +19,12 @@ public record DiffView(String currentName, String proposedName, boolean breaks, 
         unobserved = List.copyOf(unobserved);
         files = List.copyOf(files);
         findings = List.copyOf(findings);
+    }
+
+    /** The same view without document diffs (they are in the pull request's files) and findings. */
+    DiffView forPullRequest(boolean omitFiles) {
+        return new DiffView(currentName, proposedName, breaks, headline, counts, broken, stillDenied, fixed,
+                overPermission, unobserved, omitFiles ? List.of() : files, omitFiles, List.of());
     }
 
     /** The numbers of the summary table. */

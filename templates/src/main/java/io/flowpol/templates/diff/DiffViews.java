@@ -38,6 +38,15 @@ final class DiffViews {
         return new DiffViews(CellText.MARKDOWN, COLLAPSE_LINES).view(report);
     }
 
+    /** A Markdown builder, for the pull-request body's own tables. */
+    static DiffViews markdownCells() {
+        return new DiffViews(CellText.MARKDOWN, COLLAPSE_LINES);
+    }
+
+    String cell(String text) {
+        return cell.apply(text);
+    }
+
     static DiffView text(DiffReport report) {
         return new DiffViews(CellText.PLAIN, Integer.MAX_VALUE).view(report);
     }
@@ -54,7 +63,7 @@ final class DiffViews {
                 s.removed().size(), s.changed().size(), s.unchanged());
         return new DiffView(cell.apply(report.currentName()), cell.apply(report.proposedName()), !broken.isEmpty(),
                 headline(broken.size()), counts, broken, stillDenied, fixed, overPermission(c.overPermission()),
-                reach(c.unobservedChanges()), files(s), findings(report.findings()));
+                reach(c.unobservedChanges()), files(s), false, findings(report.findings()));
     }
 
     /** The verdict line of issue 3 §3: broken observed flows first and loudly. */
@@ -109,7 +118,7 @@ final class DiffViews {
         return files;
     }
 
-    private List<DiffView.FindingRow> findings(List<Finding> findings) {
+    List<DiffView.FindingRow> findings(List<Finding> findings) {
         return findings.stream().sorted(FINDING_ORDER)
                 .map(f -> new DiffView.FindingRow(f.severity().name(), cell.apply(f.code()), cell.apply(f.message()), f.count()))
                 .toList();
