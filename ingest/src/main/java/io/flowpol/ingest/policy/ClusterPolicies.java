@@ -1,0 +1,33 @@
+package io.flowpol.ingest.policy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+
+/**
+ * The policies in force in a cluster, as documents with {@code apiVersion} and {@code kind}
+ * set, so they go through the same parsers as files ({@link CalicoPolicyParser}, the
+ * NetworkPolicy reader) and {@link PolicyDocuments}. {@code tiers} are Calico tier names with
+ * their order, for the report; {@code notes} say what was not read and why (no Calico, no
+ * staged policies in this Calico version), none of which is an error.
+ */
+public record ClusterPolicies(String server, List<JsonNode> documents, CalicoSource calico, List<String> tiers,
+                              List<String> notes) {
+    public ClusterPolicies {
+        if (server == null || calico == null) {
+            throw new IllegalArgumentException("server and calico are required");
+        }
+        documents = List.copyOf(documents);
+        tiers = List.copyOf(tiers);
+        notes = List.copyOf(notes);
+    }
+
+    /** One line for the report: {@code cluster <server>: 3 NetworkPolicies, 2 Calico policies (projectcalico.org/v3)}. */
+    public String description() {
+        long kubernetes = documents.stream()
+                .filter(d -> PolicyNormalizer.KUBERNETES_API.equals(d.path("apiVersion").asText())).count();
+        long calicoPolicies = documents.size() - kubernetes;
+        String calicoPart = calico == CalicoSource.NOT_INSTALLED ? "Calico not installed"
+                : calicoPolicies + " Calico policies (" + calico.apiVersion() + ")";
+        return "cluster " + server + ": " + kubernetes + " NetworkPolicies, " + calicoPart;
+    }
+}
