@@ -1,39 +1,18 @@
 package io.flowpol.templates.diff;
 
+import io.flowpol.templates.render.MarkdownText;
 import java.util.function.UnaryOperator;
 
 /**
- * Escaping for the two text formats. Markdown table cells follow GitHub-flavoured Markdown: a
- * {@code |} ends a cell unless escaped, a newline ends the row, a backtick opens code that
- * would swallow the rest of the row. The terminal format only keeps a value on one line.
- * (The generate report's MarkdownText does the same for its own package.)
+ * Escaping for the two text formats: Markdown cells as the generate report escapes them
+ * ({@link MarkdownText#cell}: pipes, backticks and markup characters), terminal cells only kept
+ * on one line; and code fences that a policy's content cannot close.
  */
 final class CellText {
-    static final UnaryOperator<String> MARKDOWN = CellText::markdown;
+    static final UnaryOperator<String> MARKDOWN = MarkdownText::cell;
     static final UnaryOperator<String> PLAIN = CellText::plain;
 
     private CellText() {
-    }
-
-    static String markdown(String text) {
-        if (text == null || text.isEmpty()) {
-            return "-";
-        }
-        StringBuilder out = new StringBuilder(text.length() + 8);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '|' -> out.append("\\|");
-                case '\\' -> out.append("\\\\");
-                case '`' -> out.append("\\`");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '*', '_', '[', ']' -> out.append('\\').append(c);
-                case '\n', '\r', '\t' -> out.append(' ');
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
     }
 
     static String plain(String text) {

@@ -13,6 +13,7 @@ import io.flowpol.inference.evaluate.Verdict;
 import io.flowpol.inference.model.Edge;
 import io.flowpol.inference.model.Finding;
 import io.flowpol.inference.model.Protocol;
+import io.flowpol.templates.render.EvidenceText;
 import java.io.UncheckedIOException;
 import java.util.Comparator;
 import java.util.List;
@@ -67,8 +68,8 @@ final class DiffJson {
         out.put("portName", edge.portName());
         if (edge.evidence() != null) {
             out.put("connections", edge.evidence().connections());
-            out.put("firstSeen", PeerText.time(edge.evidence().firstSeen()));
-            out.put("lastSeen", PeerText.time(edge.evidence().lastSeen()));
+            out.put("firstSeen", EvidenceText.time(edge.evidence().firstSeen()));
+            out.put("lastSeen", EvidenceText.time(edge.evidence().lastSeen()));
         }
         verdict(out.putObject("before"), change.before());
         verdict(out.putObject("after"), change.after());

@@ -8,6 +8,7 @@ import io.flowpol.inference.diff.StructuralDiff;
 import io.flowpol.inference.model.Edge;
 import io.flowpol.inference.model.Finding;
 import io.flowpol.inference.timeline.WorkloadId;
+import io.flowpol.templates.render.EvidenceText;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -54,9 +55,9 @@ final class DiffViews {
     private DiffView view(DiffReport report) {
         ConnectivityDiff c = report.connectivity();
         StructuralDiff s = report.structure();
-        List<DiffView.EdgeRow> broken = edges(c, EdgeChange.Status.BROKEN, change -> PeerText.denial(change.after()));
-        List<DiffView.EdgeRow> stillDenied = edges(c, EdgeChange.Status.STILL_DENIED, change -> PeerText.denial(change.after()));
-        List<DiffView.EdgeRow> fixed = edges(c, EdgeChange.Status.FIXED, change -> PeerText.denial(change.before()));
+        List<DiffView.EdgeRow> broken = edges(c, EdgeChange.Status.BROKEN, change -> DecisionText.denial(change.after()));
+        List<DiffView.EdgeRow> stillDenied = edges(c, EdgeChange.Status.STILL_DENIED, change -> DecisionText.denial(change.after()));
+        List<DiffView.EdgeRow> fixed = edges(c, EdgeChange.Status.FIXED, change -> DecisionText.denial(change.before()));
         long unchanged = c.edges().size() - broken.size() - stillDenied.size() - fixed.size();
         DiffView.Counts counts = new DiffView.Counts(c.edges().size(), broken.size(), stillDenied.size(), fixed.size(),
                 unchanged, c.overPermission().size(), c.unobservedChanges().size(), s.added().size(),
@@ -80,10 +81,10 @@ final class DiffViews {
 
     private DiffView.EdgeRow edgeRow(Edge edge, String decision) {
         long connections = edge.evidence() == null ? 0 : edge.evidence().connections();
-        long lastSeen = edge.evidence() == null ? 0 : edge.evidence().lastSeen();
+        long lastSeen = edge.evidence() == null ? -1 : edge.evidence().lastSeen();
         return new DiffView.EdgeRow(cell.apply(edge.client().toString()), cell.apply(edge.server().toString()),
-                cell.apply(PeerText.port(edge.protocol(), edge.port(), edge.portName())),
-                Long.toString(connections), PeerText.time(lastSeen), cell.apply(decision));
+                cell.apply(EvidenceText.port(edge.protocol(), edge.port(), edge.portName())),
+                Long.toString(connections), EvidenceText.time(lastSeen), cell.apply(decision));
     }
 
     private List<DiffView.ServerGroup> overPermission(List<ReachabilityChange> changes) {
@@ -100,8 +101,8 @@ final class DiffViews {
 
     private DiffView.ReachRow reachRow(ReachabilityChange change) {
         return new DiffView.ReachRow(cell.apply(change.client().toString()), cell.apply(change.server().toString()),
-                cell.apply(PeerText.port(change.protocol(), change.port(), null)),
-                PeerText.allowed(change.allowedBefore()), PeerText.allowed(change.allowedAfter()));
+                cell.apply(EvidenceText.port(change.protocol(), change.port(), null)),
+                DecisionText.allowed(change.allowedBefore()), DecisionText.allowed(change.allowedAfter()));
     }
 
     private List<DiffView.FileDiff> files(StructuralDiff structure) {

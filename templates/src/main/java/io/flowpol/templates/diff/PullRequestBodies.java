@@ -8,6 +8,7 @@ import io.flowpol.inference.model.InferenceResult;
 import io.flowpol.inference.model.Peer;
 import io.flowpol.inference.model.WorkloadPair;
 import io.flowpol.inference.timeline.WorkloadId;
+import io.flowpol.templates.render.EvidenceText;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -50,9 +51,10 @@ final class PullRequestBodies {
     private PullRequestBodyView.EvidenceRow evidence(Edge edge) {
         boolean known = edge.evidence() != null;
         return new PullRequestBodyView.EvidenceRow(cells.cell(edge.client().toString()), cells.cell(edge.server().toString()),
-                cells.cell(PeerText.port(edge.protocol(), edge.port(), edge.portName())),
+                cells.cell(EvidenceText.port(edge.protocol(), edge.port(), edge.portName())),
                 known ? edge.evidence().connections() : 0,
-                PeerText.time(known ? edge.evidence().firstSeen() : 0), PeerText.time(known ? edge.evidence().lastSeen() : 0),
+                EvidenceText.time(known ? edge.evidence().firstSeen() : -1),
+                EvidenceText.time(known ? edge.evidence().lastSeen() : -1),
                 known ? strongest(edge.evidence().proofs()) : "-");
     }
 

@@ -1,6 +1,8 @@
 package io.flowpol.templates.diff;
 
 import io.flowpol.inference.model.InferenceResult;
+import io.flowpol.templates.render.OutputRenderer;
+import java.util.Objects;
 
 /**
  * The PR bot's pull-request body (issue 6 §2): summary numbers, the Markdown diff against the
@@ -15,15 +17,23 @@ public final class PullRequestBodyRenderer {
     static final int EVIDENCE_ROWS = 200;
     static final int SHORT_EVIDENCE_ROWS = 50;
 
-    private final DiffTemplates templates = new DiffTemplates();
-    private final DiffRenderer diffRenderer = new DiffRenderer();
+    private final OutputRenderer templates;
+    private final DiffRenderer diffRenderer;
     private final int maxBody;
 
+    /** With flowpol's own templates. */
     public PullRequestBodyRenderer() {
-        this(MAX_BODY);
+        this(new OutputRenderer(null));
     }
 
-    PullRequestBodyRenderer(int maxBody) {
+    /** With the run's one renderer (its FreeMarker Configuration and {@code --templates} overrides). */
+    public PullRequestBodyRenderer(OutputRenderer templates) {
+        this(templates, MAX_BODY);
+    }
+
+    PullRequestBodyRenderer(OutputRenderer templates, int maxBody) {
+        this.templates = Objects.requireNonNull(templates, "templates == null");
+        this.diffRenderer = new DiffRenderer(templates);
         this.maxBody = maxBody;
     }
 
@@ -48,7 +58,7 @@ public final class PullRequestBodyRenderer {
 
     private String render(InferenceResult learned, DiffReport diff, DiffView view, int evidenceRows) {
         String diffMarkdown = diffRenderer.markdown(view);
-        return templates.render("pr-body.md.ftl", "pr",
+        return templates.renderToString("pr-body.md.ftl", "pr",
                 new PullRequestBodies().view(learned, diff, diffMarkdown, evidenceRows));
     }
 }

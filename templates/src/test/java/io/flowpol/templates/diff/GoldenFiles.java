@@ -9,12 +9,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Compares an output with {@code templates/src/test/resources/golden/diff/<name>}; with
+ * Compares an output with {@code templates/src/test/resources/golden-diff/<name>}; with
  * {@code -Dgolden.update=true} rewrites the file first (then review its git diff).
  */
 final class GoldenFiles {
     static final Path DIR = Path.of(System.getProperty("flowpol.repo.dir", ".."), "templates", "src", "test",
-            "resources", "golden", "diff");
+            "resources", "golden-diff");
 
     private GoldenFiles() {
     }

@@ -84,8 +84,8 @@ class PullRequestBodyRendererTest {
                             new WorkloadId("load", "Deployment", "client-" + i)),
                     io.flowpol.inference.model.Peer.workload(SampleDiff.BACKEND), 8080, null, i + 1, "2026-11-30T10:00:00Z"));
         }
-        String full = new PullRequestBodyRenderer(Integer.MAX_VALUE).render(learned(many), SampleDiff.report());
-        String limited = new PullRequestBodyRenderer(20_000).render(learned(many), SampleDiff.report());
+        String full = new PullRequestBodyRenderer(new io.flowpol.templates.render.OutputRenderer(null), Integer.MAX_VALUE).render(learned(many), SampleDiff.report());
+        String limited = new PullRequestBodyRenderer(new io.flowpol.templates.render.OutputRenderer(null), 20_000).render(learned(many), SampleDiff.report());
 
         assertTrue(full.contains("```diff"), "the unlimited body has the document diffs");
         assertTrue(full.contains("100 more edges are left out"), "200 rows at most");

@@ -1,29 +1,15 @@
 package io.flowpol.templates.diff;
 
 import io.flowpol.inference.evaluate.Verdict;
-import io.flowpol.inference.model.Protocol;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 
 /**
- * The one text form of ports, times and decisions used by every diff format (STYLE.md habit 3:
- * one canonical text form in report, diff and golden files).
+ * How the evaluator's decisions read in every diff format. Ports and times use the generate
+ * report's forms ({@code io.flowpol.templates.render.EvidenceText}): one canonical text form in
+ * report, diff and golden files (STYLE.md habit 3).
  */
-final class PeerText {
-    private PeerText() {
+final class DecisionText {
+    private DecisionText() {
     }
-
-    /** {@code TCP 8080}, {@code TCP 8080 (http)}, or {@code ICMP} for port-less protocols (port 0). */
-    static String port(int protocol, int port, String portName) {
-        String text = port == 0 ? Protocol.name(protocol) : Protocol.name(protocol) + " " + port;
-        return portName == null || portName.isEmpty() ? text : text + " (" + portName + ")";
-    }
-
-    /** RFC 3339 UTC to the second, or {@code -} when unknown (0). */
-    static String time(long epochMillis) {
-        return epochMillis <= 0 ? "-" : Instant.ofEpochMilli(epochMillis).truncatedTo(ChronoUnit.SECONDS).toString();
-    }
-
     /**
      * What denies a connection: the denying direction(s) of the verdict, named as the evaluator
      * decided them ({@code deny: ...} for a Calico Deny rule, {@code default deny: selected by ...}
