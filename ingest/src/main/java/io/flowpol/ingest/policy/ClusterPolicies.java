@@ -1,6 +1,7 @@
 package io.flowpol.ingest.policy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -19,6 +20,23 @@ public record ClusterPolicies(String server, List<JsonNode> documents, CalicoSou
         documents = List.copyOf(documents);
         tiers = List.copyOf(tiers);
         notes = List.copyOf(notes);
+    }
+
+    /**
+     * The documents as {@link PolicyReader#readDocuments} takes them: file {@code cluster}, a
+     * 1-based index, and the field prefix {@code <kind> <namespace>/<name>: } so that an invalid
+     * policy in the cluster is named in the error.
+     */
+    public List<SourceDocument> sourceDocuments() {
+        List<SourceDocument> out = new ArrayList<>(documents.size());
+        for (int i = 0; i < documents.size(); i++) {
+            JsonNode metadata = documents.get(i).path("metadata");
+            String namespace = metadata.path("namespace").asText("");
+            String id = documents.get(i).path("kind").asText() + " " + (namespace.isEmpty() ? "" : namespace + "/")
+                    + metadata.path("name").asText();
+            out.add(new SourceDocument("cluster", i + 1, id + ": ", documents.get(i)));
+        }
+        return out;
     }
 
     /** One line for the report: {@code cluster <server>: 3 NetworkPolicies, 2 Calico policies (projectcalico.org/v3)}. */

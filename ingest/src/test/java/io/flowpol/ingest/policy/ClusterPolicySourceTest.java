@@ -169,4 +169,28 @@ class ClusterPolicySourceTest {
         assertTrue(api.requests().stream().anyMatch(p -> p.contains("continue=" + ClusterPolicySource.PAGE_SIZE)),
                 api.requests().toString());
     }
+
+    @Test
+    void clusterDocumentsReadIntoAPolicySetLikeFiles() {
+        api.add(K8S, "networkpolicies", networkPolicy("shop", "default-deny"))
+                .add(CRD, "globalnetworkpolicies", DENY_KUBELET.formatted(CRD, "default.deny-kubelet"));
+
+        PolicyReadResult read = new PolicyReader().readDocuments(ClusterPolicySource.read(client).sourceDocuments());
+
+        assertEquals(List.of("default-deny"), read.policies().networkPolicies().stream().map(p -> p.name()).toList());
+        assertEquals(List.of("deny-kubelet"), read.policies().calicoPolicies().stream().map(CalicoPolicy::name).toList());
+        assertEquals(List.of(), read.ignored());
+    }
+
+    @Test
+    void invalidPolicyInTheClusterIsNamedInTheError() {
+        api.add(K8S, "networkpolicies", "{\"metadata\":{\"name\":\"bad\",\"namespace\":\"shop\"},"
+                + "\"spec\":{\"podSelector\":{},\"ingress\":[{\"ports\":[{\"port\":70000}]}]}}");
+
+        InputException e = assertThrows(InputException.class,
+                () -> new PolicyReader().readDocuments(ClusterPolicySource.read(client).sourceDocuments()));
+
+        assertTrue(e.getMessage().startsWith("cluster: document 1: NetworkPolicy shop/bad: spec.ingress[0].ports[0].port"),
+                e.getMessage());
+    }
 }
