@@ -11,12 +11,14 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import io.flowpol.inference.model.InputException;
 import io.flowpol.inference.model.InputProblem;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * Policy documents as normalised YAML text, the input of
@@ -42,6 +44,16 @@ public final class PolicyDocuments {
         return document != null && (CalicoPolicyParser.isCalicoPolicy(document)
                 || (PolicyNormalizer.KUBERNETES_API.equals(document.path("apiVersion").asText())
                 && "NetworkPolicy".equals(document.path("kind").asText())));
+    }
+
+    /**
+     * The policies in files and directories ({@link YamlDocuments}: YAML, JSON, Lists), normalised.
+     *
+     * @throws InputException unreadable or malformed files, two documents for one policy
+     */
+    public static Map<String, String> read(List<Path> filesOrDirs) {
+        List<JsonNode> documents = YamlDocuments.read(filesOrDirs).stream().map(SourceDocument::node).toList();
+        return normalise(documents, filesOrDirs.stream().map(Path::toString).collect(Collectors.joining(", ")));
     }
 
     /**

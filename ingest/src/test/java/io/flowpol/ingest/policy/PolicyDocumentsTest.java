@@ -10,9 +10,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.flowpol.inference.diff.StructuralDiff;
 import io.flowpol.inference.model.InputException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class PolicyDocumentsTest {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
@@ -185,5 +188,14 @@ class PolicyDocumentsTest {
 
         assertEquals("dir: networking.k8s.io/NetworkPolicy/shop/backend: expected one document per policy, found two",
                 e.getMessage());
+    }
+
+    @Test
+    void directoryOfFilesReadsLikeTheClustersDocuments(@TempDir Path dir) throws Exception {
+        Files.createDirectories(dir.resolve("networkpolicies/shop"));
+        Files.writeString(dir.resolve("networkpolicies/shop/backend.yaml"), FILE);
+        Files.writeString(dir.resolve("kustomization.yaml"), "resources:\n- networkpolicies/shop/backend.yaml\n");
+
+        assertEquals(PolicyDocuments.normalise(List.of(yaml(SERVED)), "cluster"), PolicyDocuments.read(List.of(dir)));
     }
 }
