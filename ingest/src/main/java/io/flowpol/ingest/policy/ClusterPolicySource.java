@@ -30,6 +30,7 @@ import java.util.Objects;
  */
 public final class ClusterPolicySource {
     static final int PAGE_SIZE = 500;
+    static final String KUBERNETES_COPY_PREFIX = "knp.default.";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> CALICO_POLICIES = List.of("globalnetworkpolicies", "networkpolicies",
             "stagedglobalnetworkpolicies", "stagednetworkpolicies");
@@ -76,12 +77,27 @@ public final class ClusterPolicySource {
         for (String plural : CALICO_POLICIES.subList(1, CALICO_POLICIES.size())) {
             Listing listing = list(PolicyResource.calico(source, plural));
             if (listing.served()) {
-                documents.addAll(listing.items());
+                documents.addAll(withoutKubernetesCopies(listing.items(), source, plural));
             } else {
                 notes.add(source.apiVersion() + " " + plural + " is not served by this Calico version: none read");
             }
         }
         return documents;
+    }
+
+    /**
+     * Calico's datastore layer shows each Kubernetes NetworkPolicy as a Calico NetworkPolicy
+     * named {@code knp.default.<name>} (libcalico-go names.K8sNetworkPolicyNamePrefix); they are
+     * already read from networking.k8s.io, and counting them twice would evaluate them twice.
+     */
+    private List<JsonNode> withoutKubernetesCopies(List<JsonNode> items, CalicoSource source, String plural) {
+        List<JsonNode> kept = items.stream()
+                .filter(item -> !item.path("metadata").path("name").asText().startsWith(KUBERNETES_COPY_PREFIX)).toList();
+        if (kept.size() < items.size()) {
+            notes.add((items.size() - kept.size()) + " " + source.apiVersion() + " " + plural + " named "
+                    + KUBERNETES_COPY_PREFIX + "* skipped: Kubernetes NetworkPolicies, read from networking.k8s.io/v1");
+        }
+        return kept;
     }
 
     /** Tier names with their order (lower first; Calico evaluates tiers in order), for the report. */

@@ -193,4 +193,19 @@ class ClusterPolicySourceTest {
         assertTrue(e.getMessage().startsWith("cluster: document 1: NetworkPolicy shop/bad: spec.ingress[0].ports[0].port"),
                 e.getMessage());
     }
+
+    @Test
+    void kubernetesPoliciesThatCalicoAlsoListsAreReadOnce() {
+        api.add(K8S, "networkpolicies", networkPolicy("shop", "default-deny"))
+                .serve(V3, "globalnetworkpolicies")
+                .add(V3, "networkpolicies", "{\"apiVersion\":\"" + V3 + "\",\"kind\":\"NetworkPolicy\","
+                        + "\"metadata\":{\"name\":\"knp.default.default-deny\",\"namespace\":\"shop\"},"
+                        + "\"spec\":{\"selector\":\"projectcalico.org/orchestrator == 'k8s'\"}}");
+
+        ClusterPolicies policies = ClusterPolicySource.read(client);
+
+        assertEquals(List.of("networking.k8s.io/NetworkPolicy/shop/default-deny"), keys(policies));
+        assertTrue(policies.notes().contains("1 projectcalico.org/v3 networkpolicies named knp.default.* skipped:"
+                + " Kubernetes NetworkPolicies, read from networking.k8s.io/v1"), policies.notes().toString());
+    }
 }
