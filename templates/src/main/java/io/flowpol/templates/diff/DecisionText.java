@@ -10,6 +10,7 @@ import io.flowpol.inference.evaluate.Verdict;
 final class DecisionText {
     private DecisionText() {
     }
+
     /**
      * What denies a connection: the denying direction(s) of the verdict, named as the evaluator
      * decided them ({@code deny: ...} for a Calico Deny rule, {@code default deny: selected by ...}
