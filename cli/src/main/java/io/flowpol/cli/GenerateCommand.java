@@ -1,5 +1,6 @@
 package io.flowpol.cli;
 
+import io.flowpol.cli.options.AwsOptions;
 import io.flowpol.cli.options.ClusterInputOptions;
 import io.flowpol.cli.options.FlowLogInputOptions;
 import io.flowpol.cli.options.InferenceTuningOptions;
@@ -36,6 +37,9 @@ public final class GenerateCommand implements Callable<Integer> {
 
     @Mixin
     FlowLogInputOptions flowLogs = new FlowLogInputOptions();
+
+    @Mixin
+    AwsOptions aws = new AwsOptions();
 
     @Mixin
     ClusterInputOptions cluster = new ClusterInputOptions();
@@ -78,7 +82,8 @@ public final class GenerateCommand implements Callable<Integer> {
         validate();
         var err = spec.commandLine().getErr();
         var outWriter = spec.commandLine().getOut();
-        LearningPipeline.Learned learned = LearningPipeline.run(flowLogs, cluster, window, tuning, err);
+        FlowLogSelection.check(spec.commandLine(), flowLogs, window);
+        LearningPipeline.Learned learned = LearningPipeline.run(flowLogs, aws, cluster, window, tuning, err);
         SynthesizedPolicies policies = new PolicySynthesizer(new SynthesisOptions(minConnections, prefix(), 128,
                 excludedNamespaces)).synthesize(learned.result(), learned.recording().timeline());
         List<EdgeReplay.EdgeOutcome> denied = SelfCheck.denied(policies.policies(), learned.result().edges(),

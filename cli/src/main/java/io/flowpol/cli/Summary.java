@@ -13,9 +13,9 @@ final class Summary {
     static void print(PrintWriter out, PrintWriter err, Path dir, SynthesizedPolicies policies,
                       LearningPipeline.Learned learned) {
         var result = learned.result();
-        var stats = learned.flowLogStats();
-        out.printf("flowpol: read %,d flow-log records from %d file(s) (%,d malformed skipped)%n",
-                stats.records(), stats.files(), stats.malformed());
+        var read = learned.read();
+        out.printf("flowpol: read %,d flow-log records from %d %s (%,d malformed skipped)%s%n",
+                read.records(), read.sources(), read.units(), read.malformed(), read.cost().isEmpty() ? "" : "; " + read.cost());
         out.printf("flowpol: learned %d edges, %d attempts (not allowed), %d SNAT-hidden egress destinations%n",
                 result.edges().size(), result.attempts().size(), result.snatEgress().size());
         out.printf("flowpol: wrote %d NetworkPolicies and %d Calico GlobalNetworkPolicies to %s (review %s)%n",

@@ -1,5 +1,6 @@
 package io.flowpol.cli;
 
+import io.flowpol.cli.options.AwsOptions;
 import io.flowpol.cli.options.ClusterInputOptions;
 import io.flowpol.cli.options.FlowLogInputOptions;
 import io.flowpol.cli.options.InferenceTuningOptions;
@@ -37,6 +38,9 @@ public final class VerifyCommand implements Callable<Integer> {
     FlowLogInputOptions flowLogs = new FlowLogInputOptions();
 
     @Mixin
+    AwsOptions aws = new AwsOptions();
+
+    @Mixin
     ClusterInputOptions cluster = new ClusterInputOptions();
 
     @Mixin
@@ -59,7 +63,8 @@ public final class VerifyCommand implements Callable<Integer> {
             out.printf("flowpol: ignored %d document(s) that are not NetworkPolicy or Calico policies (--verbose lists them)%n",
                     read.ignored().size());
         }
-        LearningPipeline.Learned learned = LearningPipeline.run(flowLogs, cluster, window, tuning, spec.commandLine().getErr());
+        FlowLogSelection.check(spec.commandLine(), flowLogs, window);
+        LearningPipeline.Learned learned = LearningPipeline.run(flowLogs, aws, cluster, window, tuning, spec.commandLine().getErr());
         var edges = learned.result().edges();
         List<EdgeReplay.EdgeOutcome> denied = SelfCheck.denied(read.policies(), edges,
                 new EndpointCatalog(learned.recording().timeline()));
