@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
         description = {
             "Learns least-privilege Kubernetes NetworkPolicy and Calico GlobalNetworkPolicy for Amazon EKS",
             "from VPC Flow Logs and a recording of the cluster, for human review."},
-        subcommands = {GenerateCommand.class, VerifyCommand.class})
+        subcommands = {GenerateCommand.class, VerifyCommand.class, LearnCommand.class})
 public final class FlowpolCommand implements Runnable {
 
     @Spec

@@ -96,7 +96,7 @@ public final class Forgetting {
     }
 
     /** The duration as the user typed it for {@code --forget-after}: 30d, 12h, 90m, else ISO-8601. */
-    static String human(Duration d) {
+    public static String human(Duration d) {
         if (d.isZero()) {
             return "0s";
         }
