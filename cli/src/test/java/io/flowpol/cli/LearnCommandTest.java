@@ -169,6 +169,25 @@ class LearnCommandTest {
         assertEquals(Instant.parse("2026-11-30T10:30:00Z").toEpochMilli(), window.end());
     }
 
+    @Test
+    void withoutClusterLearnRecordsTheWindowIntoTheStateDirectoryWithProgress() throws IOException {
+        Path state = tmp.resolve("state");
+        try (EmptyApiServer api = new EmptyApiServer()) {
+            CliRun run = CliRun.of("learn", "--window", "2s", "--kubeconfig", api.kubeconfig(tmp).toString(),
+                    "--flow-logs", V5, "--state", state.toString(), "--out", tmp.resolve("out").toString());
+            assertEquals(0, run.exit(), run.err());
+            assertTrue(run.err().contains("learning window:") && run.err().contains("pods tracked"), run.err());
+        }
+        List<Path> recordings;
+        try (var files = Files.list(state.resolve("recordings"))) {
+            recordings = files.toList();
+        }
+        assertEquals(1, recordings.size());
+        assertTrue(Files.readString(recordings.get(0)).contains("\"kubernetes.io/metadata.name\":\"shop\""));
+        var window = new StateStore(state).load().windows().get(0);
+        assertEquals(2_000, window.end() - window.start());
+    }
+
     private CliRun laterWindow(Path later, Path state, Path out, String... extra) {
         List<String> args = new java.util.ArrayList<>(List.of("learn", "--cluster", later.resolve("recording.jsonl").toString(),
                 "--flow-logs", later.resolve("flowlogs/v5").toString(), "--state", state.toString(), "--out", out.toString()));
