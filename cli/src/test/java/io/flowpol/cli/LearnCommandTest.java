@@ -116,6 +116,17 @@ class LearnCommandTest {
     }
 
     @Test
+    void learningTheSameWindowTwiceWarnsThatCountsIncludeBothAndAllowsNothingMore() throws IOException {
+        Path state = tmp.resolve("state");
+        learn(state, tmp.resolve("out-1"), "2026-11-30T10:00:00Z", "2026-11-30T11:00:00Z");
+        CliRun again = learn(state, tmp.resolve("out-2"), "2026-11-30T10:00:00Z", "2026-11-30T11:00:00Z");
+        assertEquals(0, again.exit(), again.err());
+        assertTrue(Files.readString(tmp.resolve("out-2/report.md")).contains("overlapping-window"));
+        assertTrue(again.err().contains("overlaps one learned before"), again.err());
+        assertEquals(CliRun.policies(tmp.resolve("out-1")), CliRun.policies(tmp.resolve("out-2")));
+    }
+
+    @Test
     void corruptStateFailsNamingTheFileAndLeavesOutputAndStateUntouched() throws IOException {
         Path state = tmp.resolve("state");
         Path out = tmp.resolve("out");

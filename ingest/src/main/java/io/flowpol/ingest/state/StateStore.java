@@ -106,7 +106,7 @@ public final class StateStore {
         String what = e.getOriginalMessage() == null ? e.getClass().getSimpleName() : e.getOriginalMessage();
         int newline = what.indexOf('\n');
         return new InputException(InputProblem.error(file.toString(), line, "--state",
-                "a flowpol learn state (delete the directory to start over)",
+                "a flowpol learn state (move the file away to start over)",
                 newline < 0 ? what : what.substring(0, newline)), e);
     }
 
