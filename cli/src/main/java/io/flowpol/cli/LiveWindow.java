@@ -1,11 +1,15 @@
 package io.flowpol.cli;
 
+import io.flowpol.inference.model.InputException;
+import io.flowpol.inference.model.InputProblem;
 import io.flowpol.ingest.record.ClusterRecorder;
 import io.flowpol.ingest.record.KubeClientFactory;
 import io.flowpol.ingest.record.RecorderOptions;
 import io.flowpol.ingest.record.RecorderProgress;
 import io.kubernetes.client.openapi.ApiClient;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -81,10 +85,10 @@ final class LiveWindow {
 
     private static void mkdirs(Path dir) {
         try {
-            java.nio.file.Files.createDirectories(dir);
-        } catch (java.io.IOException e) {
-            throw new io.flowpol.inference.model.InputException(io.flowpol.inference.model.InputProblem.error(
-                    dir.toString(), 0, "--state", "a writable directory", String.valueOf(e)), e);
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new InputException(InputProblem.error(dir.toString(), 0, "--state", "a writable directory",
+                    String.valueOf(e)), e);
         }
     }
 }

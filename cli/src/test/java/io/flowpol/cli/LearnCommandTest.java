@@ -163,6 +163,14 @@ class LearnCommandTest {
     }
 
     @Test
+    void helpDocumentsTheStateAndForgetAfterDefaults() {
+        CliRun run = CliRun.of("learn", "--help");
+        assertEquals(0, run.exit());
+        assertTrue(run.out().contains("Default: .flowpol/state"), run.out());
+        assertTrue(run.out().contains("Default: 30d"), run.out());
+    }
+
+    @Test
     void recordingItselfNeedsAWindowLength() {
         CliRun run = CliRun.of("learn", "--flow-logs", V5, "--out", tmp.resolve("out").toString(),
                 "--state", tmp.resolve("state").toString());
