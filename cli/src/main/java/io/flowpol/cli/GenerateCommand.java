@@ -4,19 +4,13 @@ import io.flowpol.cli.options.AwsOptions;
 import io.flowpol.cli.options.ClusterInputOptions;
 import io.flowpol.cli.options.FlowLogInputOptions;
 import io.flowpol.cli.options.InferenceTuningOptions;
+import io.flowpol.cli.options.PolicyOptions;
 import io.flowpol.cli.options.VerboseOption;
 import io.flowpol.cli.options.WindowOptions;
-import io.flowpol.inference.evaluate.EdgeReplay;
-import io.flowpol.inference.evaluate.EndpointCatalog;
 import io.flowpol.inference.model.InputException;
 import io.flowpol.inference.model.InputProblem;
-import io.flowpol.inference.synthesize.PolicySynthesizer;
-import io.flowpol.inference.synthesize.SynthesisOptions;
-import io.flowpol.inference.synthesize.SynthesizedPolicies;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -52,24 +46,8 @@ public final class GenerateCommand implements Callable<Integer> {
     @Mixin
     WindowOptions window = new WindowOptions();
 
-    @Option(names = "--min-connections", paramLabel = "N", defaultValue = "1",
-            description = "Leave out edges seen with fewer than N connections (listed in the report). "
-                    + "Default: ${DEFAULT-VALUE}.")
-    int minConnections;
-
-    @Option(names = "--aggregate-external", paramLabel = "/N", defaultValue = "/32",
-            description = "Widen external IPv4 destinations to /N blocks in ipBlock rules. Default: ${DEFAULT-VALUE}.")
-    String aggregateExternal;
-
-    @Option(names = "--exclude-namespace", paramLabel = "NS", split = ",",
-            defaultValue = "kube-system,kube-public,kube-node-lease",
-            description = "Namespaces that get no policies (traffic to them is still allowed by the others' egress). "
-                    + "Default: ${DEFAULT-VALUE}.")
-    Set<String> excludedNamespaces;
-
-    @Option(names = "--templates", paramLabel = "DIR",
-            description = "A directory of FreeMarker templates that override the built-in ones by file name.")
-    Path templates;
+    @Mixin
+    PolicyOptions policy = new PolicyOptions();
 
     @Mixin
     InferenceTuningOptions tuning = new InferenceTuningOptions();
@@ -81,44 +59,16 @@ public final class GenerateCommand implements Callable<Integer> {
     public Integer call() {
         validate();
         var err = spec.commandLine().getErr();
-        var outWriter = spec.commandLine().getOut();
         FlowLogSelection.check(spec.commandLine(), flowLogs, window);
         LearningPipeline.Learned learned = LearningPipeline.run(flowLogs, aws, cluster, window, tuning, err);
-        SynthesizedPolicies policies = new PolicySynthesizer(new SynthesisOptions(minConnections, prefix(), 128,
-                excludedNamespaces)).synthesize(learned.result(), learned.recording().timeline());
-        List<EdgeReplay.EdgeOutcome> denied = SelfCheck.denied(policies.policies(), learned.result().edges(),
-                new EndpointCatalog(learned.recording().timeline()));
-        if (!denied.isEmpty()) {
-            SelfCheck.printDenied(denied, err);
-            throw new DeniesObservedTrafficException("generated policies would deny " + denied.size()
-                    + " observed edge(s); nothing was written (this is a flowpol bug: please report it with the edges above)");
-        }
-        OutputWriter.write(out, templates, policies, learned);
-        Summary.print(outWriter, err, out, policies, learned);
+        PolicyRun.run(policy, learned, out, spec.commandLine().getOut(), err);
         return ExitCodes.OK;
     }
 
     private void validate() {
-        prefix();
-        if (minConnections < 1) {
-            throw new InputException(InputProblem.error(null, 0, "--min-connections", "a number >= 1",
-                    Integer.toString(minConnections)));
-        }
+        policy.validate();
         if (Files.isRegularFile(out)) {
             throw new InputException(InputProblem.error(out.toString(), 0, "--out", "a directory", "a file"));
         }
-    }
-
-    private int prefix() {
-        String v = aggregateExternal.startsWith("/") ? aggregateExternal.substring(1) : aggregateExternal;
-        try {
-            int n = Integer.parseInt(v);
-            if (n >= 8 && n <= 32) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // fall through to the error below
-        }
-        throw new InputException(InputProblem.error(null, 0, "--aggregate-external", "/8 to /32", aggregateExternal));
     }
 }
