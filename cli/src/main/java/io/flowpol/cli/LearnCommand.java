@@ -28,10 +28,9 @@ import picocli.CommandLine.Spec;
 /** {@code flowpol learn}: learn one window, merge it into the state of earlier ones, write the policies. */
 @Command(name = "learn", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
-            "Records the cluster for --window (or takes --cluster), reads the flow logs of exactly that window,",
-            "merges the learned edges into --state (a workload's policy is the union over windows; edges unseen",
-            "for longer than --forget-after are dropped and listed in the report), and writes the policies of",
-            "the merged state to --out as 'generate' does. The state is saved only when everything succeeded."})
+            "Run a learning window and merge it into the policies learned before.",
+            "",
+            "Records the cluster for --window (or takes --cluster), reads the flow logs of exactly that window, merges the learned edges into --state (a workload's policy is the union over windows; edges unseen for longer than --forget-after are dropped and listed in the report), and writes the policies of the merged state to --out as 'generate' does. The state is saved only when everything succeeded."})
 public final class LearnCommand implements Callable<Integer> {
 
     @Spec
