@@ -1,11 +1,7 @@
 package io.flowpol.ingest.s3;
 
+import io.flowpol.ingest.aws.AwsClientSettings;
 import java.net.URI;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
 
@@ -16,7 +12,7 @@ import software.amazon.awssdk.services.s3.S3ClientBuilder;
  */
 public final class S3Clients {
     /** Throttling (503 SlowDown) is normal when listing a busy bucket; the SDK backs off between attempts. */
-    static final int MAX_ATTEMPTS = 10;
+    static final int MAX_ATTEMPTS = AwsClientSettings.MAX_ATTEMPTS;
 
     private S3Clients() {
     }
@@ -29,23 +25,10 @@ public final class S3Clients {
      *     {@code bucket.host} names
      */
     public static S3Client create(String region, String profile, URI endpoint) {
-        S3ClientBuilder builder = S3Client.builder()
-                .overrideConfiguration(ClientOverrideConfiguration.builder()
-                        .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
-                                .maxAttempts(MAX_ATTEMPTS).build())
-                        .build());
-        if (profile != null) {
-            builder.credentialsProvider(ProfileCredentialsProvider.create(profile));
-        } else {
-            builder.credentialsProvider(DefaultCredentialsProvider.builder().build());
-        }
-        if (region != null) {
-            builder.region(Region.of(region));
-        }
-        if (endpoint != null) {
-            builder.endpointOverride(endpoint).forcePathStyle(true);
-        } else if (System.getenv("AWS_ENDPOINT_URL_S3") != null || System.getenv("AWS_ENDPOINT_URL") != null) {
-            // The SDK reads the endpoint from the environment itself; the addressing style is ours to set.
+        S3ClientBuilder builder = AwsClientSettings.apply(S3Client.builder(), region, profile, endpoint);
+        if (endpoint != null
+                || System.getenv("AWS_ENDPOINT_URL_S3") != null || System.getenv("AWS_ENDPOINT_URL") != null) {
+            // A custom endpoint (from the flag, or read by the SDK from the environment) is addressed path-style.
             builder.forcePathStyle(true);
         }
         return builder.build();

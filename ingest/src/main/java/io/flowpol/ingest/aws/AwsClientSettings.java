@@ -1,0 +1,38 @@
+package io.flowpol.ingest.aws;
+
+import java.net.URI;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.regions.Region;
+
+/**
+ * The AWS conventions every flowpol client follows: default credential chain (or a named profile),
+ * region from the flag or the usual chain ({@code AWS_REGION}, the profile), endpoint from the flag
+ * or the SDK's own {@code AWS_ENDPOINT_URL*} variables, and patient retries — throttling and 5xx
+ * are normal when reading a day of flow logs; the SDK backs off between attempts.
+ */
+public final class AwsClientSettings {
+    public static final int MAX_ATTEMPTS = 10;
+
+    private AwsClientSettings() {
+    }
+
+    /** Applies region, profile and endpoint (each null for the SDK default) and the retry policy. */
+    public static <B extends AwsClientBuilder<B, ?>> B apply(B builder, String region, String profile, URI endpoint) {
+        builder.overrideConfiguration(ClientOverrideConfiguration.builder()
+                .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(MAX_ATTEMPTS).build())
+                .build());
+        builder.credentialsProvider(profile != null ? ProfileCredentialsProvider.create(profile)
+                : DefaultCredentialsProvider.builder().build());
+        if (region != null) {
+            builder.region(Region.of(region));
+        }
+        if (endpoint != null) {
+            builder.endpointOverride(endpoint);
+        }
+        return builder;
+    }
+}
