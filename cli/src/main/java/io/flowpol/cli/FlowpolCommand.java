@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
         description = {
             "Learns least-privilege Kubernetes NetworkPolicy and Calico GlobalNetworkPolicy for Amazon EKS",
             "from VPC Flow Logs and a recording of the cluster, for human review."},
-        subcommands = {})
+        subcommands = {VerifyCommand.class})
 public final class FlowpolCommand implements Runnable {
 
     @Spec

@@ -7,35 +7,44 @@ import io.flowpol.inference.model.InputProblem;
 import io.flowpol.ingest.flowlog.FlowLogFormat;
 import io.flowpol.ingest.flowlog.FlowLogLineParser;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
-import software.amazon.awssdk.services.cloudwatchlogs.model.DescribeLogStreamsRequest;
-import software.amazon.awssdk.services.cloudwatchlogs.model.DescribeLogStreamsResponse;
 import software.amazon.awssdk.services.cloudwatchlogs.model.FilterLogEventsRequest;
 import software.amazon.awssdk.services.cloudwatchlogs.model.FilterLogEventsResponse;
 import software.amazon.awssdk.services.cloudwatchlogs.model.FilteredLogEvent;
-import software.amazon.awssdk.services.cloudwatchlogs.model.LogStream;
 
 /**
- * Reads every flow-log event of a window from CloudWatch Logs: lists the streams (one per ENI),
- * fetches {@code parallelism} streams at once with FilterLogEvents (all pages; the SDK retries
- * throttling and 5xx with backoff), and parses on the calling thread so the sink needs no
- * locking. Pages pass through a small bounded queue: memory stays bounded whatever the window.
+ * Reads every flow-log event of a window from CloudWatch Logs with FilterLogEvents over the whole
+ * log group (optionally a stream-name prefix), which interleaves the streams — one per ENI — in
+ * time order. Time order matters: inference joins the records of one connection captured at two
+ * ENIs within a horizon (DESIGN.md fact 2), so reading one stream after another would break the
+ * join. The window is cut into slices fetched {@code parallelism} at a time (the SDK retries
+ * throttling and 5xx with backoff) and consumed strictly in slice order on the calling thread,
+ * through small bounded queues: memory stays bounded whatever the window.
  */
 public final class CloudWatchFlowLogReader {
-    private static final int QUEUE_PAGES = 8;
+    private static final int QUEUE_PAGES = 4;
     private static final int PROBLEM_SAMPLES = 20;
+    /** Five minutes: the S3 delivery period too; small enough to parallelise a day, large enough for few calls. */
+    static final long SLICE_MILLIS = 5 * 60_000L;
 
     private final CloudWatchLogsClient client;
+    private final long sliceMillis;
 
     public CloudWatchFlowLogReader(CloudWatchLogsClient client) {
+        this(client, SLICE_MILLIS);
+    }
+
+    CloudWatchFlowLogReader(CloudWatchLogsClient client, long sliceMillis) {
         this.client = client;
+        this.sliceMillis = sliceMillis;
     }
 
     /**
@@ -44,150 +53,137 @@ public final class CloudWatchFlowLogReader {
      */
     public CloudWatchStats read(CloudWatchSource source, FlowLogFormat format, boolean strict, FlowSink sink) {
         long started = System.nanoTime();
-        AtomicLong describeCalls = new AtomicLong();
-        List<String> streams = listStreams(source, describeCalls);
         AtomicLong filterCalls = new AtomicLong();
-        BlockingQueue<Page> queue = new ArrayBlockingQueue<>(QUEUE_PAGES);
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(source.parallelism(), Math.max(1, streams.size())),
-                r -> {
-                    Thread t = new Thread(r, "flowpol-cloudwatch");
-                    t.setDaemon(true);
-                    return t;
-                });
-        for (int i = 0; i < streams.size(); i++) {
-            int index = i;
-            pool.execute(() -> fetch(source, streams.get(index), index, queue, filterCalls));
+        List<BlockingQueue<Page>> slices = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(source.parallelism(), r -> {
+            Thread t = new Thread(r, "flowpol-cloudwatch");
+            t.setDaemon(true);
+            return t;
+        });
+        for (long from = source.startMillis(); from < source.endMillis(); from += sliceMillis) {
+            BlockingQueue<Page> queue = new ArrayBlockingQueue<>(QUEUE_PAGES);
+            slices.add(queue);
+            long to = Math.min(source.endMillis(), from + sliceMillis);
+            long sliceStart = from;
+            pool.execute(() -> fetch(source, sliceStart, to, queue, filterCalls));
         }
         pool.shutdown();
-        Consumer consumer = new Consumer(source.logGroup(), streams, new FlowLogLineParser(format), strict, sink);
+        Consumer consumer = new Consumer(source.logGroup(), new FlowLogLineParser(format), strict, sink);
         try {
-            for (int finished = 0; finished < streams.size(); ) {
+            for (BlockingQueue<Page> queue : slices) {
                 Page page = queue.take();
-                if (page.failure != null) {
-                    throw failure(source, streams.get(page.stream), page.failure);
+                for (; page.events != null; page = queue.take()) {
+                    consumer.consume(page.events);
                 }
-                if (page.events == null) {
-                    finished++;
-                } else {
-                    consumer.consume(page);
+                if (page.failure != null) {
+                    throw failure(source, page.failure);
                 }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new InputException(InputProblem.error(source.logGroup(), 0, null, null, "interrupted"), e);
+            throw new InputException(InputProblem.error("cloudwatch:" + source.logGroup(), 0, null, null, "interrupted"), e);
         } finally {
             pool.shutdownNow();
         }
-        return new CloudWatchStats(streams.size(), describeCalls.get(), filterCalls.get(), consumer.events,
+        return new CloudWatchStats(consumer.streams.size(), filterCalls.get(), consumer.events,
                 consumer.bytes, consumer.malformed, consumer.problems, System.nanoTime() - started);
     }
 
-    private List<String> listStreams(CloudWatchSource source, AtomicLong calls) {
-        List<String> names = new ArrayList<>();
+    private void fetch(CloudWatchSource source, long from, long to, BlockingQueue<Page> queue, AtomicLong calls) {
         try {
-            DescribeLogStreamsRequest.Builder request = DescribeLogStreamsRequest.builder().logGroupName(source.logGroup());
+            FilterLogEventsRequest.Builder request = FilterLogEventsRequest.builder()
+                    .logGroupName(source.logGroup())
+                    .startTime(from)
+                    .endTime(to - 1);
             if (source.streamPrefix() != null) {
                 request.logStreamNamePrefix(source.streamPrefix());
             }
-            for (DescribeLogStreamsResponse page : client.describeLogStreamsPaginator(request.build())) {
-                calls.incrementAndGet();
-                for (LogStream stream : page.logStreams()) {
-                    // Skip streams that ended before the window or began after it.
-                    Long first = stream.firstEventTimestamp();
-                    Long last = stream.lastEventTimestamp();
-                    if ((last != null && last < source.startMillis()) || (first != null && first >= source.endMillis())) {
-                        continue;
-                    }
-                    names.add(stream.logStreamName());
-                }
-            }
-        } catch (SdkException e) {
-            throw failure(source, null, e);
-        }
-        names.sort(null);
-        return names;
-    }
-
-    private void fetch(CloudWatchSource source, String stream, int index, BlockingQueue<Page> queue, AtomicLong calls) {
-        try {
-            FilterLogEventsRequest request = FilterLogEventsRequest.builder()
-                    .logGroupName(source.logGroup())
-                    .logStreamNames(stream)
-                    .startTime(source.startMillis())
-                    .endTime(source.endMillis() - 1)
-                    .build();
-            for (FilterLogEventsResponse response : client.filterLogEventsPaginator(request)) {
+            for (FilterLogEventsResponse response : client.filterLogEventsPaginator(request.build())) {
                 calls.incrementAndGet();
                 if (!response.events().isEmpty()) {
-                    queue.put(new Page(index, response.events(), null));
+                    queue.put(new Page(response.events(), null));
                 }
             }
-            queue.put(new Page(index, null, null));
+            queue.put(new Page(null, null));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             try {
-                queue.put(new Page(index, null, e));
+                // The end marker carries the failure: the consumer sees it after the pages before it.
+                queue.put(new Page(null, e));
             } catch (InterruptedException ie) {
                 Thread.currentThread().interrupt();
             }
         }
     }
 
-    private static InputException failure(CloudWatchSource source, String stream, Throwable e) {
-        String where = "cloudwatch:" + source.logGroup() + (stream == null ? "" : "/" + stream);
+    private static InputException failure(CloudWatchSource source, Throwable e) {
+        String where = "cloudwatch:" + source.logGroup();
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         return new InputException(InputProblem.error(where, 0, null, null, message.replace('\n', ' ')), e);
     }
 
-    /** A page of events of one stream; {@code events == null} marks the stream's end, {@code failure} its error. */
-    private record Page(int stream, List<FilteredLogEvent> events, Throwable failure) {
+    /** A page of events of one slice; {@code events == null} marks the slice's end, {@code failure} its error. */
+    private record Page(List<FilteredLogEvent> events, Throwable failure) {
     }
 
-    /** Parses pages on the caller's thread into one reused cursor. */
+    /** Parses pages on the caller's thread into one reused cursor; numbers events per stream. */
     private static final class Consumer {
         private final String group;
-        private final List<String> streams;
         private final FlowLogLineParser parser;
         private final boolean strict;
         private final FlowSink sink;
         private final FlowRecord record = new FlowRecord();
-        private final long[] eventNumbers;
+        private final Map<String, Integer> streamIds = new HashMap<>();
+        private final List<String> streams = new ArrayList<>();
+        private long[] eventNumbers = new long[16];
         private byte[] buffer = new byte[512];
         private long events;
         private long bytes;
         private long malformed;
         private final List<InputProblem> problems = new ArrayList<>();
 
-        Consumer(String group, List<String> streams, FlowLogLineParser parser, boolean strict, FlowSink sink) {
+        Consumer(String group, FlowLogLineParser parser, boolean strict, FlowSink sink) {
             this.group = group;
-            this.streams = streams;
             this.parser = parser;
             this.strict = strict;
             this.sink = sink;
-            this.eventNumbers = new long[streams.size()];
         }
 
-        void consume(Page page) {
-            for (FilteredLogEvent event : page.events()) {
-                long number = ++eventNumbers[page.stream()];
+        void consume(List<FilteredLogEvent> page) {
+            for (FilteredLogEvent event : page) {
+                int stream = streamId(event.logStreamName());
+                long number = ++eventNumbers[stream];
                 String message = event.message();
                 int length = ascii(message);
                 events++;
-                bytes += length;
+                bytes += Math.max(0, length);
                 record.clear();
                 if (length < 0) {
-                    reject(InputProblem.error(where(page.stream()), number, "message", "ASCII text", "a non-ASCII character"));
+                    reject(InputProblem.error(where(stream), number, "message", "ASCII text", "a non-ASCII character"));
                     continue;
                 }
                 if (!parser.parse(buffer, 0, length, record)) {
-                    reject(parser.problem().toInputProblem(where(page.stream()), number, buffer));
+                    reject(parser.problem().toInputProblem(where(stream), number, buffer));
                     continue;
                 }
-                record.sourceId = page.stream();
+                record.sourceId = stream;
                 record.line = number;
                 sink.accept(record);
             }
+        }
+
+        private int streamId(String name) {
+            Integer id = streamIds.get(name);
+            if (id == null) {
+                id = streams.size();
+                streamIds.put(name, id);
+                streams.add(name);
+                if (id == eventNumbers.length) {
+                    eventNumbers = java.util.Arrays.copyOf(eventNumbers, id * 2);
+                }
+            }
+            return id;
         }
 
         /** Copies the ASCII message into the reused buffer; -1 when a character is not ASCII. */

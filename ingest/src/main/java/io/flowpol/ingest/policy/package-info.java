@@ -1,9 +1,6 @@
 /**
- * Readers of policy YAML into inference's {@code policy} values. Contract: a document either
- * becomes a complete, validated policy value or the read stops with an
- * {@link io.flowpol.inference.model.InputException} naming the file, the document and the
- * field path ({@code document 2: spec.ingress[1].source.selector}), what was expected and
- * what was found (STYLE.md habit 6). Selectors are validated at read time so that evaluation
- * never meets a bad one.
+ * Reads Kubernetes NetworkPolicy and Calico policy documents (YAML, JSON, List objects, directories)
+ * into plain policy values. Every document of another kind is listed as ignored, never silently
+ * dropped; malformed input names the file and the document index.
  */
 package io.flowpol.ingest.policy;

@@ -108,31 +108,44 @@ final class CloudWatchLogsTestServer implements AutoCloseable {
         return out;
     }
 
+    /**
+     * FilterLogEvents over the named streams, or over every stream with the prefix, interleaved
+     * by timestamp as CloudWatch Logs does; {@code nextToken} is the offset into that sequence.
+     */
     private synchronized ObjectNode filter(JsonNode request) throws NotFound {
         String group = request.path("logGroupName").asText();
         Map<String, List<long[]>> streams = group(group);
-        String stream = request.path("logStreamNames").path(0).asText();
-        List<long[]> events = streams.getOrDefault(stream, List.of());
+        List<String> names = new ArrayList<>();
+        request.path("logStreamNames").forEach(n -> names.add(n.asText()));
+        String prefix = request.path("logStreamNamePrefix").asText("");
         long start = request.path("startTime").asLong(Long.MIN_VALUE);
         long end = request.path("endTime").asLong(Long.MAX_VALUE);
+        List<Object[]> matching = new ArrayList<>();
+        for (Map.Entry<String, List<long[]>> e : streams.entrySet()) {
+            if (names.isEmpty() ? e.getKey().startsWith(prefix) : names.contains(e.getKey())) {
+                List<String> texts = messages.get(group + "\u0000" + e.getKey());
+                for (long[] event : e.getValue()) {
+                    if (event[0] >= start && event[0] <= end) {
+                        matching.add(new Object[] {event[0], e.getKey(), texts.get((int) event[1])});
+                    }
+                }
+            }
+        }
+        matching.sort((a, b) -> Long.compare((Long) a[0], (Long) b[0]));
         int offset = request.hasNonNull("nextToken") ? Integer.parseInt(request.get("nextToken").asText().substring(2)) : 0;
         ObjectNode out = JSON.createObjectNode();
         ArrayNode list = out.putArray("events");
         int i = offset;
-        List<String> texts = messages.get(group + "\u0000" + stream);
-        for (; i < events.size() && list.size() < pageSize; i++) {
-            long[] event = events.get(i);
-            if (event[0] < start || event[0] > end) {
-                continue;
-            }
+        for (; i < matching.size() && list.size() < pageSize; i++) {
+            Object[] event = matching.get(i);
             ObjectNode e = list.addObject();
-            e.put("logStreamName", stream);
-            e.put("timestamp", event[0]);
-            e.put("ingestionTime", event[0] + 60_000);
-            e.put("message", texts.get((int) event[1]));
-            e.put("eventId", stream + "-" + i);
+            e.put("logStreamName", (String) event[1]);
+            e.put("timestamp", (Long) event[0]);
+            e.put("ingestionTime", (Long) event[0] + 60_000);
+            e.put("message", (String) event[2]);
+            e.put("eventId", "e" + i);
         }
-        if (i < events.size()) {
+        if (i < matching.size()) {
             out.put("nextToken", "t/" + i);
         }
         return out;

@@ -1,0 +1,71 @@
+package io.flowpol.cli;
+
+import io.flowpol.cli.options.ClusterInputOptions;
+import io.flowpol.cli.options.FlowLogInputOptions;
+import io.flowpol.cli.options.InferenceTuningOptions;
+import io.flowpol.cli.options.VerboseOption;
+import io.flowpol.cli.options.WindowOptions;
+import io.flowpol.inference.evaluate.EdgeReplay;
+import io.flowpol.inference.evaluate.EndpointCatalog;
+import io.flowpol.ingest.policy.PolicyReadResult;
+import io.flowpol.ingest.policy.PolicyReader;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code flowpol verify}: replay the window's observed edges against a policy directory. */
+@Command(name = "verify", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {
+            "Replays every observed, resolvable connection of the window against a set of NetworkPolicy and",
+            "Calico policy YAML, prints the edges that would be denied with the deciding policy, and exits 3",
+            "when any observed edge is denied."})
+public final class VerifyCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--policies", paramLabel = "PATH", arity = "1..*", required = true,
+            description = "Policy YAML/JSON files or directories (read recursively), e.g. a generate output directory.")
+    List<Path> policies;
+
+    @Mixin
+    FlowLogInputOptions flowLogs = new FlowLogInputOptions();
+
+    @Mixin
+    ClusterInputOptions cluster = new ClusterInputOptions();
+
+    @Mixin
+    WindowOptions window = new WindowOptions();
+
+    @Mixin
+    InferenceTuningOptions tuning = new InferenceTuningOptions();
+
+    @Mixin
+    VerboseOption verbose = new VerboseOption();
+
+    @Override
+    public Integer call() {
+        var out = spec.commandLine().getOut();
+        PolicyReadResult read = new PolicyReader().read(policies);
+        read.ignored().forEach(d -> out.printf("flowpol: ignored %s document %d: %s %s (not a policy kind flowpol evaluates)%n",
+                d.file(), d.documentIndex(), d.apiVersion(), d.kind()));
+        LearningPipeline.Learned learned = LearningPipeline.run(flowLogs, cluster, window, tuning, spec.commandLine().getErr());
+        var edges = learned.result().edges();
+        List<EdgeReplay.EdgeOutcome> denied = SelfCheck.denied(read.policies(), edges,
+                new EndpointCatalog(learned.recording().timeline()));
+        SelfCheck.printDenied(denied, out);
+        out.printf("flowpol: %d of %d observed edges allowed by %d NetworkPolicies and %d Calico policies%s%n",
+                edges.size() - denied.size(), edges.size(), read.policies().networkPolicies().size(),
+                read.policies().calicoPolicies().size(), denied.isEmpty() ? "" : "; " + denied.size() + " denied");
+        out.flush();
+        if (!denied.isEmpty()) {
+            throw new DeniesObservedTrafficException("the policies would deny " + denied.size() + " observed edge(s)");
+        }
+        return ExitCodes.OK;
+    }
+}

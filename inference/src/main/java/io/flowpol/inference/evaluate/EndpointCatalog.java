@@ -1,0 +1,69 @@
+package io.flowpol.inference.evaluate;
+
+import io.flowpol.inference.model.Peer;
+import io.flowpol.inference.timeline.ClusterTimeline;
+import io.flowpol.inference.timeline.NamespaceInfo;
+import io.flowpol.inference.timeline.PodSpan;
+import io.flowpol.inference.timeline.Workload;
+import io.flowpol.inference.timeline.WorkloadId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns the peers of learned edges back into endpoints a policy can be asked about. A workload
+ * becomes each distinct shape of its pods (labels, service account, declared ports) seen in
+ * the window, so that a policy relying on a label or a named port that only some pods carry is
+ * caught; other peers become bare addresses.
+ */
+public final class EndpointCatalog {
+    private final Map<WorkloadId, List<EvalEndpoint>> podsByWorkload = new HashMap<>();
+    private final Map<String, Map<String, String>> namespaceLabels = new HashMap<>();
+
+    public EndpointCatalog(ClusterTimeline cluster) {
+        for (NamespaceInfo ns : cluster.namespaces()) {
+            namespaceLabels.put(ns.name(), ns.labels());
+        }
+        Map<WorkloadId, Map<List<Object>, EvalEndpoint>> shapes = new HashMap<>();
+        List<PodSpan> pods = new ArrayList<>(cluster.pods());
+        pods.sort(Comparator.comparing(PodSpan::namespace).thenComparing(PodSpan::name).thenComparingLong(PodSpan::from));
+        for (PodSpan pod : pods) {
+            if (pod.hostNetwork()) {
+                continue;
+            }
+            List<Object> shape = List.of(pod.labels(), String.valueOf(pod.serviceAccount()), pod.ports());
+            shapes.computeIfAbsent(pod.workload(), k -> new LinkedHashMap<>())
+                    .computeIfAbsent(shape, k -> toEndpoint(pod));
+        }
+        shapes.forEach((id, byShape) -> podsByWorkload.put(id, List.copyOf(byShape.values())));
+        for (Workload w : cluster.workloads()) {
+            podsByWorkload.computeIfAbsent(w.id(), id -> List.of(new EvalEndpoint(true, id.namespace(), id.name(),
+                    w.podLabels(), labelsOf(id.namespace()), null, null, List.of())));
+        }
+    }
+
+    /** The endpoints that stand for a peer: every pod shape of a workload, or one address. */
+    public List<EvalEndpoint> endpoints(Peer peer) {
+        if (peer.kind() == Peer.Kind.WORKLOAD) {
+            return podsByWorkload.getOrDefault(peer.workload(), List.of());
+        }
+        return peer.ip() == null ? List.of() : List.of(EvalEndpoint.address(peer.ip()));
+    }
+
+    /** Every workload's pod shapes, for reachability listings. */
+    public Map<WorkloadId, List<EvalEndpoint>> workloads() {
+        return java.util.Collections.unmodifiableMap(podsByWorkload);
+    }
+
+    private EvalEndpoint toEndpoint(PodSpan pod) {
+        return new EvalEndpoint(true, pod.namespace(), pod.name(), pod.labels(), labelsOf(pod.namespace()),
+                pod.serviceAccount(), pod.ips().isEmpty() ? null : pod.ips().get(0), pod.ports());
+    }
+
+    private Map<String, String> labelsOf(String namespace) {
+        return namespaceLabels.getOrDefault(namespace, Map.of("kubernetes.io/metadata.name", namespace));
+    }
+}

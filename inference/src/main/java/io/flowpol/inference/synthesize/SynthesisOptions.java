@@ -1,0 +1,43 @@
+package io.flowpol.inference.synthesize;
+
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * How synthesis trades precision for noise.
+ *
+ * @param minConnections edges backed by fewer connections get no rule and are listed as left out
+ * @param externalPrefixV4 prefix length that external IPv4 peers are widened to (32 = exact,
+ *     {@code --aggregate-external})
+ * @param externalPrefixV6 the same for IPv6 peers (128 = exact)
+ * @param excludedNamespaces namespaces that get no policy; egress into them is still allowed
+ */
+public record SynthesisOptions(int minConnections, int externalPrefixV4, int externalPrefixV6,
+                               Set<String> excludedNamespaces) {
+
+    /** The control-plane namespaces of every cluster; policies there break the cluster itself. */
+    public static final Set<String> DEFAULT_EXCLUDED = Set.of("kube-system", "kube-public", "kube-node-lease");
+
+    public SynthesisOptions {
+        if (minConnections < 0) {
+            throw new IllegalArgumentException("minConnections < 0: " + minConnections);
+        }
+        if (externalPrefixV4 < 0 || externalPrefixV4 > 32) {
+            throw new IllegalArgumentException("externalPrefixV4 out of range 0-32: " + externalPrefixV4);
+        }
+        if (externalPrefixV6 < 0 || externalPrefixV6 > 128) {
+            throw new IllegalArgumentException("externalPrefixV6 out of range 0-128: " + externalPrefixV6);
+        }
+        excludedNamespaces = excludedNamespaces == null ? Set.of()
+                : java.util.Collections.unmodifiableSortedSet(new TreeSet<>(excludedNamespaces));
+    }
+
+    /** One connection is enough, externals exact, the three control-plane namespaces excluded. */
+    public static SynthesisOptions defaults() {
+        return new SynthesisOptions(1, 32, 128, DEFAULT_EXCLUDED);
+    }
+
+    public boolean excluded(String namespace) {
+        return excludedNamespaces.contains(namespace);
+    }
+}

@@ -1,0 +1,95 @@
+package io.flowpol.inference.synthesize;
+
+import io.flowpol.inference.model.Edge;
+import io.flowpol.inference.model.LabelSelector;
+import io.flowpol.inference.model.Peer;
+import io.flowpol.inference.model.Protocol;
+import io.flowpol.inference.policy.NetworkPolicy;
+import io.flowpol.inference.policy.NetworkPolicyPeer;
+import io.flowpol.inference.policy.NetworkPolicyPort;
+import io.flowpol.inference.policy.NetworkPolicyRule;
+import io.flowpol.inference.policy.PolicyType;
+import io.flowpol.inference.timeline.Workload;
+import io.flowpol.inference.timeline.WorkloadId;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds the NetworkPolicy of one workload: ingress from every observed client, egress to
+ * every observed server, both directions governed so that anything unobserved is denied.
+ */
+final class WorkloadPolicies {
+    static final Map<String, String> MANAGED_BY = Map.of("app.kubernetes.io/managed-by", "flowpol");
+    static final List<PolicyType> BOTH = List.of(PolicyType.INGRESS, PolicyType.EGRESS);
+
+    private final PeerMapper mapper;
+    private final PortNaming naming;
+    private final SynthesisFindings findings;
+
+    WorkloadPolicies(PeerMapper mapper, PortNaming naming, SynthesisFindings findings) {
+        this.mapper = mapper;
+        this.naming = naming;
+        this.findings = findings;
+    }
+
+    /** The policy of {@code workload} named {@code name}, and its rules' evidence into {@code evidence}. */
+    NetworkPolicy build(Workload workload, String name, List<Edge> edges, List<RuleEvidence> evidence) {
+        WorkloadId id = workload.id();
+        RuleGrouper ingress = new RuleGrouper();
+        RuleGrouper egress = new RuleGrouper();
+        for (Edge edge : edges) {
+            if (!expressible(edge)) {
+                continue;
+            }
+            if (isWorkload(edge.server(), id)) {
+                add(ingress, edge, edge.client(), id);
+            }
+            if (isWorkload(edge.client(), id)) {
+                add(egress, edge, edge.server(), edge.server().kind() == Peer.Kind.WORKLOAD ? edge.server().workload() : null);
+            }
+        }
+        String ns = id.namespace();
+        evidence.addAll(ingress.evidence(ns, name, PolicyType.INGRESS));
+        evidence.addAll(egress.evidence(ns, name, PolicyType.EGRESS));
+        return new NetworkPolicy(ns, name, MANAGED_BY, Map.of(), workload.selector(), BOTH,
+                ingress.rules(), egress.rules());
+    }
+
+    /** Namespace default deny: nothing in, nothing out but DNS to kube-dns (DESIGN.md contracts: DNS is always allowed). */
+    static NetworkPolicy defaultDeny(String namespace) {
+        NetworkPolicyPeer kubeDns = new NetworkPolicyPeer(
+                LabelSelector.of(Map.of("k8s-app", "kube-dns")),
+                PeerMapper.namespaceSelector("kube-system"), null);
+        NetworkPolicyRule dns = new NetworkPolicyRule(List.of(kubeDns), List.of(
+                NetworkPolicyPort.number(Protocol.TCP, 53), NetworkPolicyPort.number(Protocol.UDP, 53)));
+        return new NetworkPolicy(namespace, PolicyNames.DEFAULT_DENY, MANAGED_BY, Map.of(),
+                LabelSelector.ALL, BOTH, List.of(), List.of(dns));
+    }
+
+    private void add(RuleGrouper rules, Edge edge, Peer other, WorkloadId destination) {
+        List<NetworkPolicyPeer> peers = mapper.map(other);
+        if (peers.isEmpty()) {
+            findings.unselectable(edge, other);
+            return;
+        }
+        if (other.kind() == Peer.Kind.VPC_ADDRESS) {
+            findings.vpcAddress(other == edge.client() ? edge.server().workload() : edge.client().workload(), other);
+        }
+        NetworkPolicyPort port = naming.port(edge, destination);
+        rules.add(peers, port, edge);
+    }
+
+    /** NetworkPolicy ports speak TCP, UDP and SCTP only, with ports 1-65535 (schemas/README.md). */
+    private boolean expressible(Edge edge) {
+        boolean ok = (edge.protocol() == Protocol.TCP || edge.protocol() == Protocol.UDP
+                || edge.protocol() == Protocol.SCTP) && edge.port() >= 1;
+        if (!ok) {
+            findings.unsupportedProtocol(edge);
+        }
+        return ok;
+    }
+
+    private static boolean isWorkload(Peer peer, WorkloadId id) {
+        return peer.kind() == Peer.Kind.WORKLOAD && peer.workload().equals(id);
+    }
+}

@@ -1,0 +1,71 @@
+package io.flowpol.samples;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+
+/**
+ * Hands out pod IPs the way the AWS VPC CNI does in effect: secondary IPs of the node's ENI,
+ * from the node's subnet; an IP a pod released goes back to that node's pool and, after the
+ * CNI's 30-second cool-down, is the first one handed out again (most recently released
+ * first). That is what makes an IP of one workload reappear minutes later on a pod of
+ * another (DESIGN.md fact 6). Records each such reuse.
+ */
+final class IpAllocator {
+    /** aws-vpc-cni ipamd keeps a released IP out of use for 30 s (IP_COOLDOWN_PERIOD). */
+    static final Duration COOLDOWN = Duration.ofSeconds(30);
+
+    private record Released(int ip, Instant at, PodPlan by) {
+    }
+
+    private final SplittableRandom random;
+    private final Set<Integer> taken = new HashSet<>();
+    private final Map<String, Deque<Released>> pools = new HashMap<>();
+    private final List<IpReuse> reuses = new ArrayList<>();
+
+    IpAllocator(SplittableRandom random, Iterable<Integer> reserved) {
+        this.random = random;
+        reserved.forEach(taken::add);
+    }
+
+    /** Any unused host address in a /24 subnet; AWS reserves .0–.3 and .255. */
+    int fresh(int subnetBase) {
+        while (true) {
+            int candidate = subnetBase | (4 + random.nextInt(250));
+            if (taken.add(candidate)) {
+                return candidate;
+            }
+        }
+    }
+
+    int allocate(PodPlan pod, int subnetBase, Instant at) {
+        Deque<Released> pool = pools.computeIfAbsent(pod.node().name(), n -> new ArrayDeque<>());
+        for (Iterator<Released> it = pool.iterator(); it.hasNext(); ) {
+            Released r = it.next();
+            if (!r.at().plus(COOLDOWN).isAfter(at)) {
+                it.remove();
+                reuses.add(new IpReuse(Ids.ip(r.ip()), r.by().name(), r.by().workload().key(), r.at(), pod.name(),
+                        pod.workload().key(), at));
+                return r.ip();
+            }
+        }
+        return fresh(subnetBase);
+    }
+
+    void release(PodPlan pod, Instant at) {
+        pools.computeIfAbsent(pod.node().name(), n -> new ArrayDeque<>()).addFirst(new Released(pod.ip(), at, pod));
+    }
+
+    List<IpReuse> reuses() {
+        return List.copyOf(reuses);
+    }
+}

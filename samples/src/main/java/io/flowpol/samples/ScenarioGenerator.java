@@ -1,0 +1,129 @@
+package io.flowpol.samples;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.stream.Stream;
+
+/**
+ * Generates the demo scenario: an EKS cluster's recording and the VPC Flow Logs its traffic
+ * produced, plus the ground truth of that traffic. Deterministic per seed (byte-identical
+ * output) and streaming (memory does not grow with the number of flow-log records).
+ *
+ * <p>Writes into {@code outDir}: {@code recording.jsonl}, {@code flowlogs/v2/...},
+ * {@code flowlogs/v5/...}, {@code truth.json} and {@code format-v5.txt}.
+ */
+public final class ScenarioGenerator {
+    private final ScenarioOptions options;
+
+    public ScenarioGenerator(ScenarioOptions options) {
+        if (options == null) {
+            throw new IllegalArgumentException("options == null");
+        }
+        this.options = options;
+    }
+
+    /**
+     * Writes the scenario into {@code outDir}, which must be empty or absent: files of an
+     * earlier run with other options would mix with this one's.
+     *
+     * @return the number of flow-log records written (per format)
+     * @throws FileAlreadyExistsException if {@code outDir} holds anything
+     */
+    public long write(Path outDir) throws IOException {
+        Files.createDirectories(outDir);
+        try (Stream<Path> entries = Files.list(outDir)) {
+            if (entries.findAny().isPresent()) {
+                throw new FileAlreadyExistsException(outDir.toString(), null, "output directory is not empty");
+            }
+        }
+        ClusterPlan plan = new ClusterPlanner(options).plan();
+        new RecordingWriter(plan, options).write(outDir.resolve("recording.jsonl"));
+        TruthRecorder truth = new TruthRecorder();
+        long records;
+        try (FlowLogWriter writer = new FlowLogWriter(outDir, plan, options)) {
+            new TrafficSimulator(plan, options, writer, truth).run();
+            records = writer.written();
+        }
+        truth.write(outDir.resolve("truth.json"), plan, options);
+        Files.writeString(outDir.resolve("format-v5.txt"), FlowLogFormat.v5LogFormat() + "\n",
+                StandardCharsets.US_ASCII);
+        return records;
+    }
+
+    /** {@code --seed N --out DIR --window 2h --density N --records N --start RFC3339}. */
+    public static void main(String[] args) {
+        try {
+            Arguments parsed = Arguments.parse(args);
+            long records = new ScenarioGenerator(parsed.options()).write(parsed.out());
+            System.out.println("wrote " + records + " flow-log records per format to " + parsed.out());
+        } catch (IllegalArgumentException e) {
+            System.err.println("generator: error: " + e.getMessage());
+            System.err.println(Arguments.USAGE);
+            System.exit(2);
+        } catch (IOException | UncheckedIOException e) {
+            System.err.println("generator: error: " + e.getMessage());
+            System.exit(1);
+        }
+    }
+
+    /** Command-line arguments; every option has the demo's default. */
+    record Arguments(ScenarioOptions options, Path out) {
+        static final String USAGE = "usage: ScenarioGenerator --out DIR [--seed 7] [--start 2026-11-30T10:00:00Z]"
+                + " [--window 2h] [--density 50] [--records 0 (no cap)]";
+
+        static Arguments parse(String[] args) {
+            ScenarioOptions d = ScenarioOptions.defaults();
+            long seed = d.seed();
+            Instant start = d.start();
+            Duration window = d.window();
+            int density = d.connectionsPerMinute();
+            long records = 0;
+            Path out = null;
+            for (int i = 0; i < args.length; i++) {
+                String flag = args[i];
+                if (i + 1 >= args.length) {
+                    throw new IllegalArgumentException("missing value for " + flag);
+                }
+                String value = args[++i];
+                try {
+                    switch (flag) {
+                        case "--seed" -> seed = Long.parseLong(value);
+                        case "--out" -> out = Path.of(value);
+                        case "--start" -> start = Instant.parse(value);
+                        case "--window" -> window = duration(value);
+                        case "--density" -> density = Integer.parseInt(value);
+                        case "--records" -> records = Long.parseLong(value);
+                        default -> throw new IllegalArgumentException("unknown option " + flag);
+                    }
+                } catch (NumberFormatException | DateTimeParseException e) {
+                    throw new IllegalArgumentException(flag + ": cannot parse '" + value + "'");
+                }
+            }
+            if (out == null) {
+                throw new IllegalArgumentException("--out is required");
+            }
+            return new Arguments(new ScenarioOptions(seed, start, window, density, records), out);
+        }
+
+        /** {@code 90m}, {@code 2h}, {@code 1d}, or ISO-8601 ({@code PT2H}). */
+        static Duration duration(String text) {
+            if (text.startsWith("P") || text.startsWith("p")) {
+                return Duration.parse(text);
+            }
+            long amount = Long.parseLong(text.substring(0, text.length() - 1));
+            return switch (text.charAt(text.length() - 1)) {
+                case 'm' -> Duration.ofMinutes(amount);
+                case 'h' -> Duration.ofHours(amount);
+                case 'd' -> Duration.ofDays(amount);
+                default -> throw new IllegalArgumentException("--window: expected 90m, 2h or 1d, found " + text);
+            };
+        }
+    }
+}

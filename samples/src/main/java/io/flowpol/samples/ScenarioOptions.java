@@ -1,0 +1,64 @@
+package io.flowpol.samples;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * What to simulate: the seed every identifier, address and timestamp derives from, the
+ * learning window, the traffic density and an optional cap on flow-log records (for
+ * benchmarks that want a fixed amount of input).
+ *
+ * @param seed                 drives every random choice; the same seed gives byte-identical output
+ * @param start                first instant of the window; recording and flow logs start here
+ * @param window               length of the learning window, at least 20 minutes so the scenario's
+ *                             churn (rolling update, IP reuse, two CronJob runs) fits in it
+ * @param connectionsPerMinute new short-lived connections per minute across the cluster
+ * @param maxRecords           stop after this many flow-log records; 0 means the whole window
+ */
+public record ScenarioOptions(long seed, Instant start, Duration window, int connectionsPerMinute, long maxRecords) {
+
+    /** The committed demo: seed 7, 2026-11-30T10:00:00Z, two hours. */
+    public static final long DEFAULT_SEED = 7;
+    public static final Instant DEFAULT_START = Instant.parse("2026-11-30T10:00:00Z");
+    public static final Duration DEFAULT_WINDOW = Duration.ofHours(2);
+    /** Gives a few tens of thousands of records over two hours, under 5 MB gzipped in total. */
+    public static final int DEFAULT_DENSITY = 50;
+
+    public ScenarioOptions {
+        if (start == null) {
+            throw new IllegalArgumentException("start == null");
+        }
+        if (start.getNano() != 0 || start.getEpochSecond() % 60 != 0) {
+            throw new IllegalArgumentException("start must be a whole minute: " + start);
+        }
+        if (window == null || window.compareTo(Duration.ofMinutes(20)) < 0) {
+            throw new IllegalArgumentException("window must be at least 20 minutes: " + window);
+        }
+        if (window.getSeconds() % 60 != 0 || window.getNano() != 0) {
+            throw new IllegalArgumentException("window must be whole minutes: " + window);
+        }
+        if (connectionsPerMinute < 1) {
+            throw new IllegalArgumentException("connectionsPerMinute < 1: " + connectionsPerMinute);
+        }
+        if (maxRecords < 0) {
+            throw new IllegalArgumentException("maxRecords < 0: " + maxRecords);
+        }
+    }
+
+    public static ScenarioOptions defaults() {
+        return new ScenarioOptions(DEFAULT_SEED, DEFAULT_START, DEFAULT_WINDOW, DEFAULT_DENSITY, 0);
+    }
+
+    public ScenarioOptions withSeed(long newSeed) {
+        return new ScenarioOptions(newSeed, start, window, connectionsPerMinute, maxRecords);
+    }
+
+    /** Whole minutes in the window: one flow-log aggregation interval each. */
+    public int minutes() {
+        return (int) window.toMinutes();
+    }
+
+    public Instant end() {
+        return start.plus(window);
+    }
+}

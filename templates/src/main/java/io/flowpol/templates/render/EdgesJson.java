@@ -1,0 +1,93 @@
+package io.flowpol.templates.render;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.flowpol.inference.model.Edge;
+import io.flowpol.inference.model.Evidence;
+import io.flowpol.inference.model.InferenceResult;
+import io.flowpol.inference.model.Peer;
+import io.flowpol.inference.model.Protocol;
+import io.flowpol.inference.model.SnatEgress;
+import io.flowpol.inference.synthesize.SynthesizedPolicies;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Writes {@code edges.json}: the learned edges with their evidence, the edges left out,
+ * attempts and SNAT-hidden egress, for tools and for a later {@code diff}. Times are RFC
+ * 3339 UTC; peers are objects with their kind, so no consumer parses display strings.
+ */
+final class EdgesJson {
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private EdgesJson() {
+    }
+
+    static void write(Path file, InferenceResult result, SynthesizedPolicies policies) throws IOException {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("version", 1);
+        java.util.Set<Edge> leftOut = new java.util.HashSet<>(policies.leftOut());
+        edges(root.putArray("edges"), result.edges().stream().filter(e -> !leftOut.contains(e)).sorted().toList());
+        edges(root.putArray("leftOut"), policies.leftOut().stream().sorted().toList());
+        edges(root.putArray("attempts"), result.attempts().stream().sorted().toList());
+        ArrayNode snat = root.putArray("snatEgress");
+        result.snatEgress().stream().sorted(Comparator.comparing(SnatEgress::node).thenComparing(SnatEgress::destination)
+                .thenComparingInt(SnatEgress::protocol).thenComparingInt(SnatEgress::port)).forEach(s -> {
+                    ObjectNode o = snat.addObject();
+                    o.put("node", s.node());
+                    o.put("destination", String.valueOf(s.destination()));
+                    o.put("protocol", Protocol.name(s.protocol()));
+                    o.put("port", s.port());
+                    evidence(o, s.evidence());
+                    ArrayNode candidates = o.putArray("candidates");
+                    s.candidates().stream().sorted().forEach(w -> candidates.add(w.toString()));
+                });
+        MAPPER.writeValue(file.toFile(), root);
+    }
+
+    private static void edges(ArrayNode out, List<Edge> edges) {
+        for (Edge e : edges) {
+            ObjectNode o = out.addObject();
+            peer(o.putObject("client"), e.client());
+            peer(o.putObject("server"), e.server());
+            o.put("protocol", Protocol.name(e.protocol()));
+            o.put("port", e.port());
+            if (e.portName() != null) {
+                o.put("portName", e.portName());
+            }
+            evidence(o, e.evidence());
+        }
+    }
+
+    private static void peer(ObjectNode o, Peer peer) {
+        o.put("kind", peer.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+        if (peer.workload() != null) {
+            o.put("namespace", peer.workload().namespace());
+            o.put("workloadKind", peer.workload().kind());
+            o.put("name", peer.workload().name());
+        }
+        if (peer.node() != null) {
+            o.put("node", peer.node());
+        }
+        if (peer.ip() != null) {
+            o.put("ip", peer.ip().toString());
+        }
+    }
+
+    private static void evidence(ObjectNode o, Evidence ev) {
+        if (ev == null) {
+            return;
+        }
+        o.put("connections", ev.connections());
+        o.put("packets", ev.packets());
+        o.put("bytes", ev.bytes());
+        o.put("firstSeen", EvidenceText.time(ev.firstSeen()));
+        o.put("lastSeen", EvidenceText.time(ev.lastSeen()));
+        ArrayNode proofs = o.putArray("directionProofs");
+        ev.proofs().stream().sorted().forEach(p -> proofs.add(p.name()));
+    }
+}

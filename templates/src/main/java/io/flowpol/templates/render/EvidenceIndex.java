@@ -1,0 +1,30 @@
+package io.flowpol.templates.render;
+
+import io.flowpol.inference.policy.PolicyType;
+import io.flowpol.inference.synthesize.RuleEvidence;
+import io.flowpol.inference.synthesize.SynthesizedPolicies;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The evidence of every rule by (namespace, policy, direction, rule index), built once per
+ * render so that commenting thousands of rules stays linear.
+ */
+final class EvidenceIndex {
+    private record Key(String namespace, String policy, PolicyType direction, int rule) {
+    }
+
+    private final Map<Key, RuleEvidence> byRule = new HashMap<>();
+
+    EvidenceIndex(SynthesizedPolicies synthesized) {
+        for (RuleEvidence e : synthesized.evidence()) {
+            byRule.putIfAbsent(new Key(e.namespace(), e.policy(), e.direction(), e.rule()), e);
+        }
+    }
+
+    /** The rule's evidence, or null; {@code namespace} null for cluster-scoped policies. */
+    RuleEvidence of(String namespace, String policy, PolicyType direction, int rule) {
+        return byRule.get(new Key(namespace, Objects.requireNonNull(policy), direction, rule));
+    }
+}

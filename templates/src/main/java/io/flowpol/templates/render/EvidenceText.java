@@ -1,0 +1,33 @@
+package io.flowpol.templates.render;
+
+import io.flowpol.inference.model.Edge;
+import io.flowpol.inference.model.Protocol;
+import io.flowpol.inference.synthesize.RuleEvidence;
+import java.time.Instant;
+
+/** The canonical text forms of evidence used in rule comments, the report and golden files. */
+final class EvidenceText {
+    private EvidenceText() {
+    }
+
+    /** RFC 3339 UTC, second precision unless the input has fractions; {@code -} when unknown. */
+    static String time(long epochMillis) {
+        return epochMillis < 0 ? "-" : Instant.ofEpochMilli(epochMillis).toString();
+    }
+
+    /** {@code 42 connections, first 2026-11-30T10:00:00Z, last 2026-11-30T11:59:00Z}; null without evidence. */
+    static String ruleComment(RuleEvidence evidence) {
+        if (evidence == null || evidence.edges().isEmpty()) {
+            return null;
+        }
+        long n = evidence.connections();
+        return n + (n == 1 ? " connection" : " connections") + ", first " + time(evidence.firstSeen())
+                + ", last " + time(evidence.lastSeen());
+    }
+
+    /** {@code TCP 8080} or {@code TCP 8080 (http)}. */
+    static String port(Edge edge) {
+        return Protocol.name(edge.protocol()) + " " + edge.port()
+                + (edge.portName() == null ? "" : " (" + edge.portName() + ")");
+    }
+}

@@ -1,0 +1,70 @@
+package io.flowpol.templates.render;
+
+import io.flowpol.inference.policy.CalicoPolicy;
+import io.flowpol.inference.policy.NetworkPolicy;
+import io.flowpol.inference.synthesize.SynthesizedPolicies;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The layout of an output directory (DESIGN.md contracts): {@code networkpolicies/<ns>/<name>.yaml},
+ * {@code globalnetworkpolicies/<name>.yaml}, {@code kustomization.yaml}, {@code edges.json},
+ * {@code report.md}; and the writing of one model into it.
+ */
+final class OutputFiles {
+    static final String NETWORK_POLICIES = "networkpolicies";
+    static final String GLOBAL_POLICIES = "globalnetworkpolicies";
+    static final String KUSTOMIZATION = "kustomization.yaml";
+    static final String EDGES = "edges.json";
+    static final String REPORT = "report.md";
+    /** Every top-level entry flowpol writes; a directory holding anything else is not replaced. */
+    static final Set<String> ENTRIES = Set.of(NETWORK_POLICIES, GLOBAL_POLICIES, KUSTOMIZATION, EDGES, REPORT);
+
+    /** DNS-1123 subdomain: Kubernetes object and namespace names, safe as path segments. */
+    private static final Pattern DNS_1123 = Pattern.compile("[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?");
+
+    private final OutputRenderer renderer;
+    private final OutputModel model;
+
+    OutputFiles(OutputRenderer renderer, OutputModel model) {
+        this.renderer = renderer;
+        this.model = model;
+    }
+
+    void writeAll(Path dir) throws IOException {
+        SynthesizedPolicies synthesized = model.policies();
+        EvidenceIndex evidence = new EvidenceIndex(synthesized);
+        List<String> resources = new ArrayList<>();
+        for (NetworkPolicy policy : synthesized.policies().networkPolicies()) {
+            String file = NETWORK_POLICIES + "/" + segment(policy.namespace()) + "/" + segment(policy.name()) + ".yaml";
+            renderer.renderTemplate("networkpolicy.yaml.ftl", "policy", NetworkPolicyViews.of(policy, evidence),
+                    dir.resolve(file));
+            resources.add(file);
+        }
+        for (CalicoPolicy policy : synthesized.policies().calicoPolicies()) {
+            if (!policy.kind().global()) {
+                throw new IllegalArgumentException("only global Calico policies are rendered: " + policy.name());
+            }
+            String file = GLOBAL_POLICIES + "/" + segment(policy.name()) + ".yaml";
+            renderer.renderTemplate("globalnetworkpolicy.yaml.ftl", "policy",
+                    GlobalNetworkPolicyViews.of(policy, evidence), dir.resolve(file));
+            resources.add(file);
+        }
+        renderer.renderTemplate("kustomization.yaml.ftl", "kustomization", new KustomizationView(resources),
+                dir.resolve(KUSTOMIZATION));
+        EdgesJson.write(dir.resolve(EDGES), model.result(), synthesized);
+        renderer.renderTemplate("report.md.ftl", "report", ReportViews.of(model), dir.resolve(REPORT));
+    }
+
+    /** Names become path segments; anything but a Kubernetes name could escape the directory. */
+    private static String segment(String name) {
+        if (!DNS_1123.matcher(name).matches()) {
+            throw new IllegalArgumentException("not a DNS-1123 name: " + name);
+        }
+        return name;
+    }
+}

@@ -1,0 +1,46 @@
+package io.flowpol.templates.render;
+
+import io.flowpol.inference.model.Finding;
+import io.flowpol.inference.model.InferenceResult;
+import io.flowpol.inference.synthesize.SynthesizedPolicies;
+import io.flowpol.inference.timeline.ClusterTimeline;
+import java.util.List;
+
+/**
+ * Everything one output directory is rendered from: the synthesized policies with their
+ * evidence, what inference learned, the cluster's size, the inputs, and findings from
+ * ingest (format lacking pkt-* fields, SKIPDATA, ...) that the report must show too.
+ */
+public record OutputModel(SynthesizedPolicies policies, InferenceResult result, ClusterSummary cluster,
+                          InputDescription input, List<Finding> ingestFindings) {
+
+    public OutputModel {
+        if (policies == null || result == null || cluster == null || input == null) {
+            throw new IllegalArgumentException("policies, result, cluster and input are required");
+        }
+        ingestFindings = ingestFindings == null ? List.of() : List.copyOf(ingestFindings);
+    }
+
+    /** How big the recorded cluster was: counts for the report's summary. */
+    public record ClusterSummary(int namespaces, int nodes, int pods, int workloads, int services) {
+
+        public static ClusterSummary of(ClusterTimeline cluster) {
+            return new ClusterSummary(cluster.namespaces().size(),
+                    (int) cluster.nodes().stream().map(n -> n.name()).distinct().count(),
+                    (int) cluster.pods().stream().map(p -> p.namespace() + "/" + p.name()).distinct().count(),
+                    cluster.workloads().size(), cluster.services().size());
+        }
+    }
+
+    /**
+     * What was read: flow-log sources (files, S3 prefixes, log groups), their format as
+     * described to the user (e.g. {@code v2 default} or the custom field list), and the
+     * learning window in epoch ms.
+     */
+    public record InputDescription(List<String> sources, String format, long windowStart, long windowEnd) {
+        public InputDescription {
+            sources = sources == null ? List.of() : List.copyOf(sources);
+            format = format == null ? "unknown" : format;
+        }
+    }
+}

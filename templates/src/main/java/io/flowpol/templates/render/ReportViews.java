@@ -1,0 +1,106 @@
+package io.flowpol.templates.render;
+
+import io.flowpol.inference.model.Coverage;
+import io.flowpol.inference.policy.CalicoPolicy;
+import io.flowpol.inference.policy.NetworkPolicy;
+import io.flowpol.inference.model.DirectionProof;
+import io.flowpol.inference.model.Edge;
+import io.flowpol.inference.model.Evidence;
+import io.flowpol.inference.model.Finding;
+import io.flowpol.inference.model.InferenceResult;
+import io.flowpol.inference.model.Protocol;
+import io.flowpol.inference.model.SnatEgress;
+import io.flowpol.inference.model.WorkloadPair;
+import io.flowpol.inference.timeline.WorkloadId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/** Builds the {@link ReportView}: tables escaped and sorted, findings of every stage merged. */
+final class ReportViews {
+    private ReportViews() {
+    }
+
+    static ReportView of(OutputModel model) {
+        InferenceResult result = model.result();
+        java.util.Set<Edge> leftOut = new java.util.HashSet<>(model.policies().leftOut());
+        List<Edge> kept = result.edges().stream().filter(e -> !leftOut.contains(e)).sorted().toList();
+        Coverage coverage = result.coverage() == null ? new Coverage(null, null, null) : result.coverage();
+        return new ReportView(summary(model, kept), policies(model), ServiceGraphs.of(kept), rows(kept),
+                rows(model.policies().leftOut()),
+                coverage.silentWorkloads().stream().sorted().map(w -> MarkdownText.cell(w.toString())).toList(),
+                coverage.colocatedPairs().stream().map(ReportViews::pair).sorted().map(MarkdownText::cell).toList(),
+                coverage.unresolvedByReason().entrySet().stream()
+                        .map(e -> new ReportView.Count(MarkdownText.cell(e.getKey()), e.getValue())).toList(),
+                rows(result.attempts()), snat(result.snatEgress()), findings(model));
+    }
+
+    private static ReportView.Summary summary(OutputModel model, List<Edge> kept) {
+        OutputModel.ClusterSummary c = model.cluster();
+        OutputModel.InputDescription in = model.input();
+        return new ReportView.Summary(EvidenceText.time(in.windowStart()), EvidenceText.time(in.windowEnd()),
+                in.sources().stream().map(MarkdownText::cell).toList(), MarkdownText.cell(in.format()),
+                c.namespaces(), c.nodes(), c.pods(), c.workloads(), kept.size(), model.policies().leftOut().size(),
+                model.result().attempts().size(), model.policies().policies().networkPolicies().size(),
+                model.policies().policies().calicoPolicies().size());
+    }
+
+    private static List<ReportView.PolicyRow> policies(OutputModel model) {
+        List<ReportView.PolicyRow> rows = new ArrayList<>();
+        for (NetworkPolicy p : model.policies().policies().networkPolicies()) {
+            String selects = p.podSelector().isEmpty() ? "every pod" : p.podSelector().matchLabels().toString()
+                    + (p.podSelector().matchExpressions().isEmpty() ? "" : " and expressions");
+            rows.add(new ReportView.PolicyRow(MarkdownText.cell(OutputFiles.NETWORK_POLICIES + "/" + p.namespace() + "/"
+                    + p.name() + ".yaml"), MarkdownText.cell(selects), p.ingress().size(), p.egress().size()));
+        }
+        for (CalicoPolicy p : model.policies().policies().calicoPolicies()) {
+            rows.add(new ReportView.PolicyRow(MarkdownText.cell(OutputFiles.GLOBAL_POLICIES + "/" + p.name() + ".yaml"),
+                    MarkdownText.cell(p.selector()), p.ingress().size(), p.egress().size()));
+        }
+        return rows;
+    }
+
+    private static String pair(WorkloadPair pair) {
+        return pair.a() + " and " + pair.b();
+    }
+
+    static List<ReportView.EdgeRow> rows(List<Edge> edges) {
+        return edges.stream().sorted().map(ReportViews::row).toList();
+    }
+
+    private static ReportView.EdgeRow row(Edge edge) {
+        Evidence ev = edge.evidence() == null ? new Evidence(0, 0, 0, -1, -1, null) : edge.evidence();
+        String proof = ev.proofs().stream().sorted().map(DirectionProof::name)
+                .map(p -> p.toLowerCase(java.util.Locale.ROOT).replace('_', '-')).collect(Collectors.joining(", "));
+        return new ReportView.EdgeRow(MarkdownText.cell(edge.client().toString()), MarkdownText.cell(edge.server().toString()),
+                MarkdownText.cell(EvidenceText.port(edge)), ev.connections(), ev.packets(), ev.bytes(),
+                EvidenceText.time(ev.firstSeen()), EvidenceText.time(ev.lastSeen()), MarkdownText.cell(proof));
+    }
+
+    private static List<ReportView.SnatRow> snat(List<SnatEgress> egress) {
+        List<ReportView.SnatRow> rows = new ArrayList<>();
+        egress.stream().sorted(Comparator.comparing(SnatEgress::node).thenComparing(SnatEgress::destination)
+                .thenComparingInt(SnatEgress::protocol).thenComparingInt(SnatEgress::port)).forEach(s -> {
+                    Evidence ev = s.evidence() == null ? new Evidence(0, 0, 0, -1, -1, null) : s.evidence();
+                    String candidates = s.candidates().stream().sorted().map(WorkloadId::toString)
+                            .collect(Collectors.joining(", "));
+                    rows.add(new ReportView.SnatRow(MarkdownText.cell(s.node()), MarkdownText.cell(String.valueOf(s.destination())),
+                            Protocol.name(s.protocol()) + " " + s.port(), ev.connections(), EvidenceText.time(ev.firstSeen()),
+                            EvidenceText.time(ev.lastSeen()), MarkdownText.cell(candidates)));
+                });
+        return rows;
+    }
+
+    /** Ingest, inference and synthesis findings together, most severe first, then by code. */
+    private static List<ReportView.FindingRow> findings(OutputModel model) {
+        return Stream.of(model.ingestFindings(), model.result().findings(), model.policies().findings())
+                .flatMap(List::stream)
+                .sorted(Comparator.comparing(Finding::severity, Comparator.reverseOrder())
+                        .thenComparing(Finding::code).thenComparing(Finding::message))
+                .map(f -> new ReportView.FindingRow(f.severity().name(), MarkdownText.cell(f.code()),
+                        MarkdownText.cell(f.message()), f.count()))
+                .toList();
+    }
+}

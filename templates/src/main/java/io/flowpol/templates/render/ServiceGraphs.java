@@ -1,0 +1,56 @@
+package io.flowpol.templates.render;
+
+import io.flowpol.inference.model.Edge;
+import io.flowpol.inference.model.Peer;
+import io.flowpol.inference.model.Protocol;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The report's Mermaid service graph: workloads grouped by namespace, every other peer
+ * (node, API server, load balancer, external) outside, one link per client, server and port.
+ * Ids are generated ({@code n0}, {@code n1}, ... in peer order) so no name can break the syntax.
+ */
+final class ServiceGraphs {
+    private ServiceGraphs() {
+    }
+
+    static ReportView.Graph of(List<Edge> edges) {
+        TreeSet<Peer> peers = new TreeSet<>();
+        edges.forEach(e -> {
+            peers.add(e.client());
+            peers.add(e.server());
+        });
+        Map<Peer, String> ids = new TreeMap<>();
+        for (Peer peer : peers) {
+            ids.put(peer, "n" + ids.size());
+        }
+        Map<String, List<ReportView.Node>> byNamespace = new TreeMap<>();
+        List<ReportView.Node> others = new ArrayList<>();
+        for (Peer peer : peers) {
+            if (peer.kind() == Peer.Kind.WORKLOAD) {
+                String label = MarkdownText.mermaidLabel(peer.workload().name() + " (" + peer.workload().kind() + ")");
+                byNamespace.computeIfAbsent(peer.workload().namespace(), k -> new ArrayList<>())
+                        .add(new ReportView.Node(ids.get(peer), label));
+            } else {
+                others.add(new ReportView.Node(ids.get(peer), MarkdownText.mermaidLabel(peer.toString())));
+            }
+        }
+        List<ReportView.Subgraph> subgraphs = new ArrayList<>();
+        byNamespace.forEach((ns, nodes) -> subgraphs.add(
+                new ReportView.Subgraph("ns" + subgraphs.size(), MarkdownText.mermaidLabel(ns), nodes)));
+        TreeSet<String> seen = new TreeSet<>();
+        List<ReportView.Link> links = new ArrayList<>();
+        for (Edge e : edges.stream().sorted().toList()) {
+            ReportView.Link link = new ReportView.Link(ids.get(e.client()), ids.get(e.server()),
+                    Protocol.name(e.protocol()) + " " + e.port());
+            if (seen.add(link.from() + " " + link.to() + " " + link.label())) {
+                links.add(link);
+            }
+        }
+        return new ReportView.Graph(subgraphs, others, links);
+    }
+}

@@ -1,0 +1,157 @@
+<#-- The review report. Input: report (ReportView): every cell already Markdown-escaped, every list sorted. -->
+<#assign s = report.summary>
+# flowpol report
+
+Learning window ${s.windowStart} to ${s.windowEnd}; flow-log format: ${s.format}.
+
+<#if s.sources?has_content>
+Sources:
+
+<#list s.sources as src>
+- ${src}
+</#list>
+
+</#if>
+## Summary
+
+| | count |
+| --- | ---: |
+| namespaces | ${s.namespaces} |
+| nodes | ${s.nodes} |
+| pods | ${s.pods} |
+| workloads | ${s.workloads} |
+| edges turned into rules | ${s.edges} |
+| edges left out (too few connections) | ${s.leftOut} |
+| attempts (no reply seen, not allowed) | ${s.attempts} |
+| NetworkPolicies | ${s.networkPolicies} |
+| Calico GlobalNetworkPolicies | ${s.globalNetworkPolicies} |
+
+## Policies
+
+<#if report.policies?has_content>
+| file | selects | ingress rules | egress rules |
+| --- | --- | ---: | ---: |
+<#list report.policies as p>
+| ${p.file} | ${p.selects} | ${p.ingressRules} | ${p.egressRules} |
+</#list>
+<#else>
+No policy was generated: no workload outside the excluded namespaces had an edge.
+</#if>
+
+## Service graph
+
+```mermaid
+flowchart LR
+<#list report.graph.namespaces as g>
+  subgraph ${g.id}["${g.title}"]
+<#list g.nodes as n>
+    ${n.id}["${n.label}"]
+</#list>
+  end
+</#list>
+<#list report.graph.others as n>
+  ${n.id}(["${n.label}"])
+</#list>
+<#list report.graph.links as l>
+  ${l.from} -->|"${l.label}"| ${l.to}
+</#list>
+```
+
+## Evidence
+
+<#if report.edges?has_content>
+| client | server | port | connections | packets | bytes | first seen | last seen | direction proof |
+| --- | --- | --- | ---: | ---: | ---: | --- | --- | --- |
+<#list report.edges as e>
+| ${e.client} | ${e.server} | ${e.port} | ${e.connections} | ${e.packets} | ${e.bytes} | ${e.firstSeen} | ${e.lastSeen} | ${e.proof} |
+</#list>
+<#else>
+No edge was observed.
+</#if>
+<#if report.leftOut?has_content>
+
+### Left out: fewer connections than the minimum
+
+These edges get no rule; the generated policies deny them. Lower `--min-connections` to keep them.
+
+| client | server | port | connections | packets | bytes | first seen | last seen | direction proof |
+| --- | --- | --- | ---: | ---: | ---: | --- | --- | --- |
+<#list report.leftOut as e>
+| ${e.client} | ${e.server} | ${e.port} | ${e.connections} | ${e.packets} | ${e.bytes} | ${e.firstSeen} | ${e.lastSeen} | ${e.proof} |
+</#list>
+</#if>
+
+## Coverage
+
+What the window could not see. Policies deny traffic that was never observed, so check these before applying.
+
+<#if report.silentWorkloads?has_content>
+Workloads with no observed traffic (their namespace's default deny isolates them):
+
+<#list report.silentWorkloads as w>
+- ${w}
+</#list>
+
+</#if>
+<#if report.colocatedPairs?has_content>
+Workload pairs whose pods were always on the same node; their traffic never crosses an ENI and is never logged:
+
+<#list report.colocatedPairs as p>
+- ${p}
+</#list>
+
+</#if>
+<#if report.unresolved?has_content>
+| unresolved records, by reason | count |
+| --- | ---: |
+<#list report.unresolved as u>
+| ${u.what} | ${u.count} |
+</#list>
+
+</#if>
+<#if !report.silentWorkloads?has_content && !report.colocatedPairs?has_content && !report.unresolved?has_content>
+No gaps were detected.
+
+</#if>
+## Attempts (not allowed)
+
+Flows with no reply: blocked today, a scanner or a dead peer. flowpol never turns them into allow rules.
+
+<#if report.attempts?has_content>
+| client | server | port | connections | packets | bytes | first seen | last seen | direction proof |
+| --- | --- | --- | ---: | ---: | ---: | --- | --- | --- |
+<#list report.attempts as e>
+| ${e.client} | ${e.server} | ${e.port} | ${e.connections} | ${e.packets} | ${e.bytes} | ${e.firstSeen} | ${e.lastSeen} | ${e.proof} |
+</#list>
+<#else>
+None.
+</#if>
+
+## Egress hidden by SNAT
+
+The VPC CNI translates a pod's address to its node's for destinations outside the VPC, so
+this egress is seen as node to external and is not attributed to a workload. To make it
+attributable: enable external SNAT (`AWS_VPC_K8S_CNI_EXTERNALSNAT=true`) behind a NAT
+gateway, add `pkt-srcaddr` to the flow-log format, or learn over a narrower window.
+
+<#if report.snatEgress?has_content>
+| node | destination | port | connections | first seen | last seen | candidate workloads |
+| --- | --- | --- | ---: | --- | --- | --- |
+<#list report.snatEgress as n>
+| ${n.node} | ${n.destination} | ${n.port} | ${n.connections} | ${n.firstSeen} | ${n.lastSeen} | ${n.candidates} |
+</#list>
+<#else>
+None.
+</#if>
+
+## Findings
+
+<#if report.findings?has_content>
+| severity | code | message | count |
+| --- | --- | --- | ---: |
+<#list report.findings as f>
+| ${f.severity} | ${f.code} | ${f.message} | ${f.count} |
+</#list>
+<#else>
+None.
+</#if>

@@ -1,0 +1,50 @@
+package io.flowpol.templates.render;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole output directory of {@link SampleModel}, byte for byte, against
+ * {@code src/test/resources/golden/}. Run with {@code -Dgolden.update=true} to rewrite the
+ * golden files after an intended change, then review their diff.
+ */
+class GoldenOutputTest {
+    private static final Path GOLDEN = Path.of(System.getProperty("flowpol.repo.dir", "..") , "templates",
+            "src", "test", "resources", "golden");
+
+    @TempDir
+    Path tmp;
+
+    private static List<Path> tree(Path dir) throws IOException {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            return walk.filter(Files::isRegularFile).map(dir::relativize).sorted().toList();
+        }
+    }
+
+    @Test
+    void sampleModelRendersTheGoldenFiles() throws IOException {
+        Path out = tmp.resolve("out");
+        new OutputRenderer(null).render(out, SampleModel.model());
+
+        if (Boolean.getBoolean("golden.update")) {
+            DirectorySwap.deleteTree(GOLDEN);
+            for (Path file : tree(out)) {
+                Files.createDirectories(GOLDEN.resolve(file).getParent());
+                Files.copy(out.resolve(file), GOLDEN.resolve(file));
+            }
+        }
+        assertEquals(tree(GOLDEN), tree(out), "files written");
+        for (Path file : tree(out)) {
+            assertEquals(Files.readString(GOLDEN.resolve(file), StandardCharsets.UTF_8),
+                    Files.readString(out.resolve(file), StandardCharsets.UTF_8), file.toString());
+        }
+    }
+}
