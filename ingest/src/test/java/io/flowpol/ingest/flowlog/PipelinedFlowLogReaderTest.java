@@ -90,6 +90,17 @@ class PipelinedFlowLogReaderTest {
     }
 
     @Test
+    void truncatedGzipFailsWithTheSameMessageWithOneAndTwoThreads() throws IOException {
+        Path whole = logFile("whole.log.gz", 40_000, true);
+        byte[] bytes = Files.readAllBytes(whole);
+        Path cut = Files.write(dir.resolve("cut.log.gz"), java.util.Arrays.copyOf(bytes, bytes.length * 2 / 3));
+        InputException one = assertThrows(InputException.class, () -> read(1, List.of(cut), new ArrayList<>()));
+        InputException two = assertThrows(InputException.class, () -> read(2, List.of(cut), new ArrayList<>()));
+        assertTrue(one.getMessage().contains("ends early"), one.getMessage());
+        assertEquals(one.getMessage(), two.getMessage());
+    }
+
+    @Test
     void sinkFailureStopsTheReadAndIsRethrownUnchanged() throws IOException {
         Path big = logFile("big.log", PipelinedFlowLogReader.BATCH_RECORDS * (PipelinedFlowLogReader.BATCHES + 4), false);
         IllegalStateException boom = new IllegalStateException("boom");
