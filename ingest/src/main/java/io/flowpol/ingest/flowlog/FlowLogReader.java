@@ -36,29 +36,18 @@ public final class FlowLogReader {
     private final LineScanner lines;
     private final FlowRecord record = new FlowRecord();
     private final Map<FlowLogFormat, FlowLogLineParser> parsers = new HashMap<>();
-    /** Decompress gzip files on a thread of their own ({@link ReadAheadInputStream}). */
-    private final boolean gzipReadAhead;
 
     public FlowLogReader(FlowLogOptions options) {
-        this(options, DEFAULT_BUFFER_SIZE, false);
+        this(options, DEFAULT_BUFFER_SIZE);
     }
 
     /** With a chosen initial buffer size, so tests can force records across refills. */
     FlowLogReader(FlowLogOptions options, int bufferSize) {
-        this(options, bufferSize, false);
-    }
-
-    /**
-     * With a chosen initial buffer size and with
-     * gzip decompression on a second thread or not.
-     */
-    FlowLogReader(FlowLogOptions options, int bufferSize, boolean gzipReadAhead) {
         if (options == null) {
             throw new IllegalArgumentException("options == null");
         }
         this.options = options;
         this.lines = new LineScanner(bufferSize);
-        this.gzipReadAhead = gzipReadAhead;
     }
 
     /**
@@ -80,7 +69,7 @@ public final class FlowLogReader {
     private void readFile(int sourceId, Path file, FlowSink sink, FlowLogCounters counters) {
         String name = file.toString();
         lines.reset(InputStream.nullInputStream());
-        try (InputStream in = open(file, gzipReadAhead)) {
+        try (InputStream in = open(file)) {
             lines.reset(in);
             requireText(name, lines.prime(SNIFF_BYTES));
             readLines(sourceId, name, sink, counters);
@@ -170,7 +159,7 @@ public final class FlowLogReader {
     }
 
     /** Gzip is recognised by its magic bytes 1f 8b (RFC 1952), not by the file name. */
-    private static InputStream open(Path file, boolean readAhead) throws IOException {
+    private static InputStream open(Path file) throws IOException {
         InputStream raw = new BufferedInputStream(Files.newInputStream(file), GZIP_BUFFER_SIZE);
         try {
             raw.mark(2);
@@ -178,11 +167,7 @@ public final class FlowLogReader {
             int b1 = raw.read();
             raw.reset();
             // GZIPInputStream reads concatenated members (multi-member files) one after another.
-            if (b0 != 0x1f || b1 != 0x8b) {
-                return raw;
-            }
-            InputStream gzip = new GZIPInputStream(raw, GZIP_BUFFER_SIZE);
-            return readAhead ? new ReadAheadInputStream(gzip, file.getFileName().toString()) : gzip;
+            return b0 == 0x1f && b1 == 0x8b ? new GZIPInputStream(raw, GZIP_BUFFER_SIZE) : raw;
         } catch (IOException | RuntimeException e) {
             raw.close();
             throw e;
