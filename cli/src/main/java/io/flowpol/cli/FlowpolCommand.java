@@ -9,9 +9,11 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {
-            "Learns least-privilege Kubernetes NetworkPolicy and Calico GlobalNetworkPolicy for Amazon EKS",
-            "from VPC Flow Logs and a recording of the cluster, for human review."},
-        subcommands = {VerifyCommand.class})
+            "Learns least-privilege Kubernetes NetworkPolicy and Calico GlobalNetworkPolicy for Amazon EKS from VPC Flow Logs and a recording of the cluster, for human review.",
+            ""},
+        footer = {"", "Exit codes: 0 success, 1 bad input or failure, 2 usage error, "
+                + "3 the policies would deny observed traffic.", "Run 'flowpol COMMAND --help' for a command's options."},
+        subcommands = {GenerateCommand.class, VerifyCommand.class, DiffCommand.class, RecordCommand.class, LearnCommand.class, ProposeCommand.class})
 public final class FlowpolCommand implements Runnable {
 
     @Spec

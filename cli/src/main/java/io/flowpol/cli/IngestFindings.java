@@ -2,7 +2,6 @@ package io.flowpol.cli;
 
 import io.flowpol.inference.model.Finding;
 import io.flowpol.inference.model.InputProblem;
-import io.flowpol.ingest.flowlog.FlowLogStats;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,7 +10,7 @@ final class IngestFindings {
     private IngestFindings() {
     }
 
-    static List<Finding> of(FlowLogStats stats, List<InputProblem> recordingWarnings) {
+    static List<Finding> of(ReadSummary stats, List<InputProblem> recordingWarnings) {
         List<Finding> findings = new ArrayList<>();
         if (stats.malformed() > 0) {
             StringBuilder message = new StringBuilder(stats.malformed() + " malformed flow-log line(s) were skipped "

@@ -1,5 +1,6 @@
 package io.flowpol.cli;
 
+import io.flowpol.cli.options.AwsOptions;
 import io.flowpol.cli.options.ClusterInputOptions;
 import io.flowpol.cli.options.FlowLogInputOptions;
 import io.flowpol.cli.options.InferenceTuningOptions;
@@ -7,20 +8,28 @@ import io.flowpol.cli.options.WindowOptions;
 import io.flowpol.inference.FlowInference;
 import io.flowpol.inference.InferenceOptions;
 import io.flowpol.inference.model.Cidr;
+import io.flowpol.inference.model.FlowSink;
 import io.flowpol.inference.model.InferenceResult;
 import io.flowpol.inference.model.InputException;
 import io.flowpol.inference.model.InputProblem;
+import io.flowpol.ingest.cloudwatch.CloudWatchClients;
+import io.flowpol.ingest.cloudwatch.CloudWatchFlowLogReader;
+import io.flowpol.ingest.cloudwatch.CloudWatchSource;
+import io.flowpol.ingest.cloudwatch.InsightsAggregator;
 import io.flowpol.ingest.cluster.ClusterRecording;
 import io.flowpol.ingest.cluster.ClusterRecordingReader;
 import io.flowpol.ingest.flowlog.FlowLogFiles;
 import io.flowpol.ingest.flowlog.FlowLogFormat;
 import io.flowpol.ingest.flowlog.FlowLogOptions;
 import io.flowpol.ingest.flowlog.FlowLogReader;
-import io.flowpol.ingest.flowlog.FlowLogStats;
+import io.flowpol.ingest.s3.S3Clients;
+import io.flowpol.ingest.s3.S3FlowLogReader;
+import io.flowpol.ingest.s3.S3Source;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Reads the recording and the flow logs of one window and runs inference: the part every
@@ -31,34 +40,66 @@ final class LearningPipeline {
     private static final int PROBLEM_SAMPLES = 20;
 
     /** What one learning run read and learned. */
-    record Learned(ClusterRecording recording, FlowLogStats flowLogStats, List<String> sources,
+    record Learned(ClusterRecording recording, ReadSummary read, List<String> sources,
                    long windowStart, long windowEnd, InferenceResult result) {
     }
 
     private LearningPipeline() {
     }
 
-    static Learned run(FlowLogInputOptions flowLogs, ClusterInputOptions cluster, WindowOptions window,
+    static Learned run(FlowLogInputOptions flowLogs, AwsOptions aws, ClusterInputOptions cluster, WindowOptions window,
                        InferenceTuningOptions tuning, PrintWriter err) {
         FlowLogFormat format = flowLogs.format == null ? null : FlowLogFormat.parse(flowLogs.format);
-        List<Path> files = FlowLogFiles.list(flowLogs.paths);
-        if (files.isEmpty()) {
-            throw new InputException(InputProblem.error(flowLogs.paths.toString(), 0, "--flow-logs",
-                    "at least one flow-log file", "no files"));
-        }
         ClusterRecording recording = new ClusterRecordingReader().read(cluster.paths);
         FlowInference inference = new FlowInference(recording.timeline(), inferenceOptions(tuning, window));
         Progress progress = new Progress(inference, err, Progress.stderrIsTerminal());
-        FlowLogStats stats;
+        ReadSummary read;
         try {
-            stats = new FlowLogReader(new FlowLogOptions(format, flowLogs.strict, PROBLEM_SAMPLES)).read(files, progress);
+            read = readFlowLogs(flowLogs, aws, window, format, progress);
         } finally {
             progress.done();
         }
         InferenceResult result = inference.finish();
-        long start = window.since != null ? window.sinceMillis() : recording.timeline().start();
-        long end = window.until != null ? window.untilMillis() : recording.timeline().end();
-        return new Learned(recording, stats, flowLogs.paths.stream().map(Path::toString).toList(), start, end, result);
+        long start = window.since != null ? window.sinceMillis() : firstSeen(result);
+        long end = window.until != null ? window.untilMillis() : lastSeen(result);
+        return new Learned(recording, read, FlowLogSelection.describe(flowLogs), start, end, result);
+    }
+
+    private static ReadSummary readFlowLogs(FlowLogInputOptions o, AwsOptions aws, WindowOptions window,
+                                            FlowLogFormat format, FlowSink sink) {
+        if (o.s3 != null) {
+            var client = S3Clients.create(aws.region, aws.profile, aws.endpoint);
+            return ReadSummary.of(new S3FlowLogReader(client).read(
+                    S3Source.parse(o.s3, window.sinceMillis(), window.untilMillis()), format, o.strict, sink));
+        }
+        if (o.cloudWatchLogGroup != null) {
+            var client = CloudWatchClients.create(aws.region, aws.profile, aws.endpoint);
+            var source = new CloudWatchSource(o.cloudWatchLogGroup, o.logStreamPrefix, window.sinceMillis(),
+                    window.untilMillis(), o.parallelRequests);
+            // CloudWatch delivery has no header line (DESIGN.md fact 8): the format is the flag or v2.
+            FlowLogFormat f = format == null ? FlowLogFormat.V2_DEFAULT : format;
+            if ("cloudwatch".equals(o.aggregateIn)) {
+                return ReadSummary.of(new InsightsAggregator(client).read(source, f, sink), f);
+            }
+            return ReadSummary.of(new CloudWatchFlowLogReader(client).read(source, f, o.strict, sink), f);
+        }
+        List<Path> files = FlowLogFiles.list(o.paths);
+        if (files.isEmpty()) {
+            throw new InputException(InputProblem.error(o.paths.toString(), 0, "--flow-logs",
+                    "at least one flow-log file", "no files"));
+        }
+        return ReadSummary.of(new FlowLogReader(new FlowLogOptions(format, o.strict, PROBLEM_SAMPLES)).read(files, sink), "");
+    }
+
+    /** The window actually observed: from the first to the last connection seen (edges and attempts). */
+    private static long firstSeen(InferenceResult result) {
+        return Stream.concat(result.edges().stream(), result.attempts().stream())
+                .mapToLong(e -> e.evidence().firstSeen()).min().orElse(0L);
+    }
+
+    private static long lastSeen(InferenceResult result) {
+        return Stream.concat(result.edges().stream(), result.attempts().stream())
+                .mapToLong(e -> e.evidence().lastSeen()).max().orElse(0L);
     }
 
     private static InferenceOptions inferenceOptions(InferenceTuningOptions tuning, WindowOptions window) {
@@ -71,9 +112,6 @@ final class LearningPipeline {
                     throw new InputException(InputProblem.error(null, 0, "--vpc-cidr", "a CIDR such as 10.0.0.0/16", text));
                 }
             }
-        }
-        if (window.untilMillis() <= window.sinceMillis()) {
-            throw new InputException(InputProblem.error(null, 0, "--until", "a time after --since", String.valueOf(window.until)));
         }
         return new InferenceOptions(vpc.isEmpty() ? null : vpc, tuning.joinHorizon.toMillis(),
                 window.sinceMillis(), window.untilMillis());

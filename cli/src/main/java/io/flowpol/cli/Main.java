@@ -11,10 +11,22 @@ public final class Main {
         System.exit(commandLine().execute(args));
     }
 
+    /** Usage errors in one line plus a pointer to --help, not the whole help text (exit 2). */
+    private static int usageError(CommandLine.ParameterException ex, String[] args) {
+        CommandLine command = ex.getCommandLine();
+        java.io.PrintWriter err = command.getErr();
+        err.println("flowpol: error: " + ex.getMessage());
+        CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
+        err.println("Try '" + command.getCommandSpec().qualifiedName() + " --help' for more information.");
+        err.flush();
+        return ExitCodes.USAGE;
+    }
+
     /** The configured command tree; tests run it in-process and capture out/err. */
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new FlowpolCommand());
         cli.setExecutionExceptionHandler(new ErrorHandler());
+        cli.setParameterExceptionHandler(Main::usageError);
         cli.setExitCodeExceptionMapper(new ExitCodes.Mapper());
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setUsageHelpAutoWidth(true);

@@ -1,5 +1,6 @@
 package io.flowpol.cli;
 
+import io.flowpol.cli.options.AwsOptions;
 import io.flowpol.cli.options.ClusterInputOptions;
 import io.flowpol.cli.options.FlowLogInputOptions;
 import io.flowpol.cli.options.InferenceTuningOptions;
@@ -21,9 +22,9 @@ import picocli.CommandLine.Spec;
 /** {@code flowpol verify}: replay the window's observed edges against a policy directory. */
 @Command(name = "verify", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
-            "Replays every observed, resolvable connection of the window against a set of NetworkPolicy and",
-            "Calico policy YAML, prints the edges that would be denied with the deciding policy, and exits 3",
-            "when any observed edge is denied."})
+            "Check that a policy set allows every observed flow (exit 3 if not).",
+            "",
+            "Replays every observed, resolvable connection of the window against a set of NetworkPolicy and Calico policy YAML, prints the edges that would be denied with the deciding policy, and exits 3 when any observed edge is denied."})
 public final class VerifyCommand implements Callable<Integer> {
 
     @Spec
@@ -35,6 +36,9 @@ public final class VerifyCommand implements Callable<Integer> {
 
     @Mixin
     FlowLogInputOptions flowLogs = new FlowLogInputOptions();
+
+    @Mixin
+    AwsOptions aws = new AwsOptions();
 
     @Mixin
     ClusterInputOptions cluster = new ClusterInputOptions();
@@ -52,9 +56,15 @@ public final class VerifyCommand implements Callable<Integer> {
     public Integer call() {
         var out = spec.commandLine().getOut();
         PolicyReadResult read = new PolicyReader().read(policies);
-        read.ignored().forEach(d -> out.printf("flowpol: ignored %s document %d: %s %s (not a policy kind flowpol evaluates)%n",
-                d.file(), d.documentIndex(), d.apiVersion(), d.kind()));
-        LearningPipeline.Learned learned = LearningPipeline.run(flowLogs, cluster, window, tuning, spec.commandLine().getErr());
+        if (verbose.verbose) {
+            read.ignored().forEach(d -> out.printf("flowpol: ignored %s document %d: %s %s%n",
+                    d.file(), d.documentIndex(), d.apiVersion(), d.kind()));
+        } else if (!read.ignored().isEmpty()) {
+            out.printf("flowpol: ignored %d document(s) that are not NetworkPolicy or Calico policies (--verbose lists them)%n",
+                    read.ignored().size());
+        }
+        FlowLogSelection.check(spec.commandLine(), flowLogs, window);
+        LearningPipeline.Learned learned = LearningPipeline.run(flowLogs, aws, cluster, window, tuning, spec.commandLine().getErr());
         var edges = learned.result().edges();
         List<EdgeReplay.EdgeOutcome> denied = SelfCheck.denied(read.policies(), edges,
                 new EndpointCatalog(learned.recording().timeline()));

@@ -58,6 +58,11 @@ final class PolicyRepository implements AutoCloseable {
         return s.contains("://") || s.matches("^[\\w.-]+@[\\w.-]+:.*");
     }
 
+    /** The policy directory in the checkout, as the branch has it (before {@link #replace}). */
+    Path policyDir(String path) {
+        return dir.resolve(path).normalize();
+    }
+
     boolean branchExistedRemotely() {
         return remoteBefore != null;
     }

@@ -23,30 +23,30 @@ import java.util.TreeMap;
  * in-memory store of pull requests, records every call (method, path, Authorization header,
  * body) and can be told to fail a call with a status.
  */
-final class GitHubApiTestServer implements AutoCloseable {
+public final class GitHubApiTestServer implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    record Call(String method, String path, String authorization, JsonNode body) {
+    public record Call(String method, String path, String authorization, JsonNode body) {
     }
 
     private final HttpServer server;
-    final List<Call> calls = new ArrayList<>();
-    final Map<Integer, ObjectNode> pulls = new TreeMap<>();
+    public final List<Call> calls = new ArrayList<>();
+    public final Map<Integer, ObjectNode> pulls = new TreeMap<>();
     private String failPrefix;
     private int failStatus;
 
-    GitHubApiTestServer() throws IOException {
+    public GitHubApiTestServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", this::handle);
         server.start();
     }
 
-    URI api() {
+    public URI api() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/api/v3");
     }
 
     /** Every call whose "METHOD path" starts with {@code prefix} answers {@code status}. */
-    synchronized void fail(String prefix, int status) {
+    public synchronized void fail(String prefix, int status) {
         failPrefix = prefix;
         failStatus = status;
     }

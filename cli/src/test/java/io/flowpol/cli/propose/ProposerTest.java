@@ -67,7 +67,7 @@ class ProposerTest {
 
     private ProposalRequest request(Path generated, boolean dryRun) {
         return new ProposalRequest(remote.toString(), "main", "flowpol/proposal", "policies", generated,
-                "flowpol: proposed policies", "flowpol: proposed network policies", "body for " + generated.getFileName(),
+                "flowpol: proposed policies", "flowpol: proposed network policies", current -> "body for " + generated.getFileName(),
                 List.of("network-policy"), List.of("alice"), "flowpol", "flowpol@example.com", dryRun);
     }
 

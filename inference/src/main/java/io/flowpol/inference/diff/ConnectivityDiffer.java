@@ -25,9 +25,24 @@ import java.util.TreeSet;
  */
 public final class ConnectivityDiffer {
     private final EndpointCatalog catalog;
+    private final java.util.function.Predicate<ReachabilityChange> configuredException;
 
     public ConnectivityDiffer(EndpointCatalog catalog) {
+        this(catalog, change -> false);
+    }
+
+    /**
+     * {@code configuredException} marks reachability the user configured on purpose (DNS to
+     * kube-dns, allow-lists): never reported as over-permission.
+     */
+    public ConnectivityDiffer(EndpointCatalog catalog, java.util.function.Predicate<ReachabilityChange> configuredException) {
         this.catalog = catalog;
+        this.configuredException = configuredException;
+    }
+
+    /** DNS to the cluster's resolver on port 53, which flowpol always allows (DESIGN.md safety invariant). */
+    public static boolean dnsToKubeDns(ReachabilityChange change) {
+        return change.port() == 53 && change.server().namespace().equals("kube-system");
     }
 
     public ConnectivityDiff diff(PolicyEngine before, PolicyEngine after, List<Edge> observed, Set<Long> extraPorts) {
@@ -61,8 +76,12 @@ public final class ConnectivityDiffer {
                     }
                     boolean a = allowed(before, workloads.get(client), workloads.get(server), protocol, port);
                     boolean b = allowed(after, workloads.get(client), workloads.get(server), protocol, port);
+                    ReachabilityChange change = new ReachabilityChange(client, server, protocol, port, a, b, false);
+                    if (b && configuredException.test(change)) {
+                        continue;
+                    }
                     if (b) {
-                        over.add(new ReachabilityChange(client, server, protocol, port, a, true, false));
+                        over.add(change);
                     } else if (a) {
                         changed.add(new ReachabilityChange(client, server, protocol, port, true, false, false));
                     }

@@ -30,8 +30,11 @@ public final class EndpointCatalog {
         Map<WorkloadId, Map<List<Object>, EvalEndpoint>> shapes = new HashMap<>();
         List<PodSpan> pods = new ArrayList<>(cluster.pods());
         pods.sort(Comparator.comparing(PodSpan::namespace).thenComparing(PodSpan::name).thenComparingLong(PodSpan::from));
+        java.util.Set<WorkloadId> hostNetworkOnly = new java.util.HashSet<>();
         for (PodSpan pod : pods) {
             if (pod.hostNetwork()) {
+                // hostNetwork pods use their node's address: policies see them as the node, not as pods.
+                hostNetworkOnly.add(pod.workload());
                 continue;
             }
             List<Object> shape = List.of(pod.labels(), String.valueOf(pod.serviceAccount()), pod.ports());
@@ -39,7 +42,11 @@ public final class EndpointCatalog {
                     .computeIfAbsent(shape, k -> toEndpoint(pod));
         }
         shapes.forEach((id, byShape) -> podsByWorkload.put(id, List.copyOf(byShape.values())));
+        hostNetworkOnly.removeAll(shapes.keySet());
         for (Workload w : cluster.workloads()) {
+            if (hostNetworkOnly.contains(w.id())) {
+                continue;
+            }
             podsByWorkload.computeIfAbsent(w.id(), id -> List.of(new EvalEndpoint(true, id.namespace(), id.name(),
                     w.podLabels(), labelsOf(id.namespace()), null, null, List.of())));
         }

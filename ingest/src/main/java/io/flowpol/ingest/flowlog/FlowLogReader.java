@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -58,18 +57,29 @@ public final class FlowLogReader {
      *     strict mode for the first malformed line
      */
     public FlowLogStats read(List<Path> files, FlowSink sink) {
+        return readInputs(files.stream().map(FlowLogInput::of).toList(), sink);
+    }
+
+    /**
+     * Reads {@code inputs} (files, S3 objects) in the given order, exactly as {@link #read}
+     * reads files: {@code sourceId} is the input's index and errors name {@link FlowLogInput#name()}.
+     *
+     * @throws InputException for an unreadable, truncated or binary input, and in strict mode
+     *     for the first malformed line
+     */
+    public FlowLogStats readInputs(List<? extends FlowLogInput> inputs, FlowSink sink) {
         FlowLogCounters counters = new FlowLogCounters(options.maxProblemSamples());
-        for (int i = 0; i < files.size(); i++) {
-            readFile(i, files.get(i), sink, counters);
+        for (int i = 0; i < inputs.size(); i++) {
+            readInput(i, inputs.get(i), sink, counters);
             counters.files++;
         }
         return counters.toStats();
     }
 
-    private void readFile(int sourceId, Path file, FlowSink sink, FlowLogCounters counters) {
-        String name = file.toString();
+    private void readInput(int sourceId, FlowLogInput input, FlowSink sink, FlowLogCounters counters) {
+        String name = input.name();
         lines.reset(InputStream.nullInputStream());
-        try (InputStream in = open(file)) {
+        try (InputStream in = decode(input.open())) {
             lines.reset(in);
             requireText(name, lines.prime(SNIFF_BYTES));
             readLines(sourceId, name, sink, counters);
@@ -159,8 +169,8 @@ public final class FlowLogReader {
     }
 
     /** Gzip is recognised by its magic bytes 1f 8b (RFC 1952), not by the file name. */
-    private static InputStream open(Path file) throws IOException {
-        InputStream raw = new BufferedInputStream(Files.newInputStream(file), GZIP_BUFFER_SIZE);
+    private static InputStream decode(InputStream source) throws IOException {
+        InputStream raw = new BufferedInputStream(source, GZIP_BUFFER_SIZE);
         try {
             raw.mark(2);
             int b0 = raw.read();

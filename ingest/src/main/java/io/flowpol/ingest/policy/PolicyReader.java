@@ -28,11 +28,20 @@ public final class PolicyReader {
      *     JSON, or a policy field of the wrong type or value
      */
     public PolicyReadResult read(List<Path> filesOrDirs) {
+        return readDocuments(YamlDocuments.read(filesOrDirs));
+    }
+
+    /**
+     * The same for documents read elsewhere: a live cluster's ({@link ClusterPolicies#sourceDocuments()}).
+     *
+     * @throws io.flowpol.inference.model.InputException a policy field of the wrong type or value
+     */
+    public PolicyReadResult readDocuments(List<SourceDocument> documents) {
         List<NetworkPolicy> kubernetes = new ArrayList<>();
         List<CalicoPolicy> calico = new ArrayList<>();
         List<IgnoredDocument> ignored = new ArrayList<>();
         Map<String, SourceDocument> seen = new HashMap<>();
-        for (SourceDocument doc : YamlDocuments.read(filesOrDirs)) {
+        for (SourceDocument doc : documents) {
             String apiVersion = doc.apiVersion();
             String kind = doc.kind();
             if (KUBERNETES_API.equals(apiVersion) && "NetworkPolicy".equals(kind)) {

@@ -23,7 +23,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * A local HTTP endpoint that speaks the CloudWatch Logs JSON 1.1 protocol ({@code X-Amz-Target:
  * Logs_20140328.*}) for DescribeLogStreams and FilterLogEvents, with paging and scripted faults
- * (throttling, 500), so the real AWS SDK client can be tested against it on loopback.
+ * (throttling, 500), so the real AWS SDK client can be tested against it on loopback. It also
+ * answers StartQuery / GetQueryResults by evaluating the Logs Insights query over its stored
+ * events ({@link InsightsQueryEngine}), with scripted Running polls and final statuses.
  */
 final class CloudWatchLogsTestServer implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -39,6 +41,11 @@ final class CloudWatchLogsTestServer implements AutoCloseable {
     final AtomicLong filterCalls = new AtomicLong();
     final AtomicLong describeCalls = new AtomicLong();
     final AtomicLong responseBytes = new AtomicLong();
+    final AtomicLong startQueryCalls = new AtomicLong();
+    final List<String> queries = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final Map<String, QueryRun> runs = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Deque<String> queryOutcomes = new ConcurrentLinkedDeque<>();
+    private volatile int runningPolls;
 
     CloudWatchLogsTestServer(int pageSize) throws IOException {
         this.pageSize = pageSize;
@@ -65,6 +72,33 @@ final class CloudWatchLogsTestServer implements AutoCloseable {
         faults.add(fault);
     }
 
+    /** GetQueryResults answers Running this many times before a query's final status. */
+    void runningPolls(int polls) {
+        runningPolls = polls;
+    }
+
+    /** The next query ends with {@code status} (Failed, Cancelled, Timeout) instead of Complete. */
+    void endNextQuery(String status) {
+        queryOutcomes.add(status);
+    }
+
+    /** One started query: its final status, its result, and the Running polls left. */
+    private static final class QueryRun {
+        final String status;
+        final InsightsQueryEngine.Result result;
+        final long scanned;
+        final long bytes;
+        int polls;
+
+        QueryRun(String status, InsightsQueryEngine.Result result, long scanned, long bytes, int polls) {
+            this.status = status;
+            this.result = result;
+            this.scanned = scanned;
+            this.bytes = bytes;
+            this.polls = polls;
+        }
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
         JsonNode request = JSON.readTree(exchange.getRequestBody());
@@ -82,12 +116,83 @@ final class CloudWatchLogsTestServer implements AutoCloseable {
                 } else {
                     reply(exchange, 200, filter(request));
                 }
+            } else if ("Logs_20140328.StartQuery".equals(target)) {
+                reply(exchange, 200, startQuery(request));
+            } else if ("Logs_20140328.GetQueryResults".equals(target)) {
+                reply(exchange, 200, queryResults(request));
             } else {
                 reply(exchange, 400, error("UnknownOperationException", "unsupported: " + target));
             }
         } catch (NotFound e) {
             reply(exchange, 400, error("ResourceNotFoundException", e.getMessage()));
+        } catch (IllegalArgumentException e) {
+            reply(exchange, 400, error("MalformedQueryException", e.getMessage()));
         }
+    }
+
+    /** Runs the query at once over the events in [startTime, endTime] (seconds, inclusive) of the group. */
+    private synchronized ObjectNode startQuery(JsonNode request) throws NotFound {
+        startQueryCalls.incrementAndGet();
+        String group = request.path("logGroupName").asText();
+        Map<String, List<long[]>> streams = group(group);
+        String text = request.path("queryString").asText();
+        queries.add(text);
+        InsightsQueryEngine engine = new InsightsQueryEngine(text);
+        long from = request.path("startTime").asLong() * 1000;
+        long to = (request.path("endTime").asLong() + 1) * 1000;
+        List<InsightsQueryEngine.Event> events = new ArrayList<>();
+        long bytes = 0;
+        for (Map.Entry<String, List<long[]>> stream : streams.entrySet()) {
+            List<String> texts = messages.get(group + "\u0000" + stream.getKey());
+            for (long[] event : stream.getValue()) {
+                if (event[0] >= from && event[0] < to) {
+                    String message = texts.get((int) event[1]);
+                    events.add(new InsightsQueryEngine.Event(stream.getKey(), event[0], message));
+                    bytes += message.length();
+                }
+            }
+        }
+        InsightsQueryEngine.Result result = engine.run(events);
+        int limit = request.path("limit").asInt(Integer.MAX_VALUE);
+        if (result.rows().size() > limit) {
+            result = new InsightsQueryEngine.Result(result.rows().subList(0, limit), result.matched());
+        }
+        String outcome = queryOutcomes.poll();
+        String id = "q-" + startQueryCalls.get();
+        runs.put(id, new QueryRun(outcome == null ? "Complete" : outcome, result, events.size(), bytes, runningPolls));
+        ObjectNode out = JSON.createObjectNode();
+        out.put("queryId", id);
+        return out;
+    }
+
+    private ObjectNode queryResults(JsonNode request) {
+        QueryRun run = runs.get(request.path("queryId").asText());
+        ObjectNode out = JSON.createObjectNode();
+        ArrayNode rows = out.putArray("results");
+        synchronized (run) {
+            if (run.polls > 0) {
+                run.polls--;
+                out.put("status", "Running");
+                return out;
+            }
+        }
+        out.put("status", run.status);
+        if (!"Complete".equals(run.status)) {
+            return out;
+        }
+        for (Map<String, String> row : run.result.rows()) {
+            ArrayNode fields = rows.addArray();
+            for (Map.Entry<String, String> field : row.entrySet()) {
+                ObjectNode f = fields.addObject();
+                f.put("field", field.getKey());
+                f.put("value", field.getValue());
+            }
+        }
+        ObjectNode statistics = out.putObject("statistics");
+        statistics.put("recordsMatched", (double) run.result.matched());
+        statistics.put("recordsScanned", (double) run.scanned);
+        statistics.put("bytesScanned", (double) run.bytes);
+        return out;
     }
 
     private synchronized ObjectNode describe(JsonNode request) throws NotFound {

@@ -6,12 +6,12 @@ import io.flowpol.inference.synthesize.RuleEvidence;
 import java.time.Instant;
 
 /** The canonical text forms of evidence used in rule comments, the report and golden files. */
-final class EvidenceText {
+public final class EvidenceText {
     private EvidenceText() {
     }
 
     /** RFC 3339 UTC, second precision unless the input has fractions; {@code -} when unknown. */
-    static String time(long epochMillis) {
+    public static String time(long epochMillis) {
         return epochMillis < 0 ? "-" : Instant.ofEpochMilli(epochMillis).toString();
     }
 
@@ -26,8 +26,12 @@ final class EvidenceText {
     }
 
     /** {@code TCP 8080} or {@code TCP 8080 (http)}. */
-    static String port(Edge edge) {
-        return Protocol.name(edge.protocol()) + " " + edge.port()
-                + (edge.portName() == null ? "" : " (" + edge.portName() + ")");
+    public static String port(Edge edge) {
+        return port(edge.protocol(), edge.port(), edge.portName());
+    }
+
+    /** {@code TCP 8080} or {@code TCP 8080 (http)}, for a port that is not an edge's (diff reachability). */
+    public static String port(int protocol, int port, String portNameOrNull) {
+        return Protocol.name(protocol) + " " + port + (portNameOrNull == null ? "" : " (" + portNameOrNull + ")");
     }
 }

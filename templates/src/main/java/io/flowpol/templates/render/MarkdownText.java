@@ -5,12 +5,12 @@ package io.flowpol.templates.render;
  * cell unless escaped; a newline ends the row) and Mermaid labels (a {@code "} ends a quoted
  * label; Mermaid's entity form {@code #quot;} keeps it).
  */
-final class MarkdownText {
+public final class MarkdownText {
     private MarkdownText() {
     }
 
     /** One table cell: pipes and backslashes escaped, markup characters neutralised, one line. */
-    static String cell(String text) {
+    public static String cell(String text) {
         if (text == null || text.isEmpty()) {
             return "-";
         }

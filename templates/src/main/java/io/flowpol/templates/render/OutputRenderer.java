@@ -11,6 +11,7 @@ import freemarker.template.TemplateExceptionHandler;
 import io.flowpol.inference.model.InputException;
 import io.flowpol.inference.model.InputProblem;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -83,6 +84,27 @@ public final class OutputRenderer {
     void renderTemplate(String template, String name, Object view, Path file) throws IOException {
         Files.createDirectories(file.getParent());
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            process(template, name, view, out);
+        }
+    }
+
+    /**
+     * Renders {@code template} with {@code name → view} to a string, with this run's one
+     * Configuration: {@code flowpol diff} output and the pull-request body
+     * ({@code io.flowpol.templates.diff}).
+     */
+    public String renderToString(String template, String name, Object view) {
+        StringWriter out = new StringWriter();
+        try {
+            process(template, name, view, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    private void process(String template, String name, Object view, Writer out) throws IOException {
+        try {
             config.getTemplate(template).process(Map.of(name, view), out);
         } catch (ParseException e) {
             throw new InputException(InputProblem.error(e.getTemplateName(), e.getLineNumber(), null,

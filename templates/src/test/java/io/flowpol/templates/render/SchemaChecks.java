@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * runs the checks its README lists as not expressible in JSON Schema. Returns problems as
  * text so a failing test names every one.
  */
-final class SchemaChecks {
+public final class SchemaChecks {
     private static final Path SHARED = Path.of(System.getProperty("flowpol.shared.dir", "../../shared"));
     private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7);
     private static final Pattern IANA_SVC_NAME = Pattern.compile("[a-z0-9]([a-z0-9-]{0,13}[a-z0-9])?");
@@ -39,7 +39,7 @@ final class SchemaChecks {
         }
     }
 
-    List<String> check(String file, JsonNode doc) {
+    public List<String> check(String file, JsonNode doc) {
         List<String> problems = new ArrayList<>();
         String kind = doc.path("kind").asText();
         JsonSchema schema = kind.equals("NetworkPolicy") ? networkPolicy

@@ -1,0 +1,52 @@
+package io.flowpol.cli;
+
+import io.flowpol.cli.options.FlowLogInputOptions;
+import io.flowpol.cli.options.WindowOptions;
+import java.nio.file.Path;
+import java.util.List;
+import picocli.CommandLine;
+
+/** Checks that exactly one flow-log source was named, with what it needs, and describes it for the report. */
+final class FlowLogSelection {
+    private FlowLogSelection() {
+    }
+
+    static void check(CommandLine command, FlowLogInputOptions o, WindowOptions window) {
+        int sources = (o.paths == null ? 0 : 1) + (o.s3 == null ? 0 : 1) + (o.cloudWatchLogGroup == null ? 0 : 1);
+        if (sources != 1) {
+            throw usage(command, "name exactly one flow-log source: --flow-logs, --s3 or --cloudwatch-log-group");
+        }
+        boolean remote = o.paths == null;
+        if (remote && (window.since == null || window.until == null)) {
+            throw usage(command, (o.s3 != null ? "--s3" : "--cloudwatch-log-group") + " needs --since and --until (the window to read)");
+        }
+        if (window.since != null && window.until != null && !window.until.isAfter(window.since)) {
+            throw usage(command, "--until must be after --since");
+        }
+        if (!List.of("flowpol", "cloudwatch").contains(o.aggregateIn)) {
+            throw usage(command, "--aggregate-in: expected flowpol or cloudwatch, found '" + o.aggregateIn + "'");
+        }
+        if ("cloudwatch".equals(o.aggregateIn) && o.cloudWatchLogGroup == null) {
+            throw usage(command, "--aggregate-in cloudwatch needs --cloudwatch-log-group");
+        }
+        if (o.parallelRequests < 1 || o.parallelRequests > 32) {
+            throw usage(command, "--parallel-requests: expected 1 to 32, found " + o.parallelRequests);
+        }
+    }
+
+    static List<String> describe(FlowLogInputOptions o) {
+        if (o.s3 != null) {
+            return List.of(o.s3);
+        }
+        if (o.cloudWatchLogGroup != null) {
+            return List.of("cloudwatch:" + o.cloudWatchLogGroup + (o.logStreamPrefix == null ? "" : "/" + o.logStreamPrefix + "*")
+                    + ("cloudwatch".equals(o.aggregateIn) ? " (Logs Insights)" : ""));
+        }
+        return o.paths.stream().map(Path::toString).toList();
+    }
+
+    /** A usage error (exit 2), reported like picocli's own. */
+    private static CommandLine.ParameterException usage(CommandLine command, String message) {
+        return new CommandLine.ParameterException(command, message);
+    }
+}

@@ -1,0 +1,74 @@
+package io.flowpol.cli;
+
+import io.flowpol.cli.options.AwsOptions;
+import io.flowpol.cli.options.ClusterInputOptions;
+import io.flowpol.cli.options.FlowLogInputOptions;
+import io.flowpol.cli.options.InferenceTuningOptions;
+import io.flowpol.cli.options.PolicyOptions;
+import io.flowpol.cli.options.VerboseOption;
+import io.flowpol.cli.options.WindowOptions;
+import io.flowpol.inference.model.InputException;
+import io.flowpol.inference.model.InputProblem;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code flowpol generate}: learn edges from one window and write reviewed-ready policies. */
+@Command(name = "generate", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {
+            "Learn policies from flow logs and a cluster recording and write them for review.",
+            "",
+            "Resolves every flow to the workloads at both ends at the time of the flow, aggregates edges, and writes NetworkPolicy and Calico GlobalNetworkPolicy YAML, kustomization.yaml, edges.json and report.md to --out. The generated policies are replayed against the window first: if they would deny an observed flow, nothing is written and the exit code is 3."})
+public final class GenerateCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    FlowLogInputOptions flowLogs = new FlowLogInputOptions();
+
+    @Mixin
+    AwsOptions aws = new AwsOptions();
+
+    @Mixin
+    ClusterInputOptions cluster = new ClusterInputOptions();
+
+    @Option(names = "--out", paramLabel = "DIR", required = true,
+            description = "Output directory; written to a temporary directory beside it and moved into place "
+                    + "only when complete. An existing flowpol output directory is replaced.")
+    Path out;
+
+    @Mixin
+    WindowOptions window = new WindowOptions();
+
+    @Mixin
+    PolicyOptions policy = new PolicyOptions();
+
+    @Mixin
+    InferenceTuningOptions tuning = new InferenceTuningOptions();
+
+    @Mixin
+    VerboseOption verbose = new VerboseOption();
+
+    @Override
+    public Integer call() {
+        validate();
+        var err = spec.commandLine().getErr();
+        FlowLogSelection.check(spec.commandLine(), flowLogs, window);
+        LearningPipeline.Learned learned = LearningPipeline.run(flowLogs, aws, cluster, window, tuning, err);
+        PolicyRun.run(policy, learned, out, spec.commandLine().getOut(), err);
+        return ExitCodes.OK;
+    }
+
+    private void validate() {
+        policy.validate();
+        if (Files.isRegularFile(out)) {
+            throw new InputException(InputProblem.error(out.toString(), 0, "--out", "a directory", "a file"));
+        }
+    }
+}

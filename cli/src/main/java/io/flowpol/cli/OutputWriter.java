@@ -1,0 +1,27 @@
+package io.flowpol.cli;
+
+import io.flowpol.inference.synthesize.SynthesizedPolicies;
+import io.flowpol.templates.render.OutputModel;
+import io.flowpol.templates.render.OutputRenderer;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Assembles the output model of a learning run and renders it (temp dir, then moved into place). */
+final class OutputWriter {
+    private OutputWriter() {
+    }
+
+    static OutputModel model(SynthesizedPolicies policies, LearningPipeline.Learned learned) {
+        var timeline = learned.recording().timeline();
+        String format = learned.read().format();
+        List<String> sources = learned.sources();
+        return new OutputModel(policies, learned.result(), OutputModel.ClusterSummary.of(timeline),
+                new OutputModel.InputDescription(sources, format,
+                        learned.windowStart(), learned.windowEnd()),
+                IngestFindings.of(learned.read(), learned.recording().warnings()));
+    }
+
+    static void write(Path out, Path templates, SynthesizedPolicies policies, LearningPipeline.Learned learned) {
+        new OutputRenderer(templates).render(out, model(policies, learned));
+    }
+}

@@ -1,0 +1,40 @@
+package io.flowpol.cli;
+
+import io.flowpol.cli.options.PolicyOptions;
+import io.flowpol.inference.evaluate.EdgeReplay;
+import io.flowpol.inference.evaluate.EndpointCatalog;
+import io.flowpol.inference.synthesize.PolicySynthesizer;
+import io.flowpol.inference.synthesize.SynthesizedPolicies;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What {@code generate} and {@code learn} do once edges are learned: synthesize, replay the
+ * policies against the learned edges (the safety invariant, DESIGN.md contracts), and only if
+ * none is denied render to the output directory and print the summary.
+ */
+final class PolicyRun {
+    private PolicyRun() {
+    }
+
+    /**
+     * @throws DeniesObservedTrafficException the policies would deny a learned edge; nothing was written
+     */
+    static SynthesizedPolicies run(PolicyOptions options, LearningPipeline.Learned learned, Path out,
+                                   PrintWriter stdout, PrintWriter err) {
+        var timeline = learned.recording().timeline();
+        SynthesizedPolicies policies = new PolicySynthesizer(options.synthesisOptions())
+                .synthesize(learned.result(), timeline);
+        List<EdgeReplay.EdgeOutcome> denied = SelfCheck.denied(policies.policies(), learned.result().edges(),
+                new EndpointCatalog(timeline));
+        if (!denied.isEmpty()) {
+            SelfCheck.printDenied(denied, err);
+            throw new DeniesObservedTrafficException("generated policies would deny " + denied.size()
+                    + " observed edge(s); nothing was written (this is a flowpol bug: please report it with the edges above)");
+        }
+        OutputWriter.write(out, options.templates, policies, learned);
+        Summary.print(stdout, err, out, policies, learned);
+        return policies;
+    }
+}

@@ -1,0 +1,32 @@
+package io.flowpol.cli;
+
+import io.flowpol.inference.model.Finding;
+import io.flowpol.inference.synthesize.SynthesizedPolicies;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+
+/** The few lines {@code generate} prints when done: what was learned and written, and the warnings. */
+final class Summary {
+    private Summary() {
+    }
+
+    static void print(PrintWriter out, PrintWriter err, Path dir, SynthesizedPolicies policies,
+                      LearningPipeline.Learned learned) {
+        var result = learned.result();
+        var read = learned.read();
+        out.printf("flowpol: read %,d flow-log records from %d %s (%,d malformed skipped)%s%n",
+                read.records(), read.sources(), read.units(), read.malformed(), read.cost().isEmpty() ? "" : "; " + read.cost());
+        out.printf("flowpol: learned %d edges, %d attempts (not allowed), %d SNAT-hidden egress destinations%n",
+                result.edges().size(), result.attempts().size(), result.snatEgress().size());
+        out.printf("flowpol: wrote %d NetworkPolicies and %d Calico GlobalNetworkPolicies to %s (review %s)%n",
+                policies.policies().networkPolicies().size(), policies.policies().calicoPolicies().size(), dir,
+                dir.resolve("report.md"));
+        for (Finding f : result.findings()) {
+            if (f.severity() != Finding.Severity.INFO) {
+                err.printf("flowpol: %s: %s%n", f.severity().name().toLowerCase(java.util.Locale.ROOT), f.message());
+            }
+        }
+        out.flush();
+        err.flush();
+    }
+}

@@ -1,0 +1,57 @@
+package io.flowpol.cli.options;
+
+import io.flowpol.inference.model.InputException;
+import io.flowpol.inference.model.InputProblem;
+import io.flowpol.inference.synthesize.SynthesisOptions;
+import java.nio.file.Path;
+import java.util.Set;
+import picocli.CommandLine.Option;
+
+/** How learned edges become policies and how they are rendered; shared by generate and learn. */
+public final class PolicyOptions {
+
+    @Option(names = "--min-connections", paramLabel = "N", defaultValue = "1",
+            description = "Leave out edges seen with fewer than N connections (listed in the report). "
+                    + "Default: ${DEFAULT-VALUE}.")
+    public int minConnections;
+
+    @Option(names = "--aggregate-external", paramLabel = "/N", defaultValue = "/32",
+            description = "Widen external IPv4 destinations to /N blocks in ipBlock rules. Default: ${DEFAULT-VALUE}.")
+    public String aggregateExternal;
+
+    @Option(names = "--exclude-namespace", paramLabel = "NS", split = ",",
+            defaultValue = "kube-system,kube-public,kube-node-lease",
+            description = "Namespaces that get no policies (traffic to them is still allowed by the others' egress). "
+                    + "Default: ${DEFAULT-VALUE}.")
+    public Set<String> excludedNamespaces;
+
+    @Option(names = "--templates", paramLabel = "DIR",
+            description = "A directory of FreeMarker templates that override the built-in ones by file name.")
+    public Path templates;
+
+    /** Checks the values picocli cannot; throws {@link InputException} naming the option. */
+    public void validate() {
+        prefix();
+        if (minConnections < 1) {
+            throw new InputException(InputProblem.error(null, 0, "--min-connections", "a number >= 1",
+                    Integer.toString(minConnections)));
+        }
+    }
+
+    public SynthesisOptions synthesisOptions() {
+        return new SynthesisOptions(minConnections, prefix(), 128, excludedNamespaces);
+    }
+
+    private int prefix() {
+        String v = aggregateExternal.startsWith("/") ? aggregateExternal.substring(1) : aggregateExternal;
+        try {
+            int n = Integer.parseInt(v);
+            if (n >= 8 && n <= 32) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // fall through to the error below
+        }
+        throw new InputException(InputProblem.error(null, 0, "--aggregate-external", "/8 to /32", aggregateExternal));
+    }
+}

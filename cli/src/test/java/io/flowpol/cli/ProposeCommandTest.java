@@ -1,0 +1,112 @@
+package io.flowpol.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.flowpol.cli.propose.GitHubApiTestServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.transport.RefSpec;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The PR bot end to end: real CLI, a real bare git repository as the remote, a local GitHub API. */
+class ProposeCommandTest {
+    private static final String TOKEN = "ghs_localTestToken42";
+
+    @TempDir
+    Path tmp;
+    private Path remote;
+    private Path tokenFile;
+    private GitHubApiTestServer github;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        github = new GitHubApiTestServer();
+        tokenFile = tmp.resolve("token");
+        Files.writeString(tokenFile, TOKEN + "\n");
+        remote = tmp.resolve("gitops.git");
+        Git.init().setBare(true).setDirectory(remote.toFile()).setInitialBranch("main").call().close();
+        Path seed = tmp.resolve("seed");
+        try (Git git = Git.init().setDirectory(seed.toFile()).setInitialBranch("main").call()) {
+            Files.writeString(seed.resolve("README.md"), "policies live here\n");
+            git.add().addFilepattern(".").call();
+            git.commit().setMessage("seed").setAuthor("t", "t@example.com").setCommitter("t", "t@example.com").call();
+            git.push().setRemote(remote.toUri().toString()).setRefSpecs(new RefSpec("refs/heads/main:refs/heads/main")).call();
+        }
+    }
+
+    @AfterEach
+    void tearDown() {
+        github.close();
+    }
+
+    private Cli.Result propose(String until, String... extra) {
+        List<String> args = new ArrayList<>(List.of("propose", "--git-repo", remote.toString(), "--path", "clusters/prod/policies",
+                "--github-repo", "acme/gitops", "--github-api", github.api().toString(), "--github-token-file", tokenFile.toString(),
+                "--label", "network-policy", "--reviewer", "sec-team",
+                "--flow-logs", Cli.DEMO.resolve("flowlogs/v5").toString(), "--cluster", Cli.DEMO.resolve("recording.jsonl").toString(),
+                "--since", "2026-11-30T10:00:00Z", "--until", until));
+        args.addAll(List.of(extra));
+        return Cli.run(args.toArray(String[]::new));
+    }
+
+    private boolean branchExists(String branch) throws Exception {
+        try (Git git = Git.open(remote.toFile()); Repository repo = git.getRepository()) {
+            return repo.findRef("refs/heads/" + branch) != null;
+        }
+    }
+
+    @Test
+    void firstRunOpensThePullRequestSecondUpdatesItThirdDoesNothing() throws Exception {
+        Cli.Result first = propose("2026-11-30T11:00:00Z");
+        assertEquals(0, first.exitCode(), first.toString());
+        assertTrue(first.out().contains("opened pull request #1"), first.out());
+        assertEquals(1, github.pulls.size());
+        String body = github.pulls.get(1).path("body").asText();
+        assertTrue(body.contains("shop/Deployment/frontend") && body.contains("catalog"), "evidence in the body");
+        assertFalse(body.contains(TOKEN), "the token never reaches the pull request");
+        assertTrue(github.calls.stream().anyMatch(c -> c.path().endsWith("/requested_reviewers")));
+        assertTrue(branchExists("flowpol/proposal"));
+
+        Cli.Result second = propose("2026-11-30T12:00:00Z");
+        assertEquals(0, second.exitCode(), second.toString());
+        assertTrue(second.out().contains("updated pull request #1"), second.out());
+        assertEquals(1, github.pulls.size(), "the same pull request, not a new one");
+
+        int calls = github.calls.size();
+        Cli.Result third = propose("2026-11-30T12:00:00Z");
+        assertEquals(0, third.exitCode(), third.toString());
+        assertTrue(third.out().contains("up to date"), third.out());
+        assertEquals(calls, github.calls.size(), "nothing changed: no API call");
+        assertFalse((first.out() + first.err() + second.out() + second.err()).contains(TOKEN));
+    }
+
+    @Test
+    void dryRunPrintsCommitAndBodyAndPushesNothing() throws Exception {
+        Cli.Result r = propose("2026-11-30T12:00:00Z", "--dry-run");
+        assertEquals(0, r.exitCode(), r.toString());
+        assertTrue(r.out().contains("dry run: committed"), r.out());
+        assertTrue(r.out().contains("## "), "the pull request body is printed");
+        assertFalse(branchExists("flowpol/proposal"));
+        assertTrue(github.calls.isEmpty());
+    }
+
+    @Test
+    void aRejectedTokenIsAClearErrorAndLeavesTheRemoteUntouched() throws Exception {
+        github.fail("GET", 401);
+        Cli.Result r = propose("2026-11-30T12:00:00Z");
+        assertEquals(1, r.exitCode(), r.toString());
+        assertTrue(r.err().lines().anyMatch(l -> l.startsWith("flowpol: error: GitHub API GET")), r.err());
+        assertTrue(r.err().contains("401"), r.err());
+        assertFalse(r.err().contains(TOKEN));
+        assertFalse(branchExists("flowpol/proposal"));
+    }
+}

@@ -1,0 +1,12 @@
+/**
+ * Stores what {@code flowpol learn} remembers between windows
+ * ({@link io.flowpol.inference.history.LearnedState}) as one JSON file in the state directory.
+ *
+ * <p>Contract: {@link io.flowpol.ingest.state.StateStore#load} returns the empty state when the
+ * directory holds none, the stored state otherwise, or throws
+ * {@link io.flowpol.inference.model.InputException} naming the file when it is corrupt or was
+ * written by a newer flowpol (never guessing: a misread state would drop or invent allow
+ * rules). {@link io.flowpol.ingest.state.StateStore#save} replaces the file atomically
+ * (temporary file, then a move), so a run that fails or is killed leaves the previous state.
+ */
+package io.flowpol.ingest.state;
