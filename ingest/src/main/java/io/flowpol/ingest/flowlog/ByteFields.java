@@ -19,8 +19,8 @@ final class ByteFields {
     /** Value of an ASCII hex digit, or -1. */
     static final byte[] HEX = new byte[256];
 
-    private static final long FNV_OFFSET = 0xcbf29ce484222325L;
-    private static final long FNV_PRIME = 0x100000001b3L;
+    static final long FNV_OFFSET = 0xcbf29ce484222325L;
+    static final long FNV_PRIME = 0x100000001b3L;
     /** 18 decimal digits always fit a long; flow-log counters never need more. */
     private static final int MAX_DIGITS = 18;
 

@@ -26,6 +26,7 @@ public final class FlowLogLineParser {
     private final FlowLogField[] columns;
     private final AddressBytes address = new AddressBytes();
     private final FieldProblem problem = new FieldProblem();
+    private final FusedLineParser fused;
 
     public FlowLogLineParser(FlowLogFormat format) {
         if (format == null) {
@@ -36,6 +37,7 @@ public final class FlowLogLineParser {
         for (int i = 0; i < columns.length; i++) {
             columns[i] = format.column(i);
         }
+        this.fused = new FusedLineParser(format);
     }
 
     public FlowLogFormat format() {
@@ -55,6 +57,15 @@ public final class FlowLogLineParser {
      * 0 for the caller to set.
      */
     public boolean parse(byte[] buf, int start, int end, FlowRecord out) {
+        if (fused.parse(buf, start, end, out)) {
+            problem.reset();
+            return true;
+        }
+        return parseChecked(buf, start, end, out);
+    }
+
+    /** The checked path: splits, then converts each value, and says exactly what is wrong. */
+    boolean parseChecked(byte[] buf, int start, int end, FlowRecord out) {
         out.clear();
         problem.reset();
         int p = start;

@@ -2,6 +2,9 @@ package io.flowpol.ingest.flowlog;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 
 /**
  * Splits a byte stream into lines inside one reused buffer, after jackson-core's reader:
@@ -17,6 +20,11 @@ import java.io.InputStream;
 final class LineScanner {
     /** No flow-log record comes near this; a longer line is junk, not data to buffer. */
     static final int MAX_LINE = 64 * 1024;
+    /** Eight bytes at a time for the newline search (issue 7: it ran once per byte of input). */
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long NEWLINES = 0x0A0A_0A0A_0A0A_0A0AL;
+    private static final long ONES = 0x0101_0101_0101_0101L;
+    private static final long HIGHS = 0x8080_8080_8080_8080L;
     private static final int HEAD = 80;
 
     private byte[] buf;
@@ -90,7 +98,17 @@ final class LineScanner {
 
     private int indexOfNewline(int from, int to) {
         byte[] b = buf;
-        for (int i = from; i < to; i++) {
+        int i = from;
+        for (; i + Long.BYTES <= to; i += Long.BYTES) {
+            // SWAR zero-byte test on word ^ '\n'...: the lowest flagged byte is always a real
+            // newline (a false flag can only sit above a real one), so little-endian order finds the first.
+            long word = (long) LONGS.get(b, i) ^ NEWLINES;
+            long found = (word - ONES) & ~word & HIGHS;
+            if (found != 0) {
+                return i + (Long.numberOfTrailingZeros(found) >>> 3);
+            }
+        }
+        for (; i < to; i++) {
             if (b[i] == '\n') {
                 return i;
             }

@@ -13,6 +13,12 @@
  * {@link io.flowpol.inference.model.InputException}.
  *
  * <p>The hot loop parses bytes: one buffer, no regex, no String and no allocation per record
- * (STYLE.md habit 5, after jackson-core). Only IPv6 addresses and error paths allocate.
+ * (STYLE.md habit 5, after jackson-core). Only IPv6 addresses and error paths allocate. A
+ * well-formed line is converted as it is scanned (one read per byte); any other line is parsed
+ * again by the checked path, which names the problem.
+ *
+ * <p>{@link io.flowpol.ingest.flowlog.PipelinedFlowLogReader} runs the same reader on a second
+ * thread and hands records over in batches, in the same order,
+ * so that results do not depend on the thread count (GitHub issue 7).
  */
 package io.flowpol.ingest.flowlog;
