@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
  * given) v2 flow-log file and prints a Markdown table of records/s, MB/s, wall time and heap.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"Measures ingest and inference throughput on a generated v2 flow-log file (issue 7).",
+        description = {"Measure ingest and inference throughput on a generated v2 flow-log file.",
             "Generates the scenario once into --dir and reuses it; prints a Markdown table."})
 public final class BenchCommand implements Callable<Integer> {
 

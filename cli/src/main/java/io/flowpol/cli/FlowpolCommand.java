@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
             ""},
         footer = {"", "Exit codes: 0 success, 1 bad input or failure, 2 usage error, "
                 + "3 the policies would deny observed traffic.", "Run 'flowpol COMMAND --help' for a command's options."},
-        subcommands = {GenerateCommand.class, VerifyCommand.class, DiffCommand.class, RecordCommand.class, LearnCommand.class, ProposeCommand.class})
+        subcommands = {GenerateCommand.class, VerifyCommand.class, DiffCommand.class, RecordCommand.class, LearnCommand.class, ProposeCommand.class, BenchCommand.class})
 public final class FlowpolCommand implements Runnable {
 
     @Spec
