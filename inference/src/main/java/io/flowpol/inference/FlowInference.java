@@ -128,6 +128,7 @@ public final class FlowInference implements FlowSink {
         o.serverEndpoint = reply ? src : dst;
         o.serverExact = !(reply ? srcAmbiguous : dstAmbiguous);
         o.serverReason = reply ? srcReason : dstReason;
+        o.packetAddresses = r.hasPktSrcAddr && r.hasPktDstAddr;
         o.interfaceId = r.interfaceId;
         o.packets = r.packets;
         o.bytes = r.bytes;

@@ -261,12 +261,27 @@ class FlowInferenceTest {
     }
 
     @Test
-    void twoExactPodsUnderOneJoinKeyAreReportedAsAConflict() {
+    void twoExactPodsUnderOneNodeAnchoredKeyAreReportedAsAConflict() {
+        // v2: the server-side ENI names each client pod, both on node-a, with the same ports.
         cluster.pod("shop", "cache", "cache-1", "node-a", "10.0.1.22", -10, -1);
-        feed(tcp("eni-a", NODE_A, 40000, BACKEND, 8080, 1).pkt(FRONTEND, BACKEND),
-                tcp("eni-a", NODE_A, 40000, BACKEND, 8080, 1).pkt("10.0.1.22", BACKEND),
-                tcp("eni-a", BACKEND, 8080, NODE_A, 40000, 1).pkt(BACKEND, FRONTEND));
+        feed(tcp("eni-a", NODE_A, 40000, BACKEND, 8080, 1),
+                tcp("eni-b", FRONTEND, 40000, NODE_B, 8080, 1),
+                tcp("eni-b", "10.0.1.22", 40000, NODE_B, 8080, 1),
+                tcp("eni-b", NODE_B, 8080, FRONTEND, 40000, 1));
         assertTrue(hasFinding(inference().finish(), "join-conflict"));
+    }
+
+    @Test
+    void withPacketAddressesTwoPodsSharingPortsStayTwoConnections() {
+        // Insights pushdown folds client ports: two pods of node-a then share (ports, protocol, nodes).
+        cluster.pod("shop", "cache", "cache-1", "node-a", "10.0.1.22", -10, -1);
+        feed(tcp("eni-a", NODE_A, 49152, BACKEND, 8080, 1).pkt(FRONTEND, BACKEND),
+                tcp("eni-a", BACKEND, 8080, NODE_A, 49152, 1).pkt(BACKEND, FRONTEND),
+                tcp("eni-a", NODE_A, 49152, BACKEND, 8080, 1).pkt("10.0.1.22", BACKEND),
+                tcp("eni-a", BACKEND, 8080, NODE_A, 49152, 1).pkt(BACKEND, "10.0.1.22"));
+        InferenceResult result = inference().finish();
+        assertFalse(hasFinding(result, "join-conflict"));
+        assertEquals(2, result.edges().size(), result.edges().toString());
     }
 
     @Test

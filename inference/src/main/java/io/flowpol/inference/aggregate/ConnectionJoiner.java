@@ -40,7 +40,12 @@ public final class ConnectionJoiner {
     }
 
     public void add(OrientedRecord r) {
-        long keyA = (endpoints.anchor(r.clientEndpoint) << 32) | endpoints.anchor(r.serverEndpoint);
+        // With pkt-* addresses every record names both real ends: key on them, so that two pods of one
+        // node whose flows share ports (Insights rows fold client ports into one) stay two connections.
+        // Without them, ends anchor at their node, where the two ENIs' records of a flow meet (fact 2).
+        long keyA = r.packetAddresses
+                ? (exactAnchor(r.clientEndpoint) << 32) | exactAnchor(r.serverEndpoint)
+                : (endpoints.anchor(r.clientEndpoint) << 32) | endpoints.anchor(r.serverEndpoint);
         long keyB = ((long) r.protocol << 32) | ((long) r.clientPort << 16) | r.serverPort;
         int s = index.get(keyA, keyB);
         if (s < 0) {
@@ -73,6 +78,11 @@ public final class ConnectionJoiner {
         }
         c.proofs[s] |= 1 << r.proof.ordinal();
         advance(r.endMillis);
+    }
+
+    /** Disjoint from {@link Endpoints#anchor}'s ranges (node ids, and {@code Integer.MAX_VALUE + endpoint}). */
+    private static long exactAnchor(int endpoint) {
+        return 0xC000_0000L + endpoint;
     }
 
     private void updateEnd(int s, boolean client, int endpoint, boolean exact, UnresolvedReason reason) {

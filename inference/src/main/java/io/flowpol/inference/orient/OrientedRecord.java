@@ -29,4 +29,9 @@ public final class OrientedRecord {
     /** TCP flags of the record, -1 when absent. */
     public int tcpFlags;
     public DirectionProof proof;
+    /**
+     * True when both ends came from {@code pkt-srcaddr}/{@code pkt-dstaddr}: nothing needs joining
+     * across ENIs, so the record is keyed on its exact ends rather than on their nodes.
+     */
+    public boolean packetAddresses;
 }

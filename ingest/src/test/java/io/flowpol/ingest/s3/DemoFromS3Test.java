@@ -1,0 +1,44 @@
+package io.flowpol.ingest.s3;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.flowpol.inference.FlowInference;
+import io.flowpol.inference.model.InferenceResult;
+import io.flowpol.inference.timeline.ClusterTimeline;
+import io.flowpol.ingest.DemoScenario;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/** GitHub issue 5: the demo's S3 delivery, read through the S3 API, gives the edges of the files. */
+class DemoFromS3Test {
+
+    @Test
+    void s3ModeGivesTheEdgesOfTheFiles() throws IOException {
+        Path root = DemoScenario.DIR.resolve("flowlogs/v5");
+        try (S3TestServer server = new S3TestServer(7)) {
+            for (Path file : DemoScenario.v5Files()) {
+                server.put("flow-logs", "eks/" + root.relativize(file).toString().replace('\\', '/'), Files.readAllBytes(file));
+            }
+            S3Client client = S3Client.builder().endpointOverride(server.endpoint()).forcePathStyle(true)
+                    .region(Region.EU_WEST_1)
+                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "secret")))
+                    .build();
+            ClusterTimeline timeline = DemoScenario.timeline();
+            FlowInference inference = DemoScenario.inference(timeline);
+            S3Stats stats = new S3FlowLogReader(client).read(
+                    S3Source.parse("s3://flow-logs/eks", DemoScenario.START, DemoScenario.END), null, true, inference);
+            InferenceResult result = inference.finish();
+            InferenceResult files = DemoScenario.fileMode(timeline);
+            assertEquals(DemoScenario.v5Files().size(), stats.objects());
+            assertEquals(DemoScenario.edges(files.edges()), DemoScenario.edges(result.edges()));
+            assertEquals(DemoScenario.edges(files.attempts()), DemoScenario.edges(result.attempts()));
+            client.close();
+        }
+    }
+}
