@@ -29,6 +29,9 @@ final class FlowLogSelection {
         if ("cloudwatch".equals(o.aggregateIn) && o.cloudWatchLogGroup == null) {
             throw usage(command, "--aggregate-in cloudwatch needs --cloudwatch-log-group");
         }
+        if (o.checkpoint != null && (o.paths != null || "cloudwatch".equals(o.aggregateIn))) {
+            throw usage(command, "--checkpoint goes with --s3 or --cloudwatch-log-group in record mode (files need none)");
+        }
         if (o.parallelRequests < 1 || o.parallelRequests > 32) {
             throw usage(command, "--parallel-requests: expected 1 to 32, found " + o.parallelRequests);
         }

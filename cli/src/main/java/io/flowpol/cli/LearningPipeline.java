@@ -69,7 +69,7 @@ final class LearningPipeline {
                                             FlowLogFormat format, FlowSink sink) {
         if (o.s3 != null) {
             var client = S3Clients.create(aws.region, aws.profile, aws.endpoint);
-            return ReadSummary.of(new S3FlowLogReader(client).read(
+            return ReadSummary.of(new S3FlowLogReader(client, o.checkpoint).read(
                     S3Source.parse(o.s3, window.sinceMillis(), window.untilMillis()), format, o.strict, sink));
         }
         if (o.cloudWatchLogGroup != null) {
@@ -81,7 +81,7 @@ final class LearningPipeline {
             if ("cloudwatch".equals(o.aggregateIn)) {
                 return ReadSummary.of(new InsightsAggregator(client).read(source, f, sink), f);
             }
-            return ReadSummary.of(new CloudWatchFlowLogReader(client).read(source, f, o.strict, sink), f);
+            return ReadSummary.of(new CloudWatchFlowLogReader(client, o.checkpoint).read(source, f, o.strict, sink), f);
         }
         List<Path> files = FlowLogFiles.list(o.paths);
         if (files.isEmpty()) {

@@ -23,15 +23,16 @@ record ReadSummary(long sources, String units, long records, long malformed, Lis
     }
 
     static ReadSummary of(S3Stats s) {
-        ReadSummary r = of(s.records(), "%d ListObjectsV2 and %d GetObject calls, %,d bytes".formatted(
-                s.listCalls(), s.getCalls(), s.objectBytes()));
+        ReadSummary r = of(s.records(), "%d ListObjectsV2 and %d GetObject calls, %,d bytes, %d objects from the checkpoint"
+                .formatted(s.listCalls(), s.getCalls(), s.objectBytes(), s.objectsFromCheckpoint()));
         return new ReadSummary(s.objects(), "S3 object(s)", r.records(), r.malformed(), r.problems(),
                 r.headerColumnsIgnored(), r.format(), r.cost());
     }
 
     static ReadSummary of(CloudWatchStats s, FlowLogFormat format) {
         return new ReadSummary(s.streams(), "log stream(s)", s.events(), s.malformed(), s.problems(), 0,
-                format.toString(), "%d FilterLogEvents calls, %,d bytes of events".formatted(s.filterCalls(), s.messageBytes()));
+                format.toString(), "%d FilterLogEvents calls, %,d bytes of events, %d slices from the checkpoint".formatted(
+                        s.filterCalls(), s.messageBytes(), s.slicesFromCheckpoint()));
     }
 
     static ReadSummary of(InsightsStats s, FlowLogFormat format) {

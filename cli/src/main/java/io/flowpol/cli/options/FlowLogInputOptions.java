@@ -31,6 +31,12 @@ public final class FlowLogInputOptions {
                     + "pkt-dstaddr in the format). Default: ${DEFAULT-VALUE}.")
     public String aggregateIn;
 
+    @Option(names = "--checkpoint", paramLabel = "DIR",
+            description = "With --s3 or --cloudwatch-log-group: keep what was read in DIR, so that a run interrupted "
+                    + "(outage, ^C) resumes without fetching it again; the flows are then replayed from DIR in order, "
+                    + "so nothing is counted twice. Delete DIR to start over. Default: none.")
+    public java.nio.file.Path checkpoint;
+
     @Option(names = "--parallel-requests", paramLabel = "N", defaultValue = "4",
             description = "CloudWatch time slices fetched at once (the service rate-limits). Default: ${DEFAULT-VALUE}.")
     public int parallelRequests;

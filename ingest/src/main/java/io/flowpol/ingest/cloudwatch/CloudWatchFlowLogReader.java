@@ -6,6 +6,7 @@ import io.flowpol.inference.model.InputException;
 import io.flowpol.inference.model.InputProblem;
 import io.flowpol.ingest.flowlog.FlowLogFormat;
 import io.flowpol.ingest.flowlog.FlowLogLineParser;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -37,14 +38,21 @@ public final class CloudWatchFlowLogReader {
 
     private final CloudWatchLogsClient client;
     private final long sliceMillis;
+    private final Path checkpoint;
 
     public CloudWatchFlowLogReader(CloudWatchLogsClient client) {
-        this(client, SLICE_MILLIS);
+        this(client, SLICE_MILLIS, null);
     }
 
-    CloudWatchFlowLogReader(CloudWatchLogsClient client, long sliceMillis) {
+    /** With {@code checkpoint} (a directory, may be null), finished slices are kept there and not fetched again. */
+    public CloudWatchFlowLogReader(CloudWatchLogsClient client, Path checkpoint) {
+        this(client, SLICE_MILLIS, checkpoint);
+    }
+
+    CloudWatchFlowLogReader(CloudWatchLogsClient client, long sliceMillis, Path checkpoint) {
         this.client = client;
         this.sliceMillis = sliceMillis;
+        this.checkpoint = checkpoint;
     }
 
     /**
@@ -54,39 +62,77 @@ public final class CloudWatchFlowLogReader {
     public CloudWatchStats read(CloudWatchSource source, FlowLogFormat format, boolean strict, FlowSink sink) {
         long started = System.nanoTime();
         AtomicLong filterCalls = new AtomicLong();
+        SliceCache cache = checkpoint == null ? null : new SliceCache(checkpoint, source);
+        List<long[]> bounds = new ArrayList<>();
         List<BlockingQueue<Page>> slices = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(source.parallelism(), r -> {
             Thread t = new Thread(r, "flowpol-cloudwatch");
             t.setDaemon(true);
             return t;
         });
+        long cached = 0;
         for (long from = source.startMillis(); from < source.endMillis(); from += sliceMillis) {
+            long to = Math.min(source.endMillis(), from + sliceMillis);
+            bounds.add(new long[] {from, to});
+            if (cache != null && cache.has(from, to)) {
+                slices.add(null);
+                cached++;
+                continue;
+            }
             BlockingQueue<Page> queue = new ArrayBlockingQueue<>(QUEUE_PAGES);
             slices.add(queue);
-            long to = Math.min(source.endMillis(), from + sliceMillis);
             long sliceStart = from;
             pool.execute(() -> fetch(source, sliceStart, to, queue, filterCalls));
         }
         pool.shutdown();
         Consumer consumer = new Consumer(source.logGroup(), new FlowLogLineParser(format), strict, sink);
         try {
-            for (BlockingQueue<Page> queue : slices) {
-                Page page = queue.take();
-                for (; page.events != null; page = queue.take()) {
-                    consumer.consume(page.events);
+            for (int i = 0; i < slices.size(); i++) {
+                long[] b = bounds.get(i);
+                if (slices.get(i) == null) {
+                    consumer.consume(cache.read(b[0], b[1]));
+                    continue;
                 }
-                if (page.failure != null) {
-                    throw failure(source, page.failure);
-                }
+                consumeSlice(source, slices.get(i), consumer, cache == null ? null : cache.write(b[0], b[1]));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InputException(InputProblem.error("cloudwatch:" + source.logGroup(), 0, null, null, "interrupted"), e);
+        } catch (java.io.UncheckedIOException e) {
+            throw new InputException(InputProblem.error(String.valueOf(checkpoint), 0, "--checkpoint", null,
+                    e.getCause().getMessage()), e);
         } finally {
             pool.shutdownNow();
         }
-        return new CloudWatchStats(consumer.streams.size(), filterCalls.get(), consumer.events,
+        return new CloudWatchStats(consumer.streams.size(), filterCalls.get(), cached, consumer.events,
                 consumer.bytes, consumer.malformed, consumer.problems, System.nanoTime() - started);
+    }
+
+    /** Parses one fetched slice in order, keeping it in the checkpoint only once it is complete. */
+    private static void consumeSlice(CloudWatchSource source, BlockingQueue<Page> queue, Consumer consumer,
+                                     SliceCache.SliceWriter keep) throws InterruptedException {
+        boolean complete = false;
+        try {
+            Page page = queue.take();
+            for (; page.events != null; page = queue.take()) {
+                consumer.consume(page.events);
+                if (keep != null) {
+                    keep.append(page.events);
+                }
+            }
+            if (page.failure != null) {
+                throw failure(source, page.failure);
+            }
+            complete = true;
+        } finally {
+            if (keep != null) {
+                if (complete) {
+                    keep.commit();
+                } else {
+                    keep.abandon();
+                }
+            }
+        }
     }
 
     private void fetch(CloudWatchSource source, long from, long to, BlockingQueue<Page> queue, AtomicLong calls) {

@@ -7,7 +7,7 @@ import java.util.List;
  * What a CloudWatch read did: streams seen, API pages fetched (each page is one FilterLogEvents
  * call), events, message bytes, malformed events (with the first few problems), elapsed time.
  */
-public record CloudWatchStats(int streams, long filterCalls, long events, long messageBytes,
+public record CloudWatchStats(int streams, long filterCalls, long slicesFromCheckpoint, long events, long messageBytes,
                               long malformed, List<InputProblem> problems, long elapsedNanos) {
     public CloudWatchStats {
         problems = List.copyOf(problems);

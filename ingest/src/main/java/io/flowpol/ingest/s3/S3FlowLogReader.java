@@ -23,12 +23,23 @@ public final class S3FlowLogReader {
     private static final int PROBLEM_SAMPLES = 20;
 
     private final S3Client client;
+    private final java.nio.file.Path checkpoint;
 
     public S3FlowLogReader(S3Client client) {
+        this(client, null);
+    }
+
+    /**
+     * With {@code checkpoint} (a directory, may be null) every object is kept there once read, so an
+     * interrupted read resumes without fetching it again; inference reruns over all objects in key
+     * order, so nothing is counted twice.
+     */
+    public S3FlowLogReader(S3Client client, java.nio.file.Path checkpoint) {
         if (client == null) {
             throw new IllegalArgumentException("client == null");
         }
         this.client = client;
+        this.checkpoint = checkpoint;
     }
 
     /**
@@ -44,10 +55,11 @@ public final class S3FlowLogReader {
         S3ObjectLister lister = new S3ObjectLister(client, source);
         List<String> keys = lister.keys();
         S3ObjectInput.Transfer transfer = new S3ObjectInput.Transfer();
+        transfer.checkpoint = checkpoint;
         List<S3ObjectInput> inputs = keys.stream().map(key -> new S3ObjectInput(client, source, key, transfer)).toList();
         FlowLogReader reader = new FlowLogReader(new FlowLogOptions(format, strict, PROBLEM_SAMPLES));
         FlowLogStats records = reader.readInputs(inputs, sink);
-        return new S3Stats(keys.size(), lister.listCalls, transfer.getCalls, transfer.bytes, lister.outsideWindow,
-                lister.parquet, lister.ignored, records);
+        return new S3Stats(keys.size(), lister.listCalls, transfer.getCalls, transfer.fromCheckpoint, transfer.bytes,
+                lister.outsideWindow, lister.parquet, lister.ignored, records);
     }
 }

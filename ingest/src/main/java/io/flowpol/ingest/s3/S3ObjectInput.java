@@ -18,6 +18,9 @@ final class S3ObjectInput implements FlowLogInput {
     static final class Transfer {
         long getCalls;
         long bytes;
+        long fromCheckpoint;
+        /** Where objects already read are kept (a resumed read takes them from there), or null. */
+        java.nio.file.Path checkpoint;
     }
 
     S3ObjectInput(S3Client client, S3Source source, String key, Transfer transfer) {
@@ -34,6 +37,32 @@ final class S3ObjectInput implements FlowLogInput {
 
     @Override
     public InputStream open() {
+        if (transfer.checkpoint == null) {
+            return fetch();
+        }
+        // The checkpoint keeps each object whole, under its key: a resumed read opens it from disk.
+        java.nio.file.Path kept = transfer.checkpoint.resolve(source.bucket()).resolve(key).normalize();
+        try {
+            if (!java.nio.file.Files.isRegularFile(kept)) {
+                java.nio.file.Files.createDirectories(kept.getParent());
+                java.nio.file.Path temp = kept.resolveSibling(kept.getFileName() + ".tmp");
+                try (InputStream in = fetch()) {
+                    java.nio.file.Files.copy(in, temp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+                java.nio.file.Files.move(temp, kept, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            } else {
+                transfer.fromCheckpoint++;
+            }
+            return java.nio.file.Files.newInputStream(kept);
+        } catch (IOException e) {
+            throw new io.flowpol.inference.model.InputException(io.flowpol.inference.model.InputProblem.error(
+                    name(), 0, "--checkpoint", "to read the whole object and keep it in the checkpoint directory",
+                    e.getMessage()), e);
+        }
+    }
+
+    private InputStream fetch() {
         transfer.getCalls++;
         InputStream body;
         try {

@@ -14,6 +14,6 @@ import io.flowpol.ingest.flowlog.FlowLogStats;
  * @param otherKeys keys that are not flow-log files (skipped)
  * @param records what the parser saw; its {@code files} equals {@code objects}
  */
-public record S3Stats(int objects, long listCalls, long getCalls, long objectBytes, long keysOutsideWindow,
+public record S3Stats(int objects, long listCalls, long getCalls, long objectsFromCheckpoint, long objectBytes, long keysOutsideWindow,
                       long parquetKeys, long otherKeys, FlowLogStats records) {
 }

@@ -35,7 +35,7 @@ class CloudWatchFlowLogReaderTest {
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "secret")))
                 .overrideConfiguration(o -> o.retryStrategy(
                         software.amazon.awssdk.awscore.retry.AwsRetryStrategy.standardRetryStrategy().toBuilder()
-                                .maxAttempts(CloudWatchClients.MAX_ATTEMPTS).build()))
+                                .maxAttempts(4).build()))
                 .build();
     }
 
@@ -67,7 +67,7 @@ class CloudWatchFlowLogReaderTest {
         putStream("eni-b-all", 7);
         server.put(GROUP, "eni-c-all", T0 - 3_600_000, "2 123 eni-c 10.0.1.6 10.0.2.9 1 80 6 1 60 1 2 ACCEPT OK");
         Collecting parser = new Collecting();
-        CloudWatchStats stats = new CloudWatchFlowLogReader(client, 4_000).read(
+        CloudWatchStats stats = new CloudWatchFlowLogReader(client, 4_000, null).read(
                 new CloudWatchSource(GROUP, "eni-", T0, T0 + 60_000, 3), FlowLogFormat.V2_DEFAULT, false, parser);
         assertEquals(17, parser.lines.size());
         assertEquals(17, stats.events());
@@ -79,6 +79,29 @@ class CloudWatchFlowLogReaderTest {
         }
         String tenth = parser.lines.stream().filter(l -> l.endsWith(":40009")).findFirst().orElseThrow();
         assertTrue(tenth.contains(":10:"), "events are numbered per stream: " + tenth);
+    }
+
+    @Test
+    void anInterruptedReadResumesFromTheCheckpointWithoutRefetchingOrCountingTwice(@org.junit.jupiter.api.io.TempDir
+            java.nio.file.Path checkpoint) {
+        putStream("eni-a", 40);
+        putStream("eni-b", 40);
+        CloudWatchSource window = new CloudWatchSource(GROUP, null, T0, T0 + 40_000, 1);
+        Collecting all = new Collecting();
+        new CloudWatchFlowLogReader(client, 4_000, null).read(window, FlowLogFormat.V2_DEFAULT, false, all);
+
+        // 10 slices of 4 s, 8 events each = 3 pages of 3: the outage hits the third slice.
+        server.outageAfter(server.filterCalls.get() + 7, 100);
+        assertThrows(InputException.class, () -> new CloudWatchFlowLogReader(client, 4_000, checkpoint)
+                .read(window, FlowLogFormat.V2_DEFAULT, false, new Collecting()));
+        server.outageAfter(Long.MAX_VALUE, 0);
+        long before = server.filterCalls.get();
+        Collecting resumed = new Collecting();
+        CloudWatchStats stats = new CloudWatchFlowLogReader(client, 4_000, checkpoint)
+                .read(window, FlowLogFormat.V2_DEFAULT, false, resumed);
+        assertEquals(2, stats.slicesFromCheckpoint(), "the two finished slices came from the checkpoint: " + stats);
+        assertEquals(8 * 3, server.filterCalls.get() - before, "only the eight other slices were fetched again");
+        assertEquals(all.lines, resumed.lines, "the same records, once each, in the same order");
     }
 
     @Test

@@ -68,6 +68,15 @@ final class CloudWatchLogsTestServer implements AutoCloseable {
         events.sort((a, b) -> Long.compare(a[0], b[0]));
     }
 
+    private volatile long failAfterCalls = Long.MAX_VALUE;
+    private final java.util.concurrent.atomic.AtomicInteger failuresLeft = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** After {@code calls} good FilterLogEvents calls, answer the next {@code failures} with 500: an outage mid-read. */
+    void outageAfter(long calls, int failures) {
+        failAfterCalls = calls;
+        failuresLeft.set(failures);
+    }
+
     void inject(Fault fault) {
         faults.add(fault);
     }
@@ -108,7 +117,8 @@ final class CloudWatchLogsTestServer implements AutoCloseable {
                 reply(exchange, 200, describe(request));
             } else if ("Logs_20140328.FilterLogEvents".equals(target)) {
                 filterCalls.incrementAndGet();
-                Fault fault = faults.poll();
+                Fault fault = failuresLeft.get() > 0 && filterCalls.get() > failAfterCalls
+                        && failuresLeft.getAndDecrement() > 0 ? Fault.SERVER_ERROR : faults.poll();
                 if (fault == Fault.THROTTLE) {
                     reply(exchange, 400, error("ThrottlingException", "Rate exceeded"));
                 } else if (fault == Fault.SERVER_ERROR) {

@@ -41,4 +41,36 @@ class DemoFromS3Test {
             client.close();
         }
     }
+
+    @Test
+    void anInterruptedReadResumesFromTheCheckpointWithoutFetchingObjectsAgain(@org.junit.jupiter.api.io.TempDir Path checkpoint)
+            throws IOException {
+        Path root = DemoScenario.DIR.resolve("flowlogs/v5");
+        try (S3TestServer server = new S3TestServer(100)) {
+            java.util.List<String> keys = new java.util.ArrayList<>();
+            for (Path file : DemoScenario.v5Files()) {
+                String key = "eks/" + root.relativize(file).toString().replace('\\', '/');
+                keys.add(key);
+                server.put("flow-logs", key, Files.readAllBytes(file));
+            }
+            S3Client client = S3Client.builder().endpointOverride(server.endpoint()).forcePathStyle(true)
+                    .region(Region.EU_WEST_1)
+                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "secret")))
+                    .build();
+            ClusterTimeline timeline = DemoScenario.timeline();
+            S3Source window = S3Source.parse("s3://flow-logs/eks", DemoScenario.START, DemoScenario.END);
+            String broken = keys.get(keys.size() / 2);
+            server.vanish(broken);
+            org.junit.jupiter.api.Assertions.assertThrows(io.flowpol.inference.model.InputException.class,
+                    () -> new S3FlowLogReader(client, checkpoint).read(window, null, true, DemoScenario.inference(timeline)));
+            server.restore(broken);
+            FlowInference inference = DemoScenario.inference(timeline);
+            S3Stats stats = new S3FlowLogReader(client, checkpoint).read(window, null, true, inference);
+            assertEquals(keys.size() / 2, stats.objectsFromCheckpoint(), "the objects read before the failure");
+            assertEquals(keys.size() - keys.size() / 2, stats.getCalls(), "only the others were fetched");
+            assertEquals(DemoScenario.edges(DemoScenario.fileMode(timeline).edges()),
+                    DemoScenario.edges(inference.finish().edges()), "nothing lost, nothing counted twice");
+            client.close();
+        }
+    }
 }

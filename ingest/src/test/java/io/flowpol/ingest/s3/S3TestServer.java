@@ -54,6 +54,10 @@ final class S3TestServer implements AutoCloseable {
         vanished.add(key);
     }
 
+    synchronized void restore(String key) {
+        vanished.remove(key);
+    }
+
     /** Answers the next {@code count} requests with 500 InternalError. */
     void failNext(int count) {
         serverErrors.addAndGet(count);
