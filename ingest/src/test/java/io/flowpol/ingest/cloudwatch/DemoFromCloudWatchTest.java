@@ -61,6 +61,8 @@ class DemoFromCloudWatchTest {
         FlowInference inference = DemoScenario.inference(timeline);
         CloudWatchStats stats = new CloudWatchFlowLogReader(client).read(window(), DemoScenario.v5Format(), true, inference);
         InferenceResult result = inference.finish();
+        System.out.printf("demo via CloudWatch record mode: %d FilterLogEvents calls, %,d events, %,d message bytes, "
+                + "%,d response bytes%n", stats.filterCalls(), stats.events(), stats.messageBytes(), server.responseBytes.get());
         assertTrue(stats.events() > 20_000, "every record was read: " + stats.events());
         assertEquals(DemoScenario.edges(files.edges()), DemoScenario.edges(result.edges()));
         assertEquals(DemoScenario.edges(files.attempts()), DemoScenario.edges(result.attempts()));
@@ -71,6 +73,9 @@ class DemoFromCloudWatchTest {
         FlowInference inference = DemoScenario.inference(timeline);
         InsightsStats stats = new InsightsAggregator(client).read(window(), DemoScenario.v5Format(), inference);
         InferenceResult result = inference.finish();
+        System.out.printf("demo via Logs Insights: %d queries, %d GetQueryResults calls, %,d rows for %,d records, "
+                + "%,d bytes scanned%n", stats.queries(), stats.resultCalls(), stats.rows(), stats.recordsMatched(),
+                stats.bytesScanned());
         assertTrue(stats.rows() < stats.recordsMatched(), "AWS aggregated: " + stats.rows() + " rows for "
                 + stats.recordsMatched() + " records");
         assertEquals(DemoScenario.edges(files.edges()), DemoScenario.edges(result.edges()));

@@ -35,6 +35,8 @@ class DemoFromS3Test {
                     S3Source.parse("s3://flow-logs/eks", DemoScenario.START, DemoScenario.END), null, true, inference);
             InferenceResult result = inference.finish();
             InferenceResult files = DemoScenario.fileMode(timeline);
+            System.out.printf("demo via S3: %d ListObjectsV2 calls, %d GetObject calls, %,d object bytes%n",
+                    stats.listCalls(), stats.getCalls(), stats.objectBytes());
             assertEquals(DemoScenario.v5Files().size(), stats.objects());
             assertEquals(DemoScenario.edges(files.edges()), DemoScenario.edges(result.edges()));
             assertEquals(DemoScenario.edges(files.attempts()), DemoScenario.edges(result.attempts()));
