@@ -51,6 +51,16 @@ final class ScenarioChecks {
         JsonNode truth = JSON.readTree(scenario.resolve("truth.json").toFile());
         int checked = 0;
         for (JsonNode t : truth.path("edges")) {
+            if (t.path("snat").asBoolean() && t.path("clientKind").asText().equals("workload")
+                    && !id(t.path("client").asText()).namespace().equals("kube-system")) {
+                // SNAT hides the sender (DESIGN.md fact 3): the real one must still be allowed, among the candidates.
+                Edge egress = new Edge(Peer.workload(id(t.path("client").asText())),
+                        Peer.external(io.flowpol.inference.model.IpAddress.parse(t.path("server").asText().substring("external:".length()))),
+                        Protocol.parse(t.path("protocol").asText()), t.path("port").asInt(), null,
+                        new Evidence(1, 0, 0, 0, 0, Set.of()));
+                assertTrue(replay.replay(egress).allowed(), "SNAT-hidden egress of its real sender is allowed: " + t);
+                continue;
+            }
             if (!t.path("clientKind").asText().equals("workload") || !t.path("serverKind").asText().equals("workload")) {
                 continue;
             }

@@ -25,6 +25,13 @@ public final class PolicyOptions {
                     + "Default: ${DEFAULT-VALUE}.")
     public Set<String> excludedNamespaces;
 
+    @Option(names = "--snat-egress", paramLabel = "MODE", defaultValue = "allow-candidates",
+            description = "Egress seen only as node -> external (the VPC CNI's SNAT hides the pod): 'allow-candidates' "
+                    + "allows that destination and port for every workload that had a pod on the node (a superset, "
+                    + "flagged in the report, so applying the policies does not cut it); 'report-only' leaves it out "
+                    + "(the policies then block it). Default: ${DEFAULT-VALUE}.")
+    public String snatEgress;
+
     @Option(names = "--templates", paramLabel = "DIR",
             description = "A directory of FreeMarker templates that override the built-in ones by file name.")
     public Path templates;
@@ -32,6 +39,10 @@ public final class PolicyOptions {
     /** Checks the values picocli cannot; throws {@link InputException} naming the option. */
     public void validate() {
         prefix();
+        if (!snatEgress.equals("allow-candidates") && !snatEgress.equals("report-only")) {
+            throw new InputException(InputProblem.error(null, 0, "--snat-egress", "allow-candidates or report-only",
+                    snatEgress));
+        }
         if (minConnections < 1) {
             throw new InputException(InputProblem.error(null, 0, "--min-connections", "a number >= 1",
                     Integer.toString(minConnections)));
@@ -39,7 +50,7 @@ public final class PolicyOptions {
     }
 
     public SynthesisOptions synthesisOptions() {
-        return new SynthesisOptions(minConnections, prefix(), 128, excludedNamespaces);
+        return new SynthesisOptions(minConnections, prefix(), 128, excludedNamespaces, snatEgress.equals("allow-candidates"));
     }
 
     private int prefix() {

@@ -9,6 +9,8 @@ import io.flowpol.inference.policy.PolicySet;
 import io.flowpol.inference.timeline.ClusterTimeline;
 import io.flowpol.inference.timeline.Workload;
 import io.flowpol.inference.timeline.WorkloadId;
+import io.flowpol.inference.model.Finding;
+import io.flowpol.inference.model.SnatEgress;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -19,8 +21,9 @@ import java.util.TreeSet;
 /**
  * Synthesizes least-privilege policies from proven edges: per observed workload a
  * NetworkPolicy allowing exactly its observed clients and servers, per namespace a default
- * deny (DNS excepted), and the Calico guards ({@link CalicoGuards}). Attempts and SNAT
- * egress are never turned into rules (DESIGN.md facts 3 and 11); edges with fewer
+ * deny (DNS excepted), and the Calico guards ({@link CalicoGuards}). Attempts are never turned
+ * into rules (DESIGN.md fact 11); SNAT-hidden egress is allowed to its destination for all its
+ * candidate workloads, never attributed to one, or only reported (fact 3); edges with fewer
  * connections than {@link SynthesisOptions#minConnections()} are left out and listed.
  */
 public final class PolicySynthesizer {
@@ -45,13 +48,47 @@ public final class PolicySynthesizer {
         SynthesisFindings findings = new SynthesisFindings();
         PeerMapper mapper = new PeerMapper(cluster, options);
         List<RuleEvidence> evidence = new ArrayList<>();
-        List<NetworkPolicy> networkPolicies = workloadPolicies(kept, cluster, mapper, findings, evidence);
+        List<Finding> snatFindings = new ArrayList<>();
+        List<Edge> withSnat = new ArrayList<>(kept);
+        if (options.allowSnatCandidates()) {
+            withSnat.addAll(snatCandidateEdges(result, snatFindings));
+        }
+        List<NetworkPolicy> networkPolicies = workloadPolicies(withSnat, cluster, mapper, findings, evidence);
         TreeSet<String> denied = new TreeSet<>();
         networkPolicies.stream().filter(p -> p.name().equals(PolicyNames.DEFAULT_DENY))
                 .forEach(p -> denied.add(p.namespace()));
         List<CalicoPolicy> calico = new CalicoGuards(mapper, options, cluster, findings).build(kept, denied, evidence);
         LoadBalancerAdvice.advise(cluster, kept, options, findings);
-        return new SynthesizedPolicies(new PolicySet(networkPolicies, calico), evidence, leftOut, findings.findings());
+        List<Finding> all = new ArrayList<>(findings.findings());
+        all.addAll(snatFindings);
+        return new SynthesizedPolicies(new PolicySet(networkPolicies, calico), evidence, leftOut, all);
+    }
+
+    /**
+     * Egress seen only as node to external (DESIGN.md fact 3): one edge per candidate workload, so
+     * each gets an egress rule to that destination and port. Over-permissive by design — any of them
+     * may have sent it — and said so in a finding, because cutting it would break whoever did.
+     */
+    private List<Edge> snatCandidateEdges(InferenceResult result, List<Finding> out) {
+        List<Edge> edges = new ArrayList<>();
+        for (SnatEgress snat : result.snatEgress()) {
+            List<String> names = new ArrayList<>();
+            for (WorkloadId candidate : snat.candidates()) {
+                if (!options.excluded(candidate.namespace())) {
+                    edges.add(new Edge(Peer.workload(candidate), Peer.external(snat.destination()), snat.protocol(),
+                            snat.port(), null, snat.evidence()));
+                    names.add(candidate.toString());
+                }
+            }
+            if (!names.isEmpty()) {
+                out.add(new Finding(Finding.Severity.WARNING, "snat-candidates", "egress to " + snat.destination() + " "
+                        + io.flowpol.inference.model.Protocol.name(snat.protocol()) + "/" + snat.port() + " from node "
+                        + snat.node() + " is allowed for every workload that ran there (" + String.join(", ", names)
+                        + "): SNAT hides which one sent it; remove the rules of those that do not need it, or use "
+                        + "--snat-egress report-only", snat.evidence().connections()));
+            }
+        }
+        return edges;
     }
 
     private List<NetworkPolicy> workloadPolicies(List<Edge> kept, ClusterTimeline cluster, PeerMapper mapper,
