@@ -17,6 +17,7 @@ import io.flowpol.inference.model.IpAddress;
 import io.flowpol.inference.model.LabelSelector;
 import io.flowpol.inference.model.Peer;
 import io.flowpol.inference.model.Protocol;
+import io.flowpol.inference.model.SnatEgress;
 import io.flowpol.inference.policy.IpBlock;
 import io.flowpol.inference.policy.NetworkPolicy;
 import io.flowpol.inference.policy.NetworkPolicyPeer;
@@ -54,6 +55,29 @@ class PolicySynthesizerTest {
     private static NetworkPolicyPeer selectorPeer(String namespace, String app) {
         return new NetworkPolicyPeer(LabelSelector.of(Map.of("app", app)),
                 LabelSelector.of(Map.of("kubernetes.io/metadata.name", namespace)), null);
+    }
+
+    @Test
+    void snatHiddenEgressIsAllowedForEveryCandidateOrOnlyReported() {
+        Edge seen = edge(FRONTEND, BACKEND, 9090);
+        IpAddress api = IpAddress.parse("198.51.100.23");
+        SnatEgress snat = new SnatEgress("n1", api, Protocol.TCP, 443, seen.evidence(), List.of(FRONTEND, BACKEND, COREDNS));
+        InferenceResult result = new InferenceResult(List.of(seen), List.of(), List.of(snat), null, List.of());
+        NetworkPolicyPeer apiPeer = new NetworkPolicyPeer(null, null, new IpBlock(Cidr.parse("198.51.100.23/32"), List.of()));
+
+        SynthesizedPolicies allowed = new PolicySynthesizer(SynthesisOptions.defaults()).synthesize(result, new Fixtures().cluster());
+        for (var id : List.of(FRONTEND, BACKEND)) {
+            assertTrue(policy(allowed, id.namespace(), id.name()).egress().stream().anyMatch(r -> r.peers().contains(apiPeer)),
+                    "candidate " + id + " may reach the SNAT-hidden destination");
+        }
+        assertTrue(allowed.findings().stream().anyMatch(f -> f.code().equals("snat-candidates")));
+        assertTrue(allowed.policies().networkPolicies().stream().noneMatch(p -> p.namespace().equals("kube-system")),
+                "an excluded namespace's candidate gets no policy");
+
+        SynthesizedPolicies reported = new PolicySynthesizer(new SynthesisOptions(1, 32, 128, SynthesisOptions.DEFAULT_EXCLUDED,
+                false)).synthesize(result, new Fixtures().cluster());
+        assertTrue(reported.policies().networkPolicies().stream().flatMap(p -> p.egress().stream())
+                .noneMatch(r -> r.peers().contains(apiPeer)), "report-only adds no rule");
     }
 
     @Test
