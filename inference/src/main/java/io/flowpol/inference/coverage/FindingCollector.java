@@ -74,7 +74,7 @@ public final class FindingCollector {
         if (connections > 0) {
             add(Severity.WARNING, "snat-egress", connections + " connections left the VPC from a node address:"
                     + " the VPC CNI's SNAT hides which pod sent them (DESIGN.md fact 3), so they are listed with"
-                    + " candidate workloads and not allowed per workload; set AWS_VPC_K8S_CNI_EXTERNALSNAT=true,"
+                    + " candidate workloads, never attributed to one of them; set AWS_VPC_K8S_CNI_EXTERNALSNAT=true,"
                     + " log pkt-srcaddr, or narrow the window to attribute them", connections);
         }
     }
