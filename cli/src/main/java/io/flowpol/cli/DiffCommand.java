@@ -77,7 +77,7 @@ public final class DiffCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         DiffFormat format = parseFormat();
-        boolean observed = flowLogs.paths != null || flowLogs.s3 != null || flowLogs.cloudWatchLogGroup != null;
+        boolean observed = FlowLogSelection.sources(flowLogs) > 0;
         if (observed != (recording != null)) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "flow logs and --cluster go together: give both (connectivity diff) or neither (structural diff only)");

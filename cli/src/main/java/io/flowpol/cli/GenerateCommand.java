@@ -7,9 +7,6 @@ import io.flowpol.cli.options.InferenceTuningOptions;
 import io.flowpol.cli.options.PolicyOptions;
 import io.flowpol.cli.options.VerboseOption;
 import io.flowpol.cli.options.WindowOptions;
-import io.flowpol.inference.model.InputException;
-import io.flowpol.inference.model.InputProblem;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -67,8 +64,6 @@ public final class GenerateCommand implements Callable<Integer> {
 
     private void validate() {
         policy.validate();
-        if (Files.isRegularFile(out)) {
-            throw new InputException(InputProblem.error(out.toString(), 0, "--out", "a directory", "a file"));
-        }
+        OutputWriter.checkTarget(out);
     }
 }
