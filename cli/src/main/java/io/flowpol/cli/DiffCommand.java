@@ -88,11 +88,10 @@ public final class DiffCommand implements Callable<Integer> {
         List<Finding> findings = new ArrayList<>();
         before.notes().forEach(n -> findings.add(new Finding(Finding.Severity.INFO, "current-policies", n, 0)));
         if (observed) {
-            FlowLogSelection.check(spec.commandLine(), flowLogs, window);
             ClusterInputOptions cluster = new ClusterInputOptions();
             cluster.paths = recording;
-            LearningPipeline.Learned learned = LearningPipeline.run(flowLogs, aws, cluster, window, tuning,
-                    spec.commandLine().getErr());
+            LearningPipeline.Learned learned = LearningPipeline.run(spec.commandLine(), flowLogs, aws, cluster, window,
+                    tuning);
             CalicoPolicyMatcher calico = new CalicoPolicyMatcher();
             connectivity = new ConnectivityDiffer(new EndpointCatalog(learned.recording().timeline()),
                     ConnectivityDiffer::dnsToKubeDns).diff(new PolicyEngine(before.policies(), calico),

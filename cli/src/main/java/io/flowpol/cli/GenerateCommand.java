@@ -56,8 +56,7 @@ public final class GenerateCommand implements Callable<Integer> {
     public Integer call() {
         validate();
         var err = spec.commandLine().getErr();
-        FlowLogSelection.check(spec.commandLine(), flowLogs, window);
-        LearningPipeline.Learned learned = LearningPipeline.run(flowLogs, aws, cluster, window, tuning, err);
+        LearningPipeline.Learned learned = LearningPipeline.run(spec.commandLine(), flowLogs, aws, cluster, window, tuning);
         PolicyRun.run(policy, learned, out, spec.commandLine().getOut(), err);
         return ExitCodes.OK;
     }

@@ -109,8 +109,8 @@ public final class LearnCommand implements Callable<Integer> {
                 learnWindow.until = window.since.plus(windowLength);
             }
         }
-        FlowLogSelection.check(spec.commandLine(), flowLogs, learnWindow);
-        LearningPipeline.Learned learned = LearningPipeline.run(flowLogs, aws, cluster, learnWindow, tuning, err);
+        LearningPipeline.Learned learned = LearningPipeline.run(spec.commandLine(), flowLogs, aws, cluster, learnWindow,
+                tuning);
         StateUpdate update = StateUpdate.of(prior, learned, learnWindow, forgetAfter);
         PolicyRun.run(policy, update.learned(), out, spec.commandLine().getOut(), err);
         store.save(update.state());

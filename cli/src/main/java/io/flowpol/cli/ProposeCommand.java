@@ -111,8 +111,7 @@ public final class ProposeCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        FlowLogSelection.check(spec.commandLine(), flowLogs, window);
-        LearningPipeline.Learned learned = LearningPipeline.run(flowLogs, aws, cluster, window, tuning, err);
+        LearningPipeline.Learned learned = LearningPipeline.run(spec.commandLine(), flowLogs, aws, cluster, window, tuning);
         Path work = Files.createTempDirectory("flowpol-proposal-");
         try {
             Path generated = work.resolve("policies");
