@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code flowpol diff}: what a proposed policy set changes, flow by flow, against the current one. */
@@ -79,7 +80,7 @@ public final class DiffCommand implements Callable<Integer> {
         DiffFormat format = parseFormat();
         boolean observed = FlowLogSelection.sources(flowLogs) > 0;
         if (observed != (recording != null)) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+            throw new ParameterException(spec.commandLine(),
                     "flow logs and --cluster go together: give both (connectivity diff) or neither (structural diff only)");
         }
         PolicySide before = PolicySide.load(current, kube);
@@ -116,7 +117,7 @@ public final class DiffCommand implements Callable<Integer> {
         try {
             return DiffFormat.parse(output);
         } catch (IllegalArgumentException e) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+            throw new ParameterException(spec.commandLine(),
                     "--output: expected text, markdown or json, found '" + output + "'");
         }
     }
