@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code flowpol diff}: what a proposed policy set changes, flow by flow, against the current one. */
@@ -77,9 +78,9 @@ public final class DiffCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         DiffFormat format = parseFormat();
-        boolean observed = flowLogs.paths != null || flowLogs.s3 != null || flowLogs.cloudWatchLogGroup != null;
+        boolean observed = FlowLogSelection.sources(flowLogs) > 0;
         if (observed != (recording != null)) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+            throw new ParameterException(spec.commandLine(),
                     "flow logs and --cluster go together: give both (connectivity diff) or neither (structural diff only)");
         }
         PolicySide before = PolicySide.load(current, kube);
@@ -88,11 +89,10 @@ public final class DiffCommand implements Callable<Integer> {
         List<Finding> findings = new ArrayList<>();
         before.notes().forEach(n -> findings.add(new Finding(Finding.Severity.INFO, "current-policies", n, 0)));
         if (observed) {
-            FlowLogSelection.check(spec.commandLine(), flowLogs, window);
             ClusterInputOptions cluster = new ClusterInputOptions();
             cluster.paths = recording;
-            LearningPipeline.Learned learned = LearningPipeline.run(flowLogs, aws, cluster, window, tuning,
-                    spec.commandLine().getErr());
+            LearningPipeline.Learned learned = LearningPipeline.run(spec.commandLine(), flowLogs, aws, cluster, window,
+                    tuning);
             CalicoPolicyMatcher calico = new CalicoPolicyMatcher();
             connectivity = new ConnectivityDiffer(new EndpointCatalog(learned.recording().timeline()),
                     ConnectivityDiffer::dnsToKubeDns).diff(new PolicyEngine(before.policies(), calico),
@@ -117,7 +117,7 @@ public final class DiffCommand implements Callable<Integer> {
         try {
             return DiffFormat.parse(output);
         } catch (IllegalArgumentException e) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+            throw new ParameterException(spec.commandLine(),
                     "--output: expected text, markdown or json, found '" + output + "'");
         }
     }

@@ -12,8 +12,7 @@ final class FlowLogSelection {
     }
 
     static void check(CommandLine command, FlowLogInputOptions o, WindowOptions window) {
-        int sources = (o.paths == null ? 0 : 1) + (o.s3 == null ? 0 : 1) + (o.cloudWatchLogGroup == null ? 0 : 1);
-        if (sources != 1) {
+        if (sources(o) != 1) {
             throw usage(command, "name exactly one flow-log source: --flow-logs, --s3 or --cloudwatch-log-group");
         }
         boolean remote = o.paths == null;
@@ -35,6 +34,11 @@ final class FlowLogSelection {
         if (o.parallelRequests < 1 || o.parallelRequests > 32) {
             throw usage(command, "--parallel-requests: expected 1 to 32, found " + o.parallelRequests);
         }
+    }
+
+    /** How many of --flow-logs, --s3 and --cloudwatch-log-group were given. */
+    static int sources(FlowLogInputOptions o) {
+        return (o.paths == null ? 0 : 1) + (o.s3 == null ? 0 : 1) + (o.cloudWatchLogGroup == null ? 0 : 1);
     }
 
     static List<String> describe(FlowLogInputOptions o) {

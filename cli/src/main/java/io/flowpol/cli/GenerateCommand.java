@@ -7,9 +7,6 @@ import io.flowpol.cli.options.InferenceTuningOptions;
 import io.flowpol.cli.options.PolicyOptions;
 import io.flowpol.cli.options.VerboseOption;
 import io.flowpol.cli.options.WindowOptions;
-import io.flowpol.inference.model.InputException;
-import io.flowpol.inference.model.InputProblem;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -59,16 +56,13 @@ public final class GenerateCommand implements Callable<Integer> {
     public Integer call() {
         validate();
         var err = spec.commandLine().getErr();
-        FlowLogSelection.check(spec.commandLine(), flowLogs, window);
-        LearningPipeline.Learned learned = LearningPipeline.run(flowLogs, aws, cluster, window, tuning, err);
+        LearningPipeline.Learned learned = LearningPipeline.run(spec.commandLine(), flowLogs, aws, cluster, window, tuning);
         PolicyRun.run(policy, learned, out, spec.commandLine().getOut(), err);
         return ExitCodes.OK;
     }
 
     private void validate() {
         policy.validate();
-        if (Files.isRegularFile(out)) {
-            throw new InputException(InputProblem.error(out.toString(), 0, "--out", "a directory", "a file"));
-        }
+        OutputWriter.checkTarget(out);
     }
 }

@@ -13,7 +13,6 @@ import io.flowpol.inference.history.LearnedState;
 import io.flowpol.inference.model.InputException;
 import io.flowpol.inference.model.InputProblem;
 import io.flowpol.ingest.state.StateStore;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -110,8 +109,8 @@ public final class LearnCommand implements Callable<Integer> {
                 learnWindow.until = window.since.plus(windowLength);
             }
         }
-        FlowLogSelection.check(spec.commandLine(), flowLogs, learnWindow);
-        LearningPipeline.Learned learned = LearningPipeline.run(flowLogs, aws, cluster, learnWindow, tuning, err);
+        LearningPipeline.Learned learned = LearningPipeline.run(spec.commandLine(), flowLogs, aws, cluster, learnWindow,
+                tuning);
         StateUpdate update = StateUpdate.of(prior, learned, learnWindow, forgetAfter);
         PolicyRun.run(policy, update.learned(), out, spec.commandLine().getOut(), err);
         store.save(update.state());
@@ -121,9 +120,7 @@ public final class LearnCommand implements Callable<Integer> {
 
     private void validate() {
         policy.validate();
-        if (Files.isRegularFile(out)) {
-            throw new InputException(InputProblem.error(out.toString(), 0, "--out", "a directory", "a file"));
-        }
+        OutputWriter.checkTarget(out);
         if (forgetAfter.isNegative() || forgetAfter.isZero()) {
             throw new InputException(InputProblem.error(null, 0, "--forget-after", "a positive duration", forgetAfter.toString()));
         }

@@ -30,6 +30,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import picocli.CommandLine;
 
 /**
  * Reads the recording and the flow logs of one window and runs inference: the part every
@@ -45,6 +46,17 @@ final class LearningPipeline {
     }
 
     private LearningPipeline() {
+    }
+
+    /**
+     * What a learning command runs: checks the flow-log selection first (a usage error, exit 2,
+     * before anything is read), then {@link #run(FlowLogInputOptions, AwsOptions, ClusterInputOptions,
+     * WindowOptions, InferenceTuningOptions, PrintWriter) run} with progress on the command's stderr.
+     */
+    static Learned run(CommandLine command, FlowLogInputOptions flowLogs, AwsOptions aws, ClusterInputOptions cluster,
+                       WindowOptions window, InferenceTuningOptions tuning) {
+        FlowLogSelection.check(command, flowLogs, window);
+        return run(flowLogs, aws, cluster, window, tuning, command.getErr());
     }
 
     static Learned run(FlowLogInputOptions flowLogs, AwsOptions aws, ClusterInputOptions cluster, WindowOptions window,

@@ -11,11 +11,11 @@ import io.flowpol.cli.propose.GitHubClient;
 import io.flowpol.cli.propose.ProposalRequest;
 import io.flowpol.cli.propose.ProposalResult;
 import io.flowpol.cli.propose.Proposer;
+import io.flowpol.cli.propose.ScratchDirectories;
 import io.flowpol.inference.model.InputException;
 import io.flowpol.inference.model.InputProblem;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -111,8 +111,7 @@ public final class ProposeCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        FlowLogSelection.check(spec.commandLine(), flowLogs, window);
-        LearningPipeline.Learned learned = LearningPipeline.run(flowLogs, aws, cluster, window, tuning, err);
+        LearningPipeline.Learned learned = LearningPipeline.run(spec.commandLine(), flowLogs, aws, cluster, window, tuning);
         Path work = Files.createTempDirectory("flowpol-proposal-");
         try {
             Path generated = work.resolve("policies");
@@ -127,7 +126,7 @@ public final class ProposeCommand implements Callable<Integer> {
                     "flowpol@users.noreply.github.com", dryRun));
             report(out, result);
         } finally {
-            delete(work);
+            ScratchDirectories.delete(work);
         }
         return ExitCodes.OK;
     }
@@ -162,15 +161,5 @@ public final class ProposeCommand implements Callable<Integer> {
             out.println("flowpol: kept files a human marked flowpol.io/managed: \"false\": " + result.keptFiles());
         }
         out.flush();
-    }
-
-    private static void delete(Path dir) {
-        try (var walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

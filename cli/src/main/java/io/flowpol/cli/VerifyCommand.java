@@ -63,8 +63,7 @@ public final class VerifyCommand implements Callable<Integer> {
             out.printf("flowpol: ignored %d document(s) that are not NetworkPolicy or Calico policies (--verbose lists them)%n",
                     read.ignored().size());
         }
-        FlowLogSelection.check(spec.commandLine(), flowLogs, window);
-        LearningPipeline.Learned learned = LearningPipeline.run(flowLogs, aws, cluster, window, tuning, spec.commandLine().getErr());
+        LearningPipeline.Learned learned = LearningPipeline.run(spec.commandLine(), flowLogs, aws, cluster, window, tuning);
         var edges = learned.result().edges();
         List<EdgeReplay.EdgeOutcome> denied = SelfCheck.denied(read.policies(), edges,
                 new EndpointCatalog(learned.recording().timeline()));

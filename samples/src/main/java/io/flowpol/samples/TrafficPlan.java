@@ -4,7 +4,6 @@ import static io.flowpol.samples.ScenarioCatalog.*;
 
 import io.flowpol.samples.TrafficEdge.Mode;
 import io.flowpol.samples.TrafficEdge.Peers;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -45,9 +45,4 @@ final class HeapProbe {
         }
         return -1;
     }
-
-    /** The heap limit ({@code -Xmx}) in MiB. */
-    static long maxMb() {
-        return Runtime.getRuntime().maxMemory() / MB;
-    }
 }

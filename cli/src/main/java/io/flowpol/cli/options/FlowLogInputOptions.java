@@ -35,7 +35,7 @@ public final class FlowLogInputOptions {
             description = "With --s3 or --cloudwatch-log-group: keep what was read in DIR, so that a run interrupted "
                     + "(outage, ^C) resumes without fetching it again; the flows are then replayed from DIR in order, "
                     + "so nothing is counted twice. Delete DIR to start over. Default: none.")
-    public java.nio.file.Path checkpoint;
+    public Path checkpoint;
 
     @Option(names = "--parallel-requests", paramLabel = "N", defaultValue = "4",
             description = "CloudWatch time slices fetched at once (the service rate-limits). Default: ${DEFAULT-VALUE}.")

@@ -1,7 +1,6 @@
 package io.flowpol.cli.propose;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -61,10 +60,6 @@ final class PolicyRepository implements AutoCloseable {
     /** The policy directory in the checkout, as the branch has it (before {@link #replace}). */
     Path policyDir(String path) {
         return dir.resolve(path).normalize();
-    }
-
-    boolean branchExistedRemotely() {
-        return remoteBefore != null;
     }
 
     /**
@@ -140,13 +135,7 @@ final class PolicyRepository implements AutoCloseable {
     @Override
     public void close() {
         git.close();
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        ScratchDirectories.delete(dir);
     }
 
 }

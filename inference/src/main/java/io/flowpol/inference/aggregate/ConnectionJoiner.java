@@ -7,9 +7,10 @@ import java.util.function.Consumer;
 
 /**
  * Joins the records of one connection (DESIGN.md facts 1 and 2). Key: protocol, client port,
- * server port, client anchor, server anchor, where a pod or node end anchors at its node: the
- * client ENI's records name (node A → pod B) and the server ENI's (pod A → node B), and both
- * map to (A, B). Per key it keeps the best resolution of each end, the interfaces seen,
+ * server port, client anchor, server anchor. Without {@code pkt-*} addresses a pod or node end
+ * anchors at its node: the client ENI's records name (node A → pod B) and the server ENI's
+ * (pod A → node B), and both map to (A, B). A record whose ends both came from {@code pkt-*}
+ * addresses keys on those exact ends instead, as nothing needs joining across ENIs. Per key it keeps the best resolution of each end, the interfaces seen,
  * request/reply seen and counts packets from the first interface only.
  *
  * <p>A key whose last record is older than {@code watermark − horizon} is evicted and handed

@@ -30,13 +30,4 @@ public record RecorderOptions(Path out, Duration duration, List<String> namespac
             }
         }
     }
-
-    /** Records every namespace until stopped. */
-    public static RecorderOptions of(Path out) {
-        return new RecorderOptions(out, null, List.of(), false);
-    }
-
-    public boolean allNamespaces() {
-        return namespaces.isEmpty();
-    }
 }

@@ -14,8 +14,6 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 
@@ -29,10 +27,7 @@ class CloudWatchFlowLogReaderTest {
     @BeforeEach
     void start() throws IOException {
         server = new CloudWatchLogsTestServer(3);
-        client = CloudWatchLogsClient.builder()
-                .endpointOverride(server.endpoint())
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "secret")))
+        client = server.clientBuilder(Region.US_EAST_1)
                 .overrideConfiguration(o -> o.retryStrategy(
                         software.amazon.awssdk.awscore.retry.AwsRetryStrategy.standardRetryStrategy().toBuilder()
                                 .maxAttempts(4).build()))

@@ -11,7 +11,6 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
@@ -19,6 +18,11 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicLong;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClientBuilder;
 
 /**
  * A local HTTP endpoint that speaks the CloudWatch Logs JSON 1.1 protocol ({@code X-Amz-Target:
@@ -39,7 +43,6 @@ final class CloudWatchLogsTestServer implements AutoCloseable {
     private final Deque<Fault> faults = new ConcurrentLinkedDeque<>();
     private final int pageSize;
     final AtomicLong filterCalls = new AtomicLong();
-    final AtomicLong describeCalls = new AtomicLong();
     final AtomicLong responseBytes = new AtomicLong();
     final AtomicLong startQueryCalls = new AtomicLong();
     final List<String> queries = java.util.Collections.synchronizedList(new ArrayList<>());
@@ -57,6 +60,14 @@ final class CloudWatchLogsTestServer implements AutoCloseable {
 
     URI endpoint() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    /** A builder of a real SDK client for this endpoint with dummy static credentials. */
+    CloudWatchLogsClientBuilder clientBuilder(Region region) {
+        return CloudWatchLogsClient.builder()
+                .endpointOverride(endpoint())
+                .region(region)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "secret")));
     }
 
     /** Adds an event; events of a stream are kept in timestamp order. */
@@ -113,7 +124,6 @@ final class CloudWatchLogsTestServer implements AutoCloseable {
         JsonNode request = JSON.readTree(exchange.getRequestBody());
         try {
             if ("Logs_20140328.DescribeLogStreams".equals(target)) {
-                describeCalls.incrementAndGet();
                 reply(exchange, 200, describe(request));
             } else if ("Logs_20140328.FilterLogEvents".equals(target)) {
                 filterCalls.incrementAndGet();

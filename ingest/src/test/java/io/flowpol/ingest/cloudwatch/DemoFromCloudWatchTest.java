@@ -12,8 +12,6 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 
@@ -39,9 +37,7 @@ class DemoFromCloudWatchTest {
                 server.put(GROUP, f[2], Long.parseLong(f[10]) * 1000, line);
             }
         }
-        client = CloudWatchLogsClient.builder().endpointOverride(server.endpoint()).region(Region.EU_WEST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "secret")))
-                .build();
+        client = server.clientBuilder(Region.EU_WEST_1).build();
         timeline = DemoScenario.timeline();
         files = DemoScenario.fileMode(timeline);
     }

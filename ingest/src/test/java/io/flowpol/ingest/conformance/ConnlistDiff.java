@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * netpol-analyzer's {@code diff} report in txt form (conformance/netpol-analyzer/README.md,

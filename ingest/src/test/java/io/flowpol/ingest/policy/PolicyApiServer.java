@@ -1,67 +1,27 @@
 package io.flowpol.ingest.policy;
 
-import com.google.gson.Gson;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import io.fabric8.mockwebserver.MockWebServer;
-import io.fabric8.mockwebserver.http.Dispatcher;
 import io.fabric8.mockwebserver.http.MockResponse;
-import io.fabric8.mockwebserver.http.RecordedRequest;
+import io.flowpol.ingest.record.MockApiServer;
 import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * An in-process API server for {@link ClusterPolicySource}: cluster-wide list endpoints
  * ({@code /apis/<group>/<version>/<plural>}) with {@code limit}/{@code continue} paging the way
  * the API server pages, 404 for anything not served (an absent API group, an unknown resource),
  * and a chosen status for a resource (403 Forbidden, 503 for an aggregated API whose pods are
- * down). A sibling of the recorder's FakeApiServer, which serves watches instead.
+ * down). The recorder's FakeApiServer, on the same {@link MockApiServer}, serves watches instead.
  */
-final class PolicyApiServer implements AutoCloseable {
-    private static final java.util.logging.Logger MOCK_LOG = quiet("io.fabric8.mockwebserver");
-
-    private final Gson gson = new Gson();
-    private final MockWebServer server = new MockWebServer();
+final class PolicyApiServer extends MockApiServer {
     private final Map<String, List<JsonObject>> served = new LinkedHashMap<>();
     private final Map<String, Integer> failures = new HashMap<>();
-    private final List<String> requests = new CopyOnWriteArrayList<>();
-
-    PolicyApiServer() {
-        server.setDispatcher(new Dispatcher() {
-            @Override
-            public MockResponse dispatch(RecordedRequest request) {
-                requests.add(request.getPath());
-                try {
-                    return answer(URI.create(request.getPath()));
-                } catch (RuntimeException e) {
-                    return json(500, status(500, "InternalError", e.toString()));
-                }
-            }
-        });
-        server.start();
-    }
-
-    private static java.util.logging.Logger quiet(String name) {
-        java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
-        logger.setLevel(java.util.logging.Level.WARNING);
-        return logger;
-    }
-
-    String url() {
-        return "http://" + server.getHostName() + ":" + server.getPort();
-    }
-
-    List<String> requests() {
-        return List.copyOf(requests);
-    }
 
     /** Serves {@code /apis/<apiVersion>/<plural>} (empty until objects are added). */
     synchronized PolicyApiServer serve(String apiVersion, String plural) {
@@ -84,7 +44,8 @@ final class PolicyApiServer implements AutoCloseable {
         return this;
     }
 
-    private synchronized MockResponse answer(URI uri) {
+    @Override
+    protected synchronized MockResponse answer(URI uri) {
         String path = uri.getPath();
         String key = path.startsWith("/apis/") ? path.substring("/apis/".length()) : path;
         Integer failure = failures.get(key);
@@ -115,36 +76,4 @@ final class PolicyApiServer implements AutoCloseable {
         return json(200, list);
     }
 
-    private MockResponse json(int code, JsonObject body) {
-        return new MockResponse().setResponseCode(code).setHeader("Content-Type", "application/json")
-                .setBody(gson.toJson(body));
-    }
-
-    private static JsonObject status(int code, String reason, String message) {
-        JsonObject status = new JsonObject();
-        status.addProperty("kind", "Status");
-        status.addProperty("apiVersion", "v1");
-        status.add("metadata", new JsonObject());
-        status.addProperty("status", "Failure");
-        status.addProperty("message", message);
-        status.addProperty("reason", reason);
-        status.addProperty("code", code);
-        return status;
-    }
-
-    private static Map<String, String> query(String raw) {
-        Map<String, String> query = new LinkedHashMap<>();
-        if (raw != null) {
-            for (String pair : raw.split("&")) {
-                int eq = pair.indexOf('=');
-                query.put(pair.substring(0, eq), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-            }
-        }
-        return query;
-    }
-
-    @Override
-    public void close() {
-        server.shutdown();
-    }
 }

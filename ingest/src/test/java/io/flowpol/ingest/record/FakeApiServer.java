@@ -1,27 +1,20 @@
 package io.flowpol.ingest.record;
 
-import com.google.gson.Gson;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import io.fabric8.mockwebserver.MockWebServer;
-import io.fabric8.mockwebserver.http.Dispatcher;
 import io.fabric8.mockwebserver.http.MockResponse;
-import io.fabric8.mockwebserver.http.RecordedRequest;
 import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 /**
- * An in-process Kubernetes API server for recorder tests: fabric8's mockwebserver with a
- * dispatcher that keeps objects and a resourceVersion-ordered event history, serves list (with
+ * An in-process Kubernetes API server for recorder tests ({@link MockApiServer}, fabric8's
+ * mockwebserver): keeps objects and a resourceVersion-ordered event history, serves list (with
  * a list resourceVersion) and watch-from-resourceVersion the way the API server does
  * (https://kubernetes.io/docs/reference/using-api/api-concepts/#efficient-detection-of-changes),
  * and can be told to misbehave: cut a watch mid-event, hold watches, forget its history so the
@@ -31,56 +24,20 @@ import java.util.concurrent.TimeUnit;
  * watches with a streamed HTTP GET; hence this dispatcher. A watch answer carries the events
  * newer than the asked version and ends, so a recorder must resume from the last version it saw.
  */
-final class FakeApiServer implements AutoCloseable {
+final class FakeApiServer extends MockApiServer {
     private static final Set<String> CLUSTER_SCOPED = Set.of("namespaces", "nodes");
     private static final long EMPTY_WATCH_DELAY_MS = 100;
-    /** Held so the level sticks: the mock logs every request at INFO. */
-    private static final java.util.logging.Logger MOCK_LOG = quiet("io.fabric8.mockwebserver");
 
     private record Event(long version, String plural, String type, JsonObject object) {
     }
 
-    private final Gson gson = new Gson();
-    private final MockWebServer server = new MockWebServer();
     private final Map<String, Map<String, JsonObject>> store = new LinkedHashMap<>();
     private final List<Event> history = new ArrayList<>();
-    private final List<String> requests = new CopyOnWriteArrayList<>();
     private final Set<String> forbidden = new java.util.HashSet<>();
     private long version = 1000;
     private long forgottenBelow;
     private boolean holdWatches;
     private int cutNextWatchAfter = -1;
-
-    FakeApiServer() {
-        server.setDispatcher(new Dispatcher() {
-            @Override
-            public MockResponse dispatch(RecordedRequest request) {
-                requests.add(request.getPath());
-                try {
-                    return answer(URI.create(request.getPath()));
-                } catch (RuntimeException e) {
-                    // answer at once: a request the fake cannot serve must fail a test, not hang it
-                    return json(500, status(500, "InternalError", e.toString()));
-                }
-            }
-        });
-        server.start();
-    }
-
-    private static java.util.logging.Logger quiet(String name) {
-        java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
-        logger.setLevel(java.util.logging.Level.WARNING);
-        return logger;
-    }
-
-    String url() {
-        return "http://" + server.getHostName() + ":" + server.getPort();
-    }
-
-    /** Paths of every request so far, with their query strings. */
-    List<String> requests() {
-        return List.copyOf(requests);
-    }
 
     /** Stores a new object and records ADDED; returns the stored object. */
     synchronized JsonObject create(String apiVersion, String kind, String plural, String namespace, String name,
@@ -154,7 +111,8 @@ final class FakeApiServer implements AutoCloseable {
         return (namespace == null ? "" : namespace) + "/" + name;
     }
 
-    private synchronized MockResponse answer(URI uri) {
+    @Override
+    protected synchronized MockResponse answer(URI uri) {
         String[] parts = uri.getPath().split("/");
         // /api/v1/<rest> or /apis/<group>/v1/<rest>; rest = plural | namespaces/<ns>/plural
         int rest = parts[1].equals("api") ? 3 : 4;
@@ -222,34 +180,6 @@ final class FakeApiServer implements AutoCloseable {
         return body.length() == 0 ? response.setBodyDelay(EMPTY_WATCH_DELAY_MS, TimeUnit.MILLISECONDS) : response;
     }
 
-    private MockResponse json(int code, JsonObject body) {
-        return new MockResponse().setResponseCode(code).setHeader("Content-Type", "application/json")
-                .setBody(gson.toJson(body));
-    }
-
-    private static JsonObject status(int code, String reason, String message) {
-        JsonObject status = new JsonObject();
-        status.addProperty("kind", "Status");
-        status.addProperty("apiVersion", "v1");
-        status.add("metadata", new JsonObject());
-        status.addProperty("status", "Failure");
-        status.addProperty("message", message);
-        status.addProperty("reason", reason);
-        status.addProperty("code", code);
-        return status;
-    }
-
-    private static Map<String, String> query(String raw) {
-        Map<String, String> query = new LinkedHashMap<>();
-        if (raw != null) {
-            for (String pair : raw.split("&")) {
-                int eq = pair.indexOf('=');
-                query.put(pair.substring(0, eq), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-            }
-        }
-        return query;
-    }
-
     /** Namespace and a single {@code key=value} label selector, all the recorder uses. */
     private record Filter(String namespace, String labelSelector) {
         boolean matches(JsonObject object) {
@@ -264,10 +194,5 @@ final class FakeApiServer implements AutoCloseable {
             JsonObject labels = metadata.getAsJsonObject("labels");
             return labels != null && labels.has(kv[0]) && labels.get(kv[0]).getAsString().equals(kv[1]);
         }
-    }
-
-    @Override
-    public void close() {
-        server.shutdown();
     }
 }

@@ -10,8 +10,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -25,10 +23,7 @@ class DemoFromS3Test {
             for (Path file : DemoScenario.v5Files()) {
                 server.put("flow-logs", "eks/" + root.relativize(file).toString().replace('\\', '/'), Files.readAllBytes(file));
             }
-            S3Client client = S3Client.builder().endpointOverride(server.endpoint()).forcePathStyle(true)
-                    .region(Region.EU_WEST_1)
-                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "secret")))
-                    .build();
+            S3Client client = server.client(Region.EU_WEST_1);
             ClusterTimeline timeline = DemoScenario.timeline();
             FlowInference inference = DemoScenario.inference(timeline);
             S3Stats stats = new S3FlowLogReader(client).read(
@@ -55,10 +50,7 @@ class DemoFromS3Test {
                 keys.add(key);
                 server.put("flow-logs", key, Files.readAllBytes(file));
             }
-            S3Client client = S3Client.builder().endpointOverride(server.endpoint()).forcePathStyle(true)
-                    .region(Region.EU_WEST_1)
-                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "secret")))
-                    .build();
+            S3Client client = server.client(Region.EU_WEST_1);
             ClusterTimeline timeline = DemoScenario.timeline();
             S3Source window = S3Source.parse("s3://flow-logs/eks", DemoScenario.START, DemoScenario.END);
             String broken = keys.get(keys.size() / 2);

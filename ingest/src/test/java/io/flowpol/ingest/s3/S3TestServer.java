@@ -18,6 +18,10 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * A loopback endpoint speaking the S3 REST protocol, path-style, for the real SDK client:
@@ -43,6 +47,16 @@ final class S3TestServer implements AutoCloseable {
 
     URI endpoint() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    /** A real SDK client for this endpoint: path-style addressing, dummy static credentials. */
+    S3Client client(Region region) {
+        return S3Client.builder()
+                .endpointOverride(endpoint())
+                .forcePathStyle(true)
+                .region(region)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "secret")))
+                .build();
     }
 
     synchronized void put(String bucket, String key, byte[] body) {

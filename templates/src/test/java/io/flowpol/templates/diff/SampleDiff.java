@@ -27,8 +27,6 @@ final class SampleDiff {
     static final Verdict ALLOWED = new Verdict(true, "no policy selects the pod", "no policy selects the pod", true);
     static final Verdict DENIED_INGRESS = new Verdict(false, "no policy selects the pod",
             "default deny: selected by NetworkPolicy/data/db", false);
-    static final Verdict ALLOWED_BY_RULE = new Verdict(true, "NetworkPolicy/shop/backend egress[0]",
-            "NetworkPolicy/data/db ingress[0]", true);
 
     private SampleDiff() {
     }
