@@ -124,6 +124,10 @@ public final class LearnCommand implements Callable<Integer> {
         if (Files.isRegularFile(out)) {
             throw new InputException(InputProblem.error(out.toString(), 0, "--out", "a directory", "a file"));
         }
+        if (Files.exists(stateDir) && !Files.isDirectory(stateDir)) {
+            // found now, not after a window of learning whose policies would then be written without their state
+            throw new InputException(InputProblem.error(stateDir.toString(), 0, "--state", "a directory", "a file"));
+        }
         if (forgetAfter.isNegative() || forgetAfter.isZero()) {
             throw new InputException(InputProblem.error(null, 0, "--forget-after", "a positive duration", forgetAfter.toString()));
         }

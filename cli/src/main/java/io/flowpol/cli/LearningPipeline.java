@@ -85,8 +85,9 @@ final class LearningPipeline {
         }
         List<Path> files = FlowLogFiles.list(o.paths);
         if (files.isEmpty()) {
-            throw new InputException(InputProblem.error(o.paths.toString(), 0, "--flow-logs",
-                    "at least one flow-log file", "no files"));
+            String named = String.join(", ", o.paths.stream().map(Path::toString).toList());
+            throw new InputException(InputProblem.error(named, 0, "--flow-logs",
+                    "at least one flow-log file", "no files (an empty directory?)"));
         }
         // Parsing runs on a second thread, records reach inference in file order: the result is the same as with one.
         return ReadSummary.of(new PipelinedFlowLogReader(new FlowLogOptions(format, o.strict, PROBLEM_SAMPLES), 2)

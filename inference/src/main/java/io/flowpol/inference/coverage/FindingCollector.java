@@ -73,8 +73,8 @@ public final class FindingCollector {
     public void snatEgress(long connections) {
         if (connections > 0) {
             add(Severity.WARNING, "snat-egress", connections + " connections left the VPC from a node address:"
-                    + " the VPC CNI's SNAT hides which pod sent them (DESIGN.md fact 3), so they are listed with"
-                    + " candidate workloads and not allowed per workload; set AWS_VPC_K8S_CNI_EXTERNALSNAT=true,"
+                    + " the VPC CNI's SNAT hides which pod sent them (DESIGN.md fact 3), so they are pinned to no"
+                    + " single workload but listed with every candidate workload on the node; set AWS_VPC_K8S_CNI_EXTERNALSNAT=true,"
                     + " log pkt-srcaddr, or narrow the window to attribute them", connections);
         }
     }

@@ -1,0 +1,193 @@
+package io.flowpol.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The mistakes a first-time user makes, one per test: each ends with the documented exit code
+ * (2 for a bad flag or flag value, 1 for bad file content or a failure), a first line
+ * {@code flowpol: error: ...} that names the flag or file and what was expected, no Java class
+ * name or stack trace, and nothing left behind.
+ */
+class FirstRunMistakesTest {
+    private static final String FLOW_LOGS = Cli.DEMO.resolve("flowlogs/v5").toString();
+    private static final String RECORDING = Cli.DEMO.resolve("recording.jsonl").toString();
+
+    @TempDir
+    Path tmp;
+
+    private Cli.Result generate(String... extra) {
+        List<String> args = new ArrayList<>(List.of("generate", "--flow-logs", FLOW_LOGS, "--cluster", RECORDING,
+                "--out", tmp.resolve("out").toString()));
+        args.addAll(List.of(extra));
+        return Cli.run(args.toArray(String[]::new));
+    }
+
+    private static String firstLine(Cli.Result r, int exit, String... mentions) {
+        assertEquals(exit, r.exitCode(), r.toString());
+        String line = r.err().lines().findFirst().orElse("");
+        assertTrue(line.startsWith("flowpol: error: "), r.toString());
+        for (String m : mentions) {
+            assertTrue(line.contains(m), "'" + m + "' in " + line);
+        }
+        assertFalse(r.err().contains("java."), "no Java class names: " + r.err());
+        assertFalse(r.err().contains("\tat "), "no stack trace without --verbose: " + r.err());
+        return line;
+    }
+
+    private void assertNoOutput() throws IOException {
+        try (var left = Files.list(tmp)) {
+            assertTrue(left.noneMatch(p -> p.getFileName().toString().contains("out")), "no output or temp directory");
+        }
+    }
+
+    @Test
+    void sinceThatIsNotRfc3339IsAUsageErrorShowingTheExpectedForm() throws IOException {
+        firstLine(generate("--since", "yesterday"), 2, "--since", "RFC 3339", "2026-11-30T10:00:00Z", "'yesterday'");
+        firstLine(generate("--until", "2026-11-30"), 2, "--until", "RFC 3339");
+        assertNoOutput();
+    }
+
+    @Test
+    void anRfc3339TimeWithAnOffsetOrLowercaseSeparatorIsAccepted() {
+        Cli.Result r = generate("--since", "2026-11-30t11:00:00+01:00", "--until", "2026-11-30T09:00:00z");
+        firstLine(r, 2, "--until must be after --since");
+    }
+
+    @Test
+    void anOutOfRangeFlagValueIsAUsageErrorWithAPointerToHelp() throws IOException {
+        Cli.Result prefix = generate("--aggregate-external", "/99");
+        firstLine(prefix, 2, "--aggregate-external", "/8 to /32", "/99");
+        assertTrue(prefix.err().contains("Try 'flowpol generate --help'"), prefix.err());
+        firstLine(generate("--min-connections", "0"), 2, "--min-connections", ">= 1", "0");
+        firstLine(generate("--snat-egress", "maybe"), 2, "--snat-egress", "report-only", "maybe");
+        assertNoOutput();
+    }
+
+    @Test
+    void aMistypedFlagAfterAMultiValueOptionIsAnUnknownOptionNotAFileName() {
+        Cli.Result r = Cli.run("verify", "--policies", tmp.toString(), "--flow-logs", FLOW_LOGS, "--cluster", RECORDING,
+                "-o", "yaml");
+        firstLine(r, 2, "Unknown option", "'-o'");
+        assertEquals("", r.out(), "nothing was read or verified");
+    }
+
+    @Test
+    void anUnknownFieldInTheFlowLogFormatNamesTheFlag() throws IOException {
+        firstLine(generate("--flow-log-format", "${version} ${bogus-field}"), 2, "--flow-log-format", "${bogus-field}");
+        assertNoOutput();
+    }
+
+    @Test
+    void anEmptyFlowLogDirectoryIsNamedPlainly() throws IOException {
+        Path empty = Files.createDirectories(tmp.resolve("logs"));
+        Cli.Result r = Cli.run("generate", "--flow-logs", empty.toString(), "--cluster", RECORDING,
+                "--out", tmp.resolve("out").toString());
+        String line = firstLine(r, 1, "--flow-logs", "at least one flow-log file");
+        assertTrue(line.startsWith("flowpol: error: " + empty + ": "), line);
+        assertNoOutput();
+    }
+
+    @Test
+    void aDirectoryGivenAsTheRecordingIsNamedAsSuch() throws IOException {
+        firstLine(Cli.run("generate", "--flow-logs", FLOW_LOGS, "--cluster", Cli.DEMO.toString(),
+                "--out", tmp.resolve("out").toString()), 1, Cli.DEMO.toString(), "a directory");
+        assertNoOutput();
+    }
+
+    @Test
+    void anOutputPathThatCannotBeCreatedNamesTheOutFlagNotATemporaryDirectory() throws IOException {
+        Files.writeString(tmp.resolve("blocker"), "a file where a directory should be");
+        Path out = tmp.resolve("blocker/policies");
+        String line = firstLine(Cli.run("generate", "--flow-logs", FLOW_LOGS, "--cluster", RECORDING, "--out",
+                out.toString()), 1, out.toString(), "--out:", "a file in the way");
+        assertFalse(line.contains("flowpol-new"), line);
+    }
+
+    @Test
+    void anOutputDirectoryHoldingOtherFilesIsRefusedNamingTheOutFlag() throws IOException {
+        Path mine = Files.createDirectories(tmp.resolve("mine"));
+        Files.writeString(mine.resolve("notes.txt"), "keep me");
+        firstLine(Cli.run("generate", "--flow-logs", FLOW_LOGS, "--cluster", RECORDING, "--out", mine.toString()),
+                1, "--out:", "notes.txt");
+    }
+
+    private Cli.Result learn(Path state) {
+        return Cli.run("learn", "--flow-logs", FLOW_LOGS, "--cluster", RECORDING, "--since", "2026-11-30T10:00:00Z",
+                "--until", "2026-11-30T12:00:00Z", "--state", state.toString(), "--out", tmp.resolve("out").toString());
+    }
+
+    @Test
+    void aCorruptLearnStateNamesFileAndLineWithoutParserInternals() throws IOException {
+        Path state = Files.createDirectories(tmp.resolve("state"));
+        Files.writeString(state.resolve("state.json"), "{\"edges\": [\n");
+        String line = firstLine(learn(state), 1, state.resolve("state.json") + ":", "--state");
+        assertFalse(line.contains("Source:"), line);
+        assertNoOutput();
+    }
+
+    @Test
+    void aLearnStateThatIsAFileIsRefusedBeforeAnyPolicyIsWritten() throws IOException {
+        Path state = Files.writeString(tmp.resolve("state.txt"), "not a directory");
+        Cli.Result r = learn(state);
+        firstLine(r, 1, state.toString(), "--state", "a directory");
+        assertFalse(r.err().contains("flow-log records"), "refused before reading: " + r.err());
+        assertNoOutput();
+    }
+
+    private Cli.Result propose(String repository) {
+        return Cli.run("propose", "--git-repo", repository, "--dry-run", "--flow-logs", FLOW_LOGS, "--cluster", RECORDING);
+    }
+
+    @Test
+    void proposeToAMissingRepositoryFailsBeforeLearning() {
+        Path missing = tmp.resolve("no-such-repo");
+        Cli.Result r = propose(missing.toString());
+        firstLine(r, 1, missing.toString(), "--git-repo", "no such directory");
+        assertFalse(r.err().contains("flow-log records"), "refused before reading: " + r.err());
+    }
+
+    @Test
+    void proposeToADirectoryThatIsNoGitRepositorySaysSo() throws IOException {
+        Path plain = Files.createDirectories(tmp.resolve("plain"));
+        firstLine(propose(plain.toString()), 1, "--git-repo", "not a git repository");
+    }
+
+    @Test
+    void proposeToAnSshRemoteIsAUsageError() {
+        firstLine(propose("git@github.com:acme/gitops.git"), 2, "--git-repo", "SSH remotes are not supported");
+    }
+
+    @Test
+    void recordThatCannotReachTheClusterLeavesNoEmptyRecordingBehind() throws IOException {
+        Path kubeconfig = Files.writeString(tmp.resolve("kubeconfig"), String.join("\n",
+                "apiVersion: v1", "kind: Config", "current-context: c",
+                "clusters: [{name: c, cluster: {server: 'https://127.0.0.1:1', insecure-skip-tls-verify: true}}]",
+                "users: [{name: u, user: {token: t}}]", "contexts: [{name: c, context: {cluster: c, user: u}}]", ""));
+        Path out = tmp.resolve("recording.jsonl");
+        Cli.Result r = Cli.run("record", "--kubeconfig", kubeconfig.toString(), "--out", out.toString(), "--duration", "5s");
+        assertEquals(1, r.exitCode(), r.toString());
+        assertTrue(r.err().lines().anyMatch(l -> l.startsWith("flowpol: error: ")), r.toString());
+        assertFalse(Files.exists(out), "an empty file would later pass for a recording");
+    }
+
+    @Test
+    void recordIntoAMissingDirectoryNamesTheOutFlag() throws IOException {
+        Path out = tmp.resolve("missing/dir/recording.jsonl");
+        Path kubeconfig = Files.writeString(tmp.resolve("kubeconfig"), String.join("\n",
+                "apiVersion: v1", "kind: Config", "current-context: c",
+                "clusters: [{name: c, cluster: {server: 'https://127.0.0.1:1'}}]",
+                "users: [{name: u, user: {token: t}}]", "contexts: [{name: c, context: {cluster: c, user: u}}]", ""));
+        Cli.Result r = Cli.run("record", "--kubeconfig", kubeconfig.toString(), "--out", out.toString(), "--duration", "5s");
+        firstLine(r, 1, out.toString(), "--out", "a writable file");
+    }
+}
