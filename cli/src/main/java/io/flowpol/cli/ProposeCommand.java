@@ -63,10 +63,10 @@ public final class ProposeCommand implements Callable<Integer> {
             description = "GitHub API base (GitHub Enterprise: https://HOST/api/v3). Default: ${DEFAULT-VALUE}.")
     URI githubApi;
 
-    @Option(names = "--label", paramLabel = "LABEL", split = ",", description = "Labels for a new pull request.")
+    @Option(names = "--label", paramLabel = "LABEL", split = ",", description = "Labels for a new pull request. Default: none.")
     List<String> labels;
 
-    @Option(names = "--reviewer", paramLabel = "USER", split = ",", description = "Reviewers requested on a new pull request.")
+    @Option(names = "--reviewer", paramLabel = "USER", split = ",", description = "Reviewers requested on a new pull request. Default: none.")
     List<String> reviewers;
 
     @Option(names = "--title", paramLabel = "TEXT", defaultValue = "flowpol: proposed network policies",

@@ -190,4 +190,20 @@ class FirstRunMistakesTest {
         Cli.Result r = Cli.run("record", "--kubeconfig", kubeconfig.toString(), "--out", out.toString(), "--duration", "5s");
         firstLine(r, 1, out.toString(), "--out", "a writable file");
     }
+    @Test
+    void aPolicyFileWithAYamlSyntaxErrorNamesFileLineDocumentAndTheProblem() throws IOException {
+        Path policy = Files.writeString(tmp.resolve("p.yaml"), String.join("\n", "apiVersion: networking.k8s.io/v1",
+                "kind: NetworkPolicy", "metadata: {name: x, namespace: shop}", "spec: [", "  podSelector: {}", ""));
+        Cli.Result r = Cli.run("verify", "--policies", policy.toString(), "--flow-logs", FLOW_LOGS, "--cluster", RECORDING);
+        String line = firstLine(r, 1, policy + ":", "document 1:", "valid YAML");
+        assertTrue(line.contains("expected ',' or ']'"), "the problem, not only its context: " + line);
+    }
+
+    @Test
+    void verifyAgainstADirectoryWithoutPoliciesWarnsThatNothingIsRestricted() throws IOException {
+        Path empty = Files.createDirectories(tmp.resolve("policies"));
+        Cli.Result r = Cli.run("verify", "--policies", empty.toString(), "--flow-logs", FLOW_LOGS, "--cluster", RECORDING);
+        assertEquals(0, r.exitCode(), r.toString());
+        assertTrue(r.err().contains("flowpol: warning: --policies " + empty + " holds no NetworkPolicy"), r.err());
+    }
 }
