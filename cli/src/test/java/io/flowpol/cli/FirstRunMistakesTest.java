@@ -206,4 +206,18 @@ class FirstRunMistakesTest {
         assertEquals(0, r.exitCode(), r.toString());
         assertTrue(r.err().contains("flowpol: warning: --policies " + empty + " holds no NetworkPolicy"), r.err());
     }
+    @Test
+    void aFileOfWhichNoLineIsAFlowLogRecordIsAnErrorNotAnEmptyWindow() throws IOException {
+        Cli.Result r = Cli.run("generate", "--flow-logs", RECORDING, "--cluster", RECORDING,
+                "--out", tmp.resolve("out").toString());
+        firstLine(r, 1, RECORDING, "--flow-logs", "no valid record");
+        assertNoOutput();
+    }
+    @Test
+    void aMissingPolicyPathIsNamedOnceWithWhatWasExpected() {
+        Path missing = tmp.resolve("no-policies");
+        String line = firstLine(Cli.run("diff", "--current", missing.toString(), "--proposed", tmp.toString()), 1,
+                missing + ": expected a readable policy file or directory, found no such file or directory");
+        assertEquals(line.indexOf(missing.toString()), line.lastIndexOf(missing.toString()), line);
+    }
 }

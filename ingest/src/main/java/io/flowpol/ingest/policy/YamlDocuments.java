@@ -91,7 +91,8 @@ public final class YamlDocuments {
             throw new InputException(InputProblem.error(file, 0, "document " + reading,
                     json ? "valid JSON" : "valid YAML", firstLine(e.getMessage())), e);
         } catch (IOException e) {
-            throw new InputException(InputProblem.error(file, 0, null, "a readable file", e.getMessage()), e);
+            String found = Files.exists(path) ? e.getMessage() : "no such file or directory";
+            throw new InputException(InputProblem.error(file, 0, null, "a readable policy file or directory", found), e);
         }
         return out;
     }
