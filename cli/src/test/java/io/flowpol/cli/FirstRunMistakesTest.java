@@ -167,17 +167,42 @@ class FirstRunMistakesTest {
         firstLine(propose("git@github.com:acme/gitops.git"), 2, "--git-repo", "SSH remotes are not supported");
     }
 
-    @Test
-    void recordThatCannotReachTheClusterLeavesNoEmptyRecordingBehind() throws IOException {
-        Path kubeconfig = Files.writeString(tmp.resolve("kubeconfig"), String.join("\n",
+    /** A kubeconfig whose API server refuses connections (a closed loopback port). */
+    private Path unreachableKubeconfig() throws IOException {
+        return Files.writeString(tmp.resolve("kubeconfig"), String.join("\n",
                 "apiVersion: v1", "kind: Config", "current-context: c",
                 "clusters: [{name: c, cluster: {server: 'https://127.0.0.1:1', insecure-skip-tls-verify: true}}]",
                 "users: [{name: u, user: {token: t}}]", "contexts: [{name: c, context: {cluster: c, user: u}}]", ""));
+    }
+
+    private static String errorLine(Cli.Result r) {
+        return r.err().lines().filter(l -> l.startsWith("flowpol: error: ")).findFirst().orElseThrow(
+                () -> new AssertionError(r.toString()));
+    }
+
+    @Test
+    void recordThatCannotReachTheClusterLeavesNoEmptyRecordingBehind() throws IOException {
         Path out = tmp.resolve("recording.jsonl");
-        Cli.Result r = Cli.run("record", "--kubeconfig", kubeconfig.toString(), "--out", out.toString(), "--duration", "5s");
+        Cli.Result r = Cli.run("record", "--kubeconfig", unreachableKubeconfig().toString(), "--out", out.toString(),
+                "--duration", "3s");
         assertEquals(1, r.exitCode(), r.toString());
-        assertTrue(r.err().lines().anyMatch(l -> l.startsWith("flowpol: error: ")), r.toString());
+        String line = errorLine(r);
+        assertTrue(line.contains("expected a reachable API server") && line.contains("127.0.0.1:1"), line);
+        assertFalse(r.err().contains("java."), "no Java class names: " + r.err());
         assertFalse(Files.exists(out), "an empty file would later pass for a recording");
+    }
+
+    @Test
+    void learnThatCannotReachTheClusterLeavesNoEmptyRecordingInTheState() throws IOException {
+        Path state = tmp.resolve("state");
+        Cli.Result r = Cli.run("learn", "--window", "3s", "--kubeconfig", unreachableKubeconfig().toString(),
+                "--flow-logs", FLOW_LOGS, "--state", state.toString(), "--out", tmp.resolve("out").toString());
+        assertEquals(1, r.exitCode(), r.toString());
+        assertTrue(errorLine(r).contains("expected a reachable API server"), r.toString());
+        try (var files = Files.walk(state)) {
+            assertTrue(files.noneMatch(Files::isRegularFile), "no recording or state file left in " + state);
+        }
+        assertNoOutput();
     }
 
     @Test
