@@ -129,10 +129,10 @@ public final class LearnCommand implements Callable<Integer> {
             throw new InputException(InputProblem.error(stateDir.toString(), 0, "--state", "a directory", "a file"));
         }
         if (forgetAfter.isNegative() || forgetAfter.isZero()) {
-            throw new InputException(InputProblem.error(null, 0, "--forget-after", "a positive duration", forgetAfter.toString()));
+            throw new InputException(InputProblem.error(null, 0, "--forget-after", "a positive duration", shown(forgetAfter)));
         }
         if (windowLength != null && (windowLength.isNegative() || windowLength.isZero())) {
-            throw new InputException(InputProblem.error(null, 0, "--window", "a positive duration", windowLength.toString()));
+            throw new InputException(InputProblem.error(null, 0, "--window", "a positive duration", shown(windowLength)));
         }
         if (recordings == null) {
             if (windowLength == null) {
@@ -147,5 +147,10 @@ public final class LearnCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--window with --cluster needs exactly one of "
                     + "--since and --until (the other is derived)");
         }
+    }
+
+    /** A duration as the user types it ("0s", "-1h"), not ISO 8601's "PT0S". */
+    private static String shown(Duration d) {
+        return d.toString().substring(2).toLowerCase(java.util.Locale.ROOT);
     }
 }

@@ -245,4 +245,18 @@ class FirstRunMistakesTest {
                 missing + ": expected a readable policy file or directory, found no such file or directory");
         assertEquals(line.indexOf(missing.toString()), line.lastIndexOf(missing.toString()), line);
     }
+    @Test
+    void aZeroLearnWindowIsAUsageErrorQuotingTheValueAsTyped() {
+        firstLine(Cli.run("learn", "--window", "0s", "--flow-logs", FLOW_LOGS, "--out", tmp.resolve("out").toString()),
+                2, "--window: expected a positive duration, found 0s");
+        firstLine(learnWith("--forget-after", "0m"), 2, "--forget-after: expected a positive duration, found 0s");
+    }
+
+    private Cli.Result learnWith(String... extra) {
+        List<String> args = new ArrayList<>(List.of("learn", "--flow-logs", FLOW_LOGS, "--cluster", RECORDING,
+                "--since", "2026-11-30T10:00:00Z", "--until", "2026-11-30T12:00:00Z",
+                "--state", tmp.resolve("state").toString(), "--out", tmp.resolve("out").toString()));
+        args.addAll(List.of(extra));
+        return Cli.run(args.toArray(String[]::new));
+    }
 }
