@@ -259,4 +259,30 @@ class FirstRunMistakesTest {
         args.addAll(List.of(extra));
         return Cli.run(args.toArray(String[]::new));
     }
+    @Test
+    void proposeAgainstAMissingBaseBranchNamesItAndLeavesNoCloneBehind() throws Exception {
+        Path repo = tmp.resolve("gitops");
+        try (var git = org.eclipse.jgit.api.Git.init().setInitialBranch("main").setDirectory(repo.toFile()).call()) {
+            git.commit().setMessage("init").setAllowEmpty(true).setSign(false)
+                    .setAuthor("t", "t@example.com").setCommitter("t", "t@example.com").call();
+        }
+        Cli.Result r = Cli.run("propose", "--git-repo", repo.toString(), "--base", "trunk", "--dry-run",
+                "--flow-logs", FLOW_LOGS, "--cluster", RECORDING);
+        assertEquals(1, r.exitCode(), r.toString());
+        assertEquals("flowpol: error: " + repo + ": --base: expected a branch of the repository, found no branch trunk",
+                errorLine(r));
+        try (var temp = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            assertTrue(temp.filter(p -> p.getFileName().toString().startsWith("flowpol-propose-"))
+                    .noneMatch(p -> clonedFrom(p, repo)), "a clone of " + repo + " was left in the temp directory");
+        }
+    }
+
+    private static boolean clonedFrom(Path clone, Path repo) {
+        try {
+            return Files.readString(clone.resolve(".git/config")).contains(repo.getFileName().toString())
+                    && Files.readString(clone.resolve(".git/config")).contains(repo.getParent().getFileName().toString());
+        } catch (IOException gone) {
+            return false;
+        }
+    }
 }

@@ -9,7 +9,7 @@ public final class FlowLogInputOptions {
 
     @Option(names = "--flow-logs", paramLabel = "PATH", arity = "1..*",
             description = "Flow-log files or directories (read recursively, in path order); plain or gzip, "
-                    + "with or without the S3 header line. One of --flow-logs, --s3 or --cloudwatch-log-group is required.")
+                    + "with or without the S3 header line. Give one flow-log source: --flow-logs, --s3 or --cloudwatch-log-group.")
     public List<Path> paths;
 
     @Option(names = "--s3", paramLabel = "S3_URI",
