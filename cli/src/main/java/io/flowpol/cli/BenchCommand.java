@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
  * {@code flowpol bench} (GitHub issue 7): times the pipeline stage by stage on a generated (or
  * given) v2 flow-log file and prints a Markdown table of records/s, MB/s, wall time and heap.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true,
+@Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Measure ingest and inference throughput on a generated v2 flow-log file.",
             "Generates the scenario once into --dir and reuses it; prints a Markdown table."})
 public final class BenchCommand implements Callable<Integer> {
@@ -37,30 +37,30 @@ public final class BenchCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--records", paramLabel = "N", defaultValue = "5000000",
-            description = "Flow-log records to generate (default: ${DEFAULT-VALUE}).")
+            description = "Flow-log records to generate. Default: ${DEFAULT-VALUE}.")
     long records;
 
     @Option(names = "--file", paramLabel = "FILE",
-            description = "Use this v2 flow-log file (plain or gzip) instead of generating one.")
+            description = "Use this v2 flow-log file (plain or gzip) instead of generating one. Default: generate one.")
     Path file;
 
     @Option(names = "--recording", paramLabel = "FILE",
-            description = "The recording for --file (default: recording.jsonl beside it).")
+            description = "The recording for --file. Default: recording.jsonl beside it.")
     Path recording;
 
     @Option(names = "--dir", paramLabel = "DIR",
-            description = "Where generated input is kept and reused (default: .flowpol/bench/<records>).")
+            description = "Where generated input is kept and reused. Default: .flowpol/bench/<records>.")
     Path dir;
 
     @Option(names = "--threads", paramLabel = "1|2", defaultValue = "2",
-            description = "1: one thread; 2: parse on a second thread (default: ${DEFAULT-VALUE}).")
+            description = "1: one thread; 2: parse on a second thread. Default: ${DEFAULT-VALUE}.")
     int threads;
 
-    @Option(names = "--gzip", description = "Read the generated gzip files (S3 layout) instead of the plain file.")
+    @Option(names = "--gzip", description = "Read the generated gzip files (S3 layout) instead of the plain file. Default: the plain file.")
     boolean gzip;
 
     @Option(names = "--stages", paramLabel = "STAGE", split = ",", defaultValue = "PARSE,RESOLVE,FULL",
-            description = "Stages to time, in order: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+            description = "Stages to time, in order: ${COMPLETION-CANDIDATES} (any case). Default: ${DEFAULT-VALUE}.")
     List<Stage> stages;
 
     @Option(names = "--prepare-only", description = "Generate the input (if missing) and stop, timing nothing.")

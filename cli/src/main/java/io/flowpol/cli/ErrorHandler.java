@@ -1,5 +1,6 @@
 package io.flowpol.cli;
 
+import io.flowpol.inference.model.InputException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
@@ -19,6 +20,9 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
             err.println("flowpol: " + ex.getMessage());
         } else {
             err.println("flowpol: error: " + describe(ex));
+            if (ex instanceof InputException e && ExitCodes.isOptionValue(e)) {
+                err.println("Try '" + cli.getCommandSpec().qualifiedName() + " --help' for more information.");
+            }
         }
         if (verbose(parseResult)) {
             ex.printStackTrace(err);

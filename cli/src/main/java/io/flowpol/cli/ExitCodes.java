@@ -13,6 +13,15 @@ public final class ExitCodes {
     private ExitCodes() {
     }
 
+    /**
+     * A bad value of a flag (no file involved, e.g. {@code --min-connections 0}) is a usage error,
+     * as picocli reports {@code --since yesterday}; bad content of a file stays exit 1.
+     */
+    static boolean isOptionValue(InputException e) {
+        var problem = e.problem();
+        return problem != null && problem.file() == null && problem.field() != null && problem.field().startsWith("--");
+    }
+
     /** The one mapping from exceptions to exit codes (STYLE.md habit 7). */
     static final class Mapper implements CommandLine.IExitCodeExceptionMapper {
         @Override
@@ -23,8 +32,8 @@ public final class ExitCodes {
             if (exception instanceof DeniesObservedTrafficException) {
                 return DENIES_OBSERVED_TRAFFIC;
             }
-            if (exception instanceof InputException) {
-                return FAILURE;
+            if (exception instanceof InputException e && isOptionValue(e)) {
+                return USAGE;
             }
             return FAILURE;
         }

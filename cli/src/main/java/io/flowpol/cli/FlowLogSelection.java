@@ -2,6 +2,9 @@ package io.flowpol.cli;
 
 import io.flowpol.cli.options.FlowLogInputOptions;
 import io.flowpol.cli.options.WindowOptions;
+import io.flowpol.inference.model.InputException;
+import io.flowpol.inference.model.InputProblem;
+import io.flowpol.ingest.flowlog.FlowLogFormat;
 import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine;
@@ -31,6 +34,9 @@ final class FlowLogSelection {
         if (o.checkpoint != null && (o.paths != null || "cloudwatch".equals(o.aggregateIn))) {
             throw usage(command, "--checkpoint goes with --s3 or --cloudwatch-log-group in record mode (files need none)");
         }
+        if (o.format != null) {
+            checkFormat(command, o.format);
+        }
         if (o.parallelRequests < 1 || o.parallelRequests > 32) {
             throw usage(command, "--parallel-requests: expected 1 to 32, found " + o.parallelRequests);
         }
@@ -39,6 +45,16 @@ final class FlowLogSelection {
     /** How many of --flow-logs, --s3 and --cloudwatch-log-group were given. */
     static int sources(FlowLogInputOptions o) {
         return (o.paths == null ? 0 : 1) + (o.s3 == null ? 0 : 1) + (o.cloudWatchLogGroup == null ? 0 : 1);
+    }
+
+    /** A typo in a user-given format would shift every column: refuse it before reading anything. */
+    private static void checkFormat(CommandLine command, String format) {
+        try {
+            FlowLogFormat.parse(format);
+        } catch (InputException e) {
+            InputProblem p = e.problem();
+            throw usage(command, InputProblem.error(null, 0, "--flow-log-format", p.expected(), p.found()).message());
+        }
     }
 
     static List<String> describe(FlowLogInputOptions o) {

@@ -13,6 +13,7 @@ import io.flowpol.inference.history.LearnedState;
 import io.flowpol.inference.model.InputException;
 import io.flowpol.inference.model.InputProblem;
 import io.flowpol.ingest.state.StateStore;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -121,11 +122,15 @@ public final class LearnCommand implements Callable<Integer> {
     private void validate() {
         policy.validate();
         OutputWriter.checkTarget(out);
+        if (Files.exists(stateDir) && !Files.isDirectory(stateDir)) {
+            // found now, not after a window of learning whose policies would then be written without their state
+            throw new InputException(InputProblem.error(stateDir.toString(), 0, "--state", "a directory", "a file"));
+        }
         if (forgetAfter.isNegative() || forgetAfter.isZero()) {
-            throw new InputException(InputProblem.error(null, 0, "--forget-after", "a positive duration", forgetAfter.toString()));
+            throw new InputException(InputProblem.error(null, 0, "--forget-after", "a positive duration", shown(forgetAfter)));
         }
         if (windowLength != null && (windowLength.isNegative() || windowLength.isZero())) {
-            throw new InputException(InputProblem.error(null, 0, "--window", "a positive duration", windowLength.toString()));
+            throw new InputException(InputProblem.error(null, 0, "--window", "a positive duration", shown(windowLength)));
         }
         if (recordings == null) {
             if (windowLength == null) {
@@ -140,5 +145,10 @@ public final class LearnCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--window with --cluster needs exactly one of "
                     + "--since and --until (the other is derived)");
         }
+    }
+
+    /** A duration as the user types it ("0s", "-1h"), not ISO 8601's "PT0S". */
+    private static String shown(Duration d) {
+        return d.toString().substring(2).toLowerCase(java.util.Locale.ROOT);
     }
 }

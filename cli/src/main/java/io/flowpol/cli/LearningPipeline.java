@@ -71,10 +71,27 @@ final class LearningPipeline {
         } finally {
             progress.done();
         }
+        checkSomethingParsed(read);
         InferenceResult result = inference.finish();
         long start = window.since != null ? window.sinceMillis() : firstSeen(result);
         long end = window.until != null ? window.untilMillis() : lastSeen(result);
         return new Learned(recording, read, FlowLogSelection.describe(flowLogs), start, end, result);
+    }
+
+    /**
+     * Input of which not one line parsed is not a flow log (a recording passed as --flow-logs, a
+     * wrong --flow-log-format): learning "no traffic" from it would write policies that cut
+     * everything, or let verify pass on nothing. Lenient mode skips bad lines, not whole inputs.
+     */
+    private static void checkSomethingParsed(ReadSummary read) {
+        if (read.records() > 0 || read.malformed() == 0) {
+            return;
+        }
+        String first = read.problems().isEmpty() ? "" : ", the first: " + read.problems().get(0).message();
+        String file = read.problems().isEmpty() ? null : read.problems().get(0).file();
+        throw new InputException(InputProblem.error(file, 0, "--flow-logs",
+                "flow-log records (is it a flow log, and is --flow-log-format right?)",
+                "no valid record in " + read.malformed() + " line(s)" + first));
     }
 
     private static ReadSummary readFlowLogs(FlowLogInputOptions o, AwsOptions aws, WindowOptions window,
@@ -97,8 +114,9 @@ final class LearningPipeline {
         }
         List<Path> files = FlowLogFiles.list(o.paths);
         if (files.isEmpty()) {
-            throw new InputException(InputProblem.error(o.paths.toString(), 0, "--flow-logs",
-                    "at least one flow-log file", "no files"));
+            String named = String.join(", ", o.paths.stream().map(Path::toString).toList());
+            throw new InputException(InputProblem.error(named, 0, "--flow-logs",
+                    "at least one flow-log file", "no files (an empty directory?)"));
         }
         // Parsing runs on a second thread, records reach inference in file order: the result is the same as with one.
         return ReadSummary.of(new PipelinedFlowLogReader(new FlowLogOptions(format, o.strict, PROBLEM_SAMPLES), 2)

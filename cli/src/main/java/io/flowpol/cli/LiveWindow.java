@@ -35,6 +35,17 @@ final class LiveWindow {
         return record(client, namespaces, window, dir, err, Progress.stderrIsTerminal());
     }
 
+    /** A window that failed before recording anything leaves no empty recording in the state directory. */
+    private static void deleteIfEmpty(Path file) {
+        try {
+            if (Files.isRegularFile(file) && Files.size(file) == 0) {
+                Files.delete(file);
+            }
+        } catch (IOException ignored) {
+            // the recorder's failure is the one to report
+        }
+    }
+
     static Recorded record(ApiClient client, List<String> namespaces, Duration window, Path dir, PrintWriter err,
                            boolean terminal) {
         Instant start = Instant.now();
@@ -52,6 +63,9 @@ final class LiveWindow {
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             recorder.run();
+        } catch (RuntimeException e) {
+            deleteIfEmpty(file);
+            throw e;
         } finally {
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);

@@ -29,6 +29,9 @@ public final class Main {
         cli.setParameterExceptionHandler(Main::usageError);
         cli.setExitCodeExceptionMapper(new ExitCodes.Mapper());
         cli.setCaseInsensitiveEnumValuesAllowed(true);
+        // A mistyped flag after a multi-value option ("--cluster r.jsonl -o yaml") is an unknown
+        // option (exit 2), not a file named "-o" (picocli's default takes it as a value).
+        cli.setUnmatchedOptionsAllowedAsOptionParameters(false);
         cli.setUsageHelpAutoWidth(true);
         return cli;
     }

@@ -63,10 +63,10 @@ public final class ProposeCommand implements Callable<Integer> {
             description = "GitHub API base (GitHub Enterprise: https://HOST/api/v3). Default: ${DEFAULT-VALUE}.")
     URI githubApi;
 
-    @Option(names = "--label", paramLabel = "LABEL", split = ",", description = "Labels for a new pull request.")
+    @Option(names = "--label", paramLabel = "LABEL", split = ",", description = "Labels for a new pull request. Default: none.")
     List<String> labels;
 
-    @Option(names = "--reviewer", paramLabel = "USER", split = ",", description = "Reviewers requested on a new pull request.")
+    @Option(names = "--reviewer", paramLabel = "USER", split = ",", description = "Reviewers requested on a new pull request. Default: none.")
     List<String> reviewers;
 
     @Option(names = "--title", paramLabel = "TEXT", defaultValue = "flowpol: proposed network policies",
@@ -104,6 +104,7 @@ public final class ProposeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, GitAPIException {
         policy.validate();
+        checkRepository(repository);
         String token = token();
         if (githubRepo != null && !dryRun && (token == null || token.isBlank())) {
             throw new InputException(InputProblem.error(null, 0, "GITHUB_TOKEN",
@@ -129,6 +130,29 @@ public final class ProposeCommand implements Callable<Integer> {
             ScratchDirectories.delete(work);
         }
         return ExitCodes.OK;
+    }
+
+    /**
+     * Refuses, before a window is learned, a repository that cannot work: an SSH remote (the push
+     * authenticates with the token over HTTPS only) or a local path that is no git repository.
+     */
+    static void checkRepository(String repository) {
+        if (repository.startsWith("https://") || repository.startsWith("http://") || repository.startsWith("file://")) {
+            return;
+        }
+        if (repository.startsWith("ssh://") || repository.startsWith("git://") || repository.matches("[\\w.-]+@[^/:]+:.*")) {
+            throw new InputException(InputProblem.error(null, 0, "--git-repo",
+                    "an HTTPS URL or a local path (SSH remotes are not supported)", repository));
+        }
+        Path local = Path.of(repository);
+        if (!Files.isDirectory(local)) {
+            throw new InputException(InputProblem.error(repository, 0, "--git-repo",
+                    "a git repository (an HTTPS URL or a local path)", "no such directory"));
+        }
+        if (!Files.exists(local.resolve(".git")) && !Files.isRegularFile(local.resolve("HEAD"))) {
+            throw new InputException(InputProblem.error(repository, 0, "--git-repo",
+                    "a git repository (an HTTPS URL or a local path)", "a directory that is not a git repository"));
+        }
     }
 
     private String token() throws IOException {

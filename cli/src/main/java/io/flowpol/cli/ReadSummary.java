@@ -36,7 +36,7 @@ record ReadSummary(long sources, String units, long records, long malformed, Lis
     }
 
     static ReadSummary of(InsightsStats s, FlowLogFormat format) {
-        return new ReadSummary(s.queries(), "Insights querie(s)", s.rows(), 0, List.of(), 0, format.toString(),
+        return new ReadSummary(s.queries(), "Logs Insights queries", s.rows(), 0, List.of(), 0, format.toString(),
                 "%d queries, %d GetQueryResults calls, %,d records and %,d bytes scanned by CloudWatch".formatted(
                         s.queries(), s.resultCalls(), s.recordsScanned(), s.bytesScanned()));
     }

@@ -7,7 +7,9 @@ import io.flowpol.ingest.record.ClusterRecorder;
 import io.flowpol.ingest.record.KubeClientFactory;
 import io.flowpol.ingest.record.RecorderOptions;
 import io.flowpol.ingest.record.RecorderProgress;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -54,6 +56,27 @@ public final class RecordCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
+        boolean existed = Files.exists(out);
+        try {
+            return record(err);
+        } catch (RuntimeException e) {
+            deleteIfEmptyAndOurs(existed);
+            throw e;
+        }
+    }
+
+    /** A run that failed before recording anything leaves no empty file behind (it would pass as a recording). */
+    private void deleteIfEmptyAndOurs(boolean existed) {
+        try {
+            if (!existed && Files.isRegularFile(out) && Files.size(out) == 0) {
+                Files.delete(out);
+            }
+        } catch (IOException ignored) {
+            // the original failure is the one to report
+        }
+    }
+
+    private Integer record(PrintWriter err) {
         var client = KubeClientFactory.create(kube.kubeconfigOrNull(), kube.context);
         RecorderOptions options = new RecorderOptions(out, duration, namespaces == null ? List.of() : namespaces, append);
         ClusterRecorder recorder = new ClusterRecorder(client, options, p -> progress(err, p), Duration.ofSeconds(10));

@@ -16,8 +16,8 @@ final class Summary {
         var read = learned.read();
         out.printf("flowpol: read %,d flow-log records from %d %s (%,d malformed skipped)%s%n",
                 read.records(), read.sources(), read.units(), read.malformed(), read.cost().isEmpty() ? "" : "; " + read.cost());
-        out.printf("flowpol: learned %d edges, %d attempts (not allowed), %d SNAT-hidden egress destinations%n",
-                result.edges().size(), result.attempts().size(), result.snatEgress().size());
+        out.printf("flowpol: learned %s, %s (not allowed), %s%n", count(result.edges().size(), "edge"),
+                count(result.attempts().size(), "attempt"), count(result.snatEgress().size(), "SNAT-hidden egress destination"));
         out.printf("flowpol: wrote %d NetworkPolicies and %d Calico GlobalNetworkPolicies to %s (review %s)%n",
                 policies.policies().networkPolicies().size(), policies.policies().calicoPolicies().size(), dir,
                 dir.resolve("report.md"));
@@ -28,5 +28,10 @@ final class Summary {
         }
         out.flush();
         err.flush();
+    }
+
+    /** "1 edge", "37 edges": the summary is read by people first. */
+    static String count(long n, String noun) {
+        return String.format("%,d %s%s", n, noun, n == 1 ? "" : "s");
     }
 }

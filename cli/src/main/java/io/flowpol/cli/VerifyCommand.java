@@ -63,6 +63,12 @@ public final class VerifyCommand implements Callable<Integer> {
             out.printf("flowpol: ignored %d document(s) that are not NetworkPolicy or Calico policies (--verbose lists them)%n",
                     read.ignored().size());
         }
+        if (read.policies().networkPolicies().isEmpty() && read.policies().calicoPolicies().isEmpty()) {
+            // No policy selects anything, so everything is allowed: a pass that likely means a wrong path.
+            spec.commandLine().getErr().println("flowpol: warning: --policies " + policies.stream().map(Object::toString)
+                    .collect(java.util.stream.Collectors.joining(", ")) + " holds no NetworkPolicy or Calico policy: "
+                    + "nothing is restricted, so every observed edge passes");
+        }
         LearningPipeline.Learned learned = LearningPipeline.run(spec.commandLine(), flowLogs, aws, cluster, window, tuning);
         var edges = learned.result().edges();
         List<EdgeReplay.EdgeOutcome> denied = SelfCheck.denied(read.policies(), edges,

@@ -9,7 +9,7 @@ public final class FlowLogInputOptions {
 
     @Option(names = "--flow-logs", paramLabel = "PATH", arity = "1..*",
             description = "Flow-log files or directories (read recursively, in path order); plain or gzip, "
-                    + "with or without the S3 header line. One of --flow-logs, --s3 or --cloudwatch-log-group is required.")
+                    + "with or without the S3 header line. Give one flow-log source: --flow-logs, --s3 or --cloudwatch-log-group.")
     public List<Path> paths;
 
     @Option(names = "--s3", paramLabel = "S3_URI",
@@ -22,7 +22,7 @@ public final class FlowLogInputOptions {
     public String cloudWatchLogGroup;
 
     @Option(names = "--log-stream-prefix", paramLabel = "PREFIX",
-            description = "With --cloudwatch-log-group: only streams (ENIs) whose name starts with PREFIX.")
+            description = "With --cloudwatch-log-group: only streams (ENIs) whose name starts with PREFIX. Default: every stream.")
     public String logStreamPrefix;
 
     @Option(names = "--aggregate-in", paramLabel = "WHERE", defaultValue = "flowpol",
@@ -47,7 +47,7 @@ public final class FlowLogInputOptions {
                     + "else the v2 default format.")
     public String format;
 
-    @Option(names = "--strict", description = "Stop at the first malformed flow-log line (default: count, "
-            + "report and skip it).")
+    @Option(names = "--strict", description = "Stop at the first malformed flow-log line. Default: count, "
+            + "report and skip it.")
     public boolean strict;
 }

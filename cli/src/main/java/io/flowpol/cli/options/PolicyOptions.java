@@ -33,7 +33,8 @@ public final class PolicyOptions {
     public String snatEgress;
 
     @Option(names = "--templates", paramLabel = "DIR",
-            description = "A directory of FreeMarker templates that override the built-in ones by file name.")
+            description = "A directory of FreeMarker templates that override the built-in ones by file name. Default: the built-in "
+                    + "templates only.")
     public Path templates;
 
     /** Checks the values picocli cannot; throws {@link InputException} naming the option. */

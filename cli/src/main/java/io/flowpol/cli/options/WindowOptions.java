@@ -6,11 +6,11 @@ import picocli.CommandLine.Option;
 /** Restricts the flows considered to a time window (flow-record start times). */
 public final class WindowOptions {
 
-    @Option(names = "--since", paramLabel = "TIME",
+    @Option(names = "--since", paramLabel = "TIME", converter = InstantConverter.class,
             description = "Only flows starting at or after TIME (RFC 3339, e.g. 2026-11-30T10:00:00Z). Default: all.")
     public Instant since;
 
-    @Option(names = "--until", paramLabel = "TIME",
+    @Option(names = "--until", paramLabel = "TIME", converter = InstantConverter.class,
             description = "Only flows starting before TIME (RFC 3339). Default: all.")
     public Instant until;
 

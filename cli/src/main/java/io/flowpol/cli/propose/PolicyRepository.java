@@ -1,5 +1,7 @@
 package io.flowpol.cli.propose;
 
+import io.flowpol.inference.model.InputException;
+import io.flowpol.inference.model.InputProblem;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,6 +41,16 @@ final class PolicyRepository implements AutoCloseable {
     static PolicyRepository checkout(String urlOrPath, String base, String branch, CredentialsProvider credentials)
             throws IOException, GitAPIException {
         Path dir = Files.createTempDirectory("flowpol-propose-");
+        try {
+            return checkout(dir, urlOrPath, base, branch, credentials);
+        } catch (IOException | GitAPIException | RuntimeException e) {
+            ScratchDirectories.delete(dir); // a failed clone leaves no temporary copy behind
+            throw e;
+        }
+    }
+
+    private static PolicyRepository checkout(Path dir, String urlOrPath, String base, String branch,
+                                             CredentialsProvider credentials) throws IOException, GitAPIException {
         String uri = isUrl(urlOrPath) ? urlOrPath : Path.of(urlOrPath).toAbsolutePath().toUri().toString();
         Git git = Git.cloneRepository().setURI(uri).setDirectory(dir.toFile()).setCredentialsProvider(credentials)
                 .setNoCheckout(true).call();
@@ -46,7 +58,8 @@ final class PolicyRepository implements AutoCloseable {
         Ref remoteBase = git.getRepository().findRef("refs/remotes/origin/" + base);
         if (remoteBase == null) {
             git.close();
-            throw new IllegalArgumentException("--base " + base + ": no such branch in " + urlOrPath);
+            throw new InputException(InputProblem.error(urlOrPath, 0, "--base", "a branch of the repository",
+                    "no branch " + base));
         }
         String start = remoteBranch != null ? "origin/" + branch : "origin/" + base;
         git.checkout().setCreateBranch(true).setName(branch).setStartPoint(start).call();

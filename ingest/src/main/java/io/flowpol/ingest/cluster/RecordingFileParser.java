@@ -65,7 +65,9 @@ final class RecordingFileParser {
         } catch (NoSuchFileException e) {
             throw fail(name, 0, "", "a cluster recording file", "no such file");
         } catch (IOException e) {
-            throw new InputException(InputProblem.error(name, 0, "", "a readable recording", e.toString()), e);
+            String found = Files.isDirectory(file) ? "a directory (name the recording file inside it)"
+                    : e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+            throw new InputException(InputProblem.error(name, 0, "", "a readable recording file", found), e);
         }
     }
 

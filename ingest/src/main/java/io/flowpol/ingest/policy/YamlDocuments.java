@@ -66,29 +66,33 @@ public final class YamlDocuments {
         boolean json = file.toLowerCase(Locale.ROOT).endsWith(".json");
         List<SourceDocument> out = new ArrayList<>();
         int index = 0;
+        int reading = 1; // the document a syntax error is in: the next one until it has been read
         try (JsonParser parser = (json ? JSON : YAML).getFactory().createParser(path.toFile());
              MappingIterator<JsonNode> documents = (json ? JSON : YAML).readValues(parser, JsonNode.class)) {
             while (documents.hasNextValue()) {
                 index++;
+                reading = index;
                 JsonNode node = documents.nextValue();
                 if (node != null && !node.isNull() && !node.isMissingNode()) {
                     expand(new SourceDocument(file, index, "", node), out);
                 }
+                reading = index + 1;
             }
         } catch (JsonProcessingException | UncheckedIOException e) {
             Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
             long line = cause instanceof JsonProcessingException p && p.getLocation() != null ? p.getLocation().getLineNr() : 0;
             String message = cause instanceof JsonProcessingException p ? p.getOriginalMessage() : cause.getMessage();
-            throw new InputException(InputProblem.error(file, line, "document " + (index + 1),
+            throw new InputException(InputProblem.error(file, line, "document " + reading,
                     json ? "valid JSON" : "valid YAML", firstLine(message)), e);
         } catch (RuntimeException e) {
             if (e instanceof InputException) {
                 throw e;
             }
-            throw new InputException(InputProblem.error(file, 0, "document " + (index + 1),
+            throw new InputException(InputProblem.error(file, 0, "document " + reading,
                     json ? "valid JSON" : "valid YAML", firstLine(e.getMessage())), e);
         } catch (IOException e) {
-            throw new InputException(InputProblem.error(file, 0, null, "a readable file", e.getMessage()), e);
+            String found = Files.exists(path) ? e.getMessage() : "no such file or directory";
+            throw new InputException(InputProblem.error(file, 0, null, "a readable policy file or directory", found), e);
         }
         return out;
     }
@@ -117,11 +121,18 @@ public final class YamlDocuments {
         }
     }
 
+    /**
+     * One line from a parser message. SnakeYAML writes context and problem on unindented lines,
+     * each followed by an indented location and snippet ("while parsing a flow sequence" ...
+     * "expected ',' or ']', but got <stream end>"): keep both, since the context alone does not
+     * say what is wrong.
+     */
     private static String firstLine(String message) {
         if (message == null) {
             return "unreadable input";
         }
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
+        String text = message.lines().filter(l -> !l.isBlank() && !Character.isWhitespace(l.charAt(0)))
+                .collect(java.util.stream.Collectors.joining(": "));
+        return text.isEmpty() ? message.strip().lines().findFirst().orElse("unreadable input") : text;
     }
 }

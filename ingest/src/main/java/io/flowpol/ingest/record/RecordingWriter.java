@@ -74,7 +74,10 @@ public final class RecordingWriter implements AutoCloseable {
             }
             return new RecordingWriter(out, writer);
         } catch (IOException e) {
-            throw new InputException(InputProblem.error(out.toString(), 0, "--out", "a writable file", e.toString()), e);
+            String found = e instanceof java.nio.file.NoSuchFileException
+                    ? "no way to create it (missing or read-only directory)"
+                    : e instanceof java.nio.file.AccessDeniedException ? "permission denied" : String.valueOf(e.getMessage());
+            throw new InputException(InputProblem.error(out.toString(), 0, "--out", "a writable file", found), e);
         }
     }
 

@@ -152,8 +152,11 @@ final class ScopeWatcher implements Runnable {
         try {
             response = scope.namespace() == null ? api.list(options) : api.list(scope.namespace(), options);
         } catch (RuntimeException e) {
-            // the generic client turns an IOException into IllegalStateException
-            throw new WatchFailure("list " + scope.describe() + ": " + e.getMessage(), 0, e);
+            // the generic client turns an IOException into IllegalStateException: report the I/O
+            // failure itself ("Failed to connect to ..."), not the wrapper's class names
+            String why = e.getMessage() == null ? e.getClass().getSimpleName()
+                    : e.getMessage().replaceAll("^(?:(?:[a-z]\\w*\\.)+[A-Z]\\w*: )+", "");
+            throw new WatchFailure("list " + scope.describe() + ": " + why, 0, e);
         }
         if (!response.isSuccess()) {
             throw WatchFailure.of("list " + scope.describe(), response.getHttpStatusCode(), response.getStatus());

@@ -104,6 +104,8 @@ public final class StateStore {
         JsonLocation at = e.getLocation();
         long line = at == null ? 0 : Math.max(0, at.getLineNr());
         String what = e.getOriginalMessage() == null ? e.getClass().getSimpleName() : e.getOriginalMessage();
+        // Jackson puts the source location of an unclosed array or object into the message text
+        what = what.replaceFirst("\\s*\\(start marker at \\[Source:.*", "");
         int newline = what.indexOf('\n');
         return new InputException(InputProblem.error(file.toString(), line, "--state",
                 "a flowpol learn state (move the file away to start over)",

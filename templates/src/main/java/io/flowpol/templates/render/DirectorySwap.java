@@ -3,7 +3,11 @@ package io.flowpol.templates.render;
 import io.flowpol.inference.model.InputException;
 import io.flowpol.inference.model.InputProblem;
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.FileVisitResult;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
@@ -30,9 +34,16 @@ final class DirectorySwap {
     static void replace(Path target, Filler filler) throws IOException {
         Path out = target.toAbsolutePath().normalize();
         Path parent = out.getParent();
-        Files.createDirectories(parent);
-        checkReplaceable(out);
-        Path tmp = Files.createTempDirectory(parent, "." + out.getFileName() + ".flowpol-new-");
+        Path tmp;
+        try {
+            Files.createDirectories(parent);
+            checkReplaceable(out);
+            tmp = Files.createTempDirectory(parent, "." + out.getFileName() + ".flowpol-new-");
+        } catch (FileSystemException e) {
+            // Name the user's --out, not the temporary directory beside it that failed first.
+            throw new InputException(InputProblem.error(out.toString(), 0, "--out",
+                    "a directory that can be created and written", unwritable(e, parent)), e);
+        }
         try {
             filler.fill(tmp);
         } catch (IOException | RuntimeException | Error e) {
@@ -56,17 +67,30 @@ final class DirectorySwap {
         deleteTree(old);
     }
 
+    private static String unwritable(FileSystemException e, Path parent) {
+        if (e instanceof FileAlreadyExistsException) {
+            return "a file in the way at " + e.getFile();
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied in " + parent;
+        }
+        if (e instanceof NoSuchFileException) {
+            return "no way to create files in " + parent + " (missing or read-only)";
+        }
+        return (e.getReason() != null ? e.getReason() : e.getClass().getSimpleName()) + " in " + parent;
+    }
+
     private static void checkReplaceable(Path out) throws IOException {
         if (!Files.exists(out)) {
             return;
         }
         if (!Files.isDirectory(out)) {
-            throw new InputException(InputProblem.error(out.toString(), 0, "--output", "a directory", "a file"));
+            throw new InputException(InputProblem.error(out.toString(), 0, "--out", "a directory", "a file"));
         }
         try (Stream<Path> entries = Files.list(out)) {
             for (Path entry : (Iterable<Path>) entries::iterator) {
                 if (!OutputFiles.ENTRIES.contains(entry.getFileName().toString())) {
-                    throw new InputException(InputProblem.error(out.toString(), 0, "--output",
+                    throw new InputException(InputProblem.error(out.toString(), 0, "--out",
                             "an empty directory or a previous flowpol output", "other files, e.g. " + entry.getFileName()));
                 }
             }

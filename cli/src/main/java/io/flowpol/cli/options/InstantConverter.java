@@ -1,0 +1,26 @@
+package io.flowpol.cli.options;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import picocli.CommandLine;
+
+/**
+ * Parses an RFC 3339 date-time ({@code 2026-11-30T10:00:00Z}, {@code 2026-11-30T11:00:00+01:00},
+ * fractional seconds allowed; RFC 3339 section 5.6 also allows a lowercase {@code t} and {@code z}).
+ * A date without a time or offset is refused rather than guessed: the window decides which flows
+ * become policy, so a silently assumed time zone would move it by hours.
+ */
+public final class InstantConverter implements CommandLine.ITypeConverter<Instant> {
+    static final String EXPECTED = "expected an RFC 3339 time such as 2026-11-30T10:00:00Z";
+
+    @Override
+    public Instant convert(String value) {
+        try {
+            return OffsetDateTime.parse(value.trim().toUpperCase(Locale.ROOT)).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new CommandLine.TypeConversionException(EXPECTED + ", found '" + value + "'");
+        }
+    }
+}
