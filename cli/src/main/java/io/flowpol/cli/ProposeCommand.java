@@ -116,8 +116,9 @@ public final class ProposeCommand implements Callable<Integer> {
         Path work = Files.createTempDirectory("flowpol-proposal-");
         try {
             Path generated = work.resolve("policies");
-            // generate's summary goes to stderr here: stdout carries the outcome (and the body on --dry-run)
-            PolicyRun.run(policy, learned, generated, err, err);
+            // generate's summary would name this temporary directory: only its warnings are shown (stderr);
+            // stdout carries the outcome, and the body on --dry-run
+            PolicyRun.run(policy, learned, generated, new PrintWriter(java.io.Writer.nullWriter()), err);
             GitHubClient github = githubRepo == null || dryRun ? null : new GitHubClient(githubApi, githubRepo, token);
             var credentials = token == null || !repository.startsWith("https://") ? null
                     : new UsernamePasswordCredentialsProvider("x-access-token", token);

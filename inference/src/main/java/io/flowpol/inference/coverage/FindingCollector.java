@@ -33,8 +33,8 @@ public final class FindingCollector {
                     + " add ${tcp-flags} to the flow log format", t.accepted);
         }
         if (t.skipdata > 0) {
-            add(Severity.WARNING, "skipdata", "data lost: " + t.skipdata + " intervals on " + t.skipdataInterfaces()
-                    + " interfaces between " + time(t.skipdataFrom()) + " and " + time(t.skipdataTo())
+            add(Severity.WARNING, "skipdata", "data lost: " + t.skipdata + (t.skipdata == 1 ? " interval on " : " intervals on ")
+                    + t.skipdataInterfaces() + (t.skipdataInterfaces() == 1 ? " interface" : " interfaces") + " between " + time(t.skipdataFrom()) + " and " + time(t.skipdataTo())
                     + " were SKIPDATA; traffic in them is unknown, not absent — extend the window or review"
                     + " the policies for flows that may be missing", t.skipdata);
         }
