@@ -26,7 +26,7 @@ public final class ConnectionJoiner {
     private final Endpoints endpoints;
     private final Consumer<JoinedConnection> consumer;
     private final JoinedConnection out = new JoinedConnection();
-    private final LongPairIntMap index = new LongPairIntMap(1024);
+    private final SlotIndex index = new SlotIndex(1024);
     private final ConnectionSlots slots = new ConnectionSlots();
     private long watermark = Long.MIN_VALUE;
     private long lastSweep = Long.MIN_VALUE;
@@ -48,10 +48,11 @@ public final class ConnectionJoiner {
                 ? (exactAnchor(r.clientEndpoint) << 32) | exactAnchor(r.serverEndpoint)
                 : (endpoints.anchor(r.clientEndpoint) << 32) | endpoints.anchor(r.serverEndpoint);
         long keyB = ((long) r.protocol << 32) | ((long) r.clientPort << 16) | r.serverPort;
-        int s = index.get(keyA, keyB);
+        int hash = SlotIndex.hash(keyA, keyB);
+        int s = index.find(hash, keyA, keyB, slots);
         if (s < 0) {
             s = slots.allocate(keyA, keyB, r.startMillis);
-            index.put(keyA, keyB, s);
+            index.insert(hash, s);
         }
         ConnectionSlots c = slots;
         updateEnd(s, true, r.clientEndpoint, r.clientExact, r.clientReason);
@@ -95,7 +96,8 @@ public final class ConnectionJoiner {
             states[s] = state;
             eps[s] = endpoint;
             (client ? c.clientReason : c.serverReason)[s] = reason;
-        } else if (exact && state == states[s] && endpoints.peer(eps[s]) != endpoints.peer(endpoint)) {
+        } else if (exact && state == states[s] && eps[s] != endpoint
+                && endpoints.peer(eps[s]) != endpoints.peer(endpoint)) {
             c.conflict[s] = true;
         }
     }
@@ -168,7 +170,7 @@ public final class ConnectionJoiner {
         out.clientFlags = c.clientFlags[s];
         out.serverFlags = c.serverFlags[s];
         out.proofs = c.proofs[s];
-        index.remove(c.keyA[s], c.keyB[s]);
+        index.remove(SlotIndex.hash(c.keyA[s], c.keyB[s]), s);
         slots.free(s);
         consumer.accept(out);
     }
