@@ -18,10 +18,6 @@ import java.util.function.Consumer;
  * that is quiet longer than the horizon is therefore handed over (and counted) twice.
  */
 public final class ConnectionJoiner {
-    private static final byte AMBIGUOUS = 1;
-    private static final byte EXACT = 2;
-    private static final int MAX_INTERFACES = ConnectionSlots.MAX_INTERFACES;
-
     private final long horizon;
     private final Endpoints endpoints;
     private final Consumer<JoinedConnection> consumer;
@@ -57,28 +53,17 @@ public final class ConnectionJoiner {
         ConnectionSlots c = slots;
         updateEnd(s, true, r.clientEndpoint, r.clientExact, r.clientReason);
         updateEnd(s, false, r.serverEndpoint, r.serverExact, r.serverReason);
-        boolean firstInterface = c.interfaceCount[s] == 0 || c.interfaces[s * MAX_INTERFACES] == r.interfaceId;
-        addInterface(s, r.interfaceId);
+        boolean firstInterface = c.interfaceCount(s) == 0 || c.interfaceAt(s, 0) == r.interfaceId;
+        c.addInterface(s, r.interfaceId);
         if (firstInterface) {
-            c.packets[s] += Math.max(0, r.packets);
-            c.bytes[s] += Math.max(0, r.bytes);
+            c.addTraffic(s, Math.max(0, r.packets), Math.max(0, r.bytes));
         }
-        c.first[s] = Math.min(c.first[s], r.startMillis);
-        c.last[s] = Math.max(c.last[s], r.endMillis);
-        if (r.reply) {
-            c.replySeen[s] = true;
-        } else {
-            c.requestSeen[s] = true;
-        }
+        c.widen(s, r.startMillis, r.endMillis);
+        c.markSeen(s, r.reply);
         if (r.tcpFlags >= 0) {
-            c.hasFlags[s] = true;
-            if (r.reply) {
-                c.serverFlags[s] |= r.tcpFlags;
-            } else {
-                c.clientFlags[s] |= r.tcpFlags;
-            }
+            c.addFlags(s, r.reply, r.tcpFlags);
         }
-        c.proofs[s] |= 1 << r.proof.ordinal();
+        c.addProofs(s, 1 << r.proof.ordinal());
         advance(r.endMillis);
     }
 
@@ -88,31 +73,14 @@ public final class ConnectionJoiner {
     }
 
     private void updateEnd(int s, boolean client, int endpoint, boolean exact, UnresolvedReason reason) {
-        ConnectionSlots c = slots;
-        byte[] states = client ? c.clientState : c.serverState;
-        int[] eps = client ? c.clientEndpoint : c.serverEndpoint;
-        byte state = exact ? EXACT : AMBIGUOUS;
-        if (states[s] < state) {
-            states[s] = state;
-            eps[s] = endpoint;
-            (client ? c.clientReason : c.serverReason)[s] = reason;
-        } else if (exact && state == states[s] && eps[s] != endpoint
-                && endpoints.peer(eps[s]) != endpoints.peer(endpoint)) {
-            c.conflict[s] = true;
-        }
-    }
-
-    private void addInterface(int s, long interfaceId) {
-        ConnectionSlots c = slots;
-        int n = c.interfaceCount[s];
-        for (int i = 0; i < n; i++) {
-            if (c.interfaces[s * MAX_INTERFACES + i] == interfaceId) {
-                return;
-            }
-        }
-        if (n < MAX_INTERFACES) {
-            c.interfaces[s * MAX_INTERFACES + n] = interfaceId;
-            c.interfaceCount[s] = (byte) (n + 1);
+        long end = slots.end(s, client);
+        int held = ConnectionSlots.state(end);
+        int state = exact ? ConnectionSlots.EXACT : ConnectionSlots.AMBIGUOUS;
+        if (held < state) {
+            slots.setEnd(s, client, endpoint, state, reason);
+        } else if (exact && state == held && ConnectionSlots.endpoint(end) != endpoint
+                && endpoints.peer(ConnectionSlots.endpoint(end)) != endpoints.peer(endpoint)) {
+            slots.markConflict(s);
         }
     }
 
@@ -131,7 +99,7 @@ public final class ConnectionJoiner {
 
     private void evictBefore(long cutoff) {
         for (int s = 0; s < slots.highWater(); s++) {
-            if (slots.inUse[s] && slots.last[s] < cutoff) {
+            if (slots.inUse(s) && slots.last(s) < cutoff) {
                 emit(s);
             }
         }
@@ -149,29 +117,32 @@ public final class ConnectionJoiner {
 
     private void emit(int s) {
         ConnectionSlots c = slots;
-        out.protocol = (int) (c.keyB[s] >>> 32);
-        out.clientPort = (int) (c.keyB[s] >>> 16) & 0xFFFF;
-        out.serverPort = (int) c.keyB[s] & 0xFFFF;
-        out.clientEndpoint = c.clientEndpoint[s];
-        out.clientExact = c.clientState[s] == EXACT;
-        out.clientReason = c.clientReason[s];
-        out.serverEndpoint = c.serverEndpoint[s];
-        out.serverExact = c.serverState[s] == EXACT;
-        out.serverReason = c.serverReason[s];
-        out.conflict = c.conflict[s];
-        out.interfaces = c.interfaceCount[s];
-        out.requestSeen = c.requestSeen[s];
-        out.replySeen = c.replySeen[s];
-        out.packets = c.packets[s];
-        out.bytes = c.bytes[s];
-        out.firstSeen = c.first[s];
-        out.lastSeen = c.last[s];
-        out.hasTcpFlags = c.hasFlags[s];
-        out.clientFlags = c.clientFlags[s];
-        out.serverFlags = c.serverFlags[s];
-        out.proofs = c.proofs[s];
-        index.remove(SlotIndex.hash(c.keyA[s], c.keyB[s]), s);
-        slots.free(s);
+        long keyB = c.keyB(s);
+        out.protocol = (int) (keyB >>> 32);
+        out.clientPort = (int) (keyB >>> 16) & 0xFFFF;
+        out.serverPort = (int) keyB & 0xFFFF;
+        long client = c.end(s, true);
+        out.clientEndpoint = ConnectionSlots.endpoint(client);
+        out.clientExact = ConnectionSlots.state(client) == ConnectionSlots.EXACT;
+        out.clientReason = ConnectionSlots.reason(client);
+        long server = c.end(s, false);
+        out.serverEndpoint = ConnectionSlots.endpoint(server);
+        out.serverExact = ConnectionSlots.state(server) == ConnectionSlots.EXACT;
+        out.serverReason = ConnectionSlots.reason(server);
+        out.conflict = c.conflict(s);
+        out.interfaces = c.interfaceCount(s);
+        out.requestSeen = c.requestSeen(s);
+        out.replySeen = c.replySeen(s);
+        out.packets = c.packets(s);
+        out.bytes = c.bytes(s);
+        out.firstSeen = c.first(s);
+        out.lastSeen = c.last(s);
+        out.hasTcpFlags = c.hasFlags(s);
+        out.clientFlags = c.clientFlags(s);
+        out.serverFlags = c.serverFlags(s);
+        out.proofs = c.proofs(s);
+        index.remove(SlotIndex.hash(c.keyA(s), keyB), s);
+        c.free(s);
         consumer.accept(out);
     }
 }

@@ -37,7 +37,7 @@ final class SlotIndex {
                 return -1;
             }
             int s = slot(e);
-            if ((int) (e >>> 32) == hash && slots.keyA[s] == a && slots.keyB[s] == b) {
+            if ((int) (e >>> 32) == hash && slots.keyA(s) == a && slots.keyB(s) == b) {
                 return s;
             }
         }
