@@ -10,8 +10,13 @@ import java.util.function.Consumer;
  * server port, client anchor, server anchor. Without {@code pkt-*} addresses a pod or node end
  * anchors at its node: the client ENI's records name (node A → pod B) and the server ENI's
  * (pod A → node B), and both map to (A, B). A record whose ends both came from {@code pkt-*}
- * addresses keys on those exact ends instead, as nothing needs joining across ENIs. Per key it keeps the best resolution of each end, the interfaces seen,
- * request/reply seen and counts packets from the first interface only.
+ * addresses keys on those exact ends instead, as nothing needs joining across ENIs. Per key
+ * it keeps the best resolution of each end, the interfaces seen, request/reply seen and counts
+ * packets from the first interface only.
+ *
+ * <p>Live state is a {@link SlotIndex} (key hash → slot) over {@link ConnectionSlots} (one
+ * struct per connection), sized for cache misses rather than for lookups (issue 7): nearly
+ * every connection's first record and its eviction touch memory no recent record touched.
  *
  * <p>A key whose last record is older than {@code watermark − horizon} is evicted and handed
  * to the consumer, so live state is bounded by the connections of one horizon. A connection
