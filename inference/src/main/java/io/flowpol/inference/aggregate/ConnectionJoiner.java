@@ -10,23 +10,24 @@ import java.util.function.Consumer;
  * server port, client anchor, server anchor. Without {@code pkt-*} addresses a pod or node end
  * anchors at its node: the client ENI's records name (node A → pod B) and the server ENI's
  * (pod A → node B), and both map to (A, B). A record whose ends both came from {@code pkt-*}
- * addresses keys on those exact ends instead, as nothing needs joining across ENIs. Per key it keeps the best resolution of each end, the interfaces seen,
- * request/reply seen and counts packets from the first interface only.
+ * addresses keys on those exact ends instead, as nothing needs joining across ENIs. Per key
+ * it keeps the best resolution of each end, the interfaces seen, request/reply seen and counts
+ * packets from the first interface only.
+ *
+ * <p>Live state is a {@link SlotIndex} (key hash → slot) over {@link ConnectionSlots} (one
+ * struct per connection), sized for cache misses rather than for lookups (issue 7): nearly
+ * every connection's first record and its eviction touch memory no recent record touched.
  *
  * <p>A key whose last record is older than {@code watermark − horizon} is evicted and handed
  * to the consumer, so live state is bounded by the connections of one horizon. A connection
  * that is quiet longer than the horizon is therefore handed over (and counted) twice.
  */
 public final class ConnectionJoiner {
-    private static final byte AMBIGUOUS = 1;
-    private static final byte EXACT = 2;
-    private static final int MAX_INTERFACES = ConnectionSlots.MAX_INTERFACES;
-
     private final long horizon;
     private final Endpoints endpoints;
     private final Consumer<JoinedConnection> consumer;
     private final JoinedConnection out = new JoinedConnection();
-    private final LongPairIntMap index = new LongPairIntMap(1024);
+    private final SlotIndex index = new SlotIndex(1024);
     private final ConnectionSlots slots = new ConnectionSlots();
     private long watermark = Long.MIN_VALUE;
     private long lastSweep = Long.MIN_VALUE;
@@ -48,36 +49,26 @@ public final class ConnectionJoiner {
                 ? (exactAnchor(r.clientEndpoint) << 32) | exactAnchor(r.serverEndpoint)
                 : (endpoints.anchor(r.clientEndpoint) << 32) | endpoints.anchor(r.serverEndpoint);
         long keyB = ((long) r.protocol << 32) | ((long) r.clientPort << 16) | r.serverPort;
-        int s = index.get(keyA, keyB);
+        int hash = SlotIndex.hash(keyA, keyB);
+        int s = index.find(hash, keyA, keyB, slots);
         if (s < 0) {
             s = slots.allocate(keyA, keyB, r.startMillis);
-            index.put(keyA, keyB, s);
+            index.insert(hash, s);
         }
         ConnectionSlots c = slots;
         updateEnd(s, true, r.clientEndpoint, r.clientExact, r.clientReason);
         updateEnd(s, false, r.serverEndpoint, r.serverExact, r.serverReason);
-        boolean firstInterface = c.interfaceCount[s] == 0 || c.interfaces[s * MAX_INTERFACES] == r.interfaceId;
-        addInterface(s, r.interfaceId);
+        boolean firstInterface = c.interfaceCount(s) == 0 || c.interfaceAt(s, 0) == r.interfaceId;
+        c.addInterface(s, r.interfaceId);
         if (firstInterface) {
-            c.packets[s] += Math.max(0, r.packets);
-            c.bytes[s] += Math.max(0, r.bytes);
+            c.addTraffic(s, Math.max(0, r.packets), Math.max(0, r.bytes));
         }
-        c.first[s] = Math.min(c.first[s], r.startMillis);
-        c.last[s] = Math.max(c.last[s], r.endMillis);
-        if (r.reply) {
-            c.replySeen[s] = true;
-        } else {
-            c.requestSeen[s] = true;
-        }
+        c.widen(s, r.startMillis, r.endMillis);
+        c.markSeen(s, r.reply);
         if (r.tcpFlags >= 0) {
-            c.hasFlags[s] = true;
-            if (r.reply) {
-                c.serverFlags[s] |= r.tcpFlags;
-            } else {
-                c.clientFlags[s] |= r.tcpFlags;
-            }
+            c.addFlags(s, r.reply, r.tcpFlags);
         }
-        c.proofs[s] |= 1 << r.proof.ordinal();
+        c.addProofs(s, 1 << r.proof.ordinal());
         advance(r.endMillis);
     }
 
@@ -87,30 +78,14 @@ public final class ConnectionJoiner {
     }
 
     private void updateEnd(int s, boolean client, int endpoint, boolean exact, UnresolvedReason reason) {
-        ConnectionSlots c = slots;
-        byte[] states = client ? c.clientState : c.serverState;
-        int[] eps = client ? c.clientEndpoint : c.serverEndpoint;
-        byte state = exact ? EXACT : AMBIGUOUS;
-        if (states[s] < state) {
-            states[s] = state;
-            eps[s] = endpoint;
-            (client ? c.clientReason : c.serverReason)[s] = reason;
-        } else if (exact && state == states[s] && endpoints.peer(eps[s]) != endpoints.peer(endpoint)) {
-            c.conflict[s] = true;
-        }
-    }
-
-    private void addInterface(int s, long interfaceId) {
-        ConnectionSlots c = slots;
-        int n = c.interfaceCount[s];
-        for (int i = 0; i < n; i++) {
-            if (c.interfaces[s * MAX_INTERFACES + i] == interfaceId) {
-                return;
-            }
-        }
-        if (n < MAX_INTERFACES) {
-            c.interfaces[s * MAX_INTERFACES + n] = interfaceId;
-            c.interfaceCount[s] = (byte) (n + 1);
+        long end = slots.end(s, client);
+        int held = ConnectionSlots.state(end);
+        int state = exact ? ConnectionSlots.EXACT : ConnectionSlots.AMBIGUOUS;
+        if (held < state) {
+            slots.setEnd(s, client, endpoint, state, reason);
+        } else if (exact && state == held && ConnectionSlots.endpoint(end) != endpoint
+                && endpoints.peer(ConnectionSlots.endpoint(end)) != endpoints.peer(endpoint)) {
+            slots.markConflict(s);
         }
     }
 
@@ -129,7 +104,7 @@ public final class ConnectionJoiner {
 
     private void evictBefore(long cutoff) {
         for (int s = 0; s < slots.highWater(); s++) {
-            if (slots.inUse[s] && slots.last[s] < cutoff) {
+            if (slots.inUse(s) && slots.last(s) < cutoff) {
                 emit(s);
             }
         }
@@ -147,29 +122,32 @@ public final class ConnectionJoiner {
 
     private void emit(int s) {
         ConnectionSlots c = slots;
-        out.protocol = (int) (c.keyB[s] >>> 32);
-        out.clientPort = (int) (c.keyB[s] >>> 16) & 0xFFFF;
-        out.serverPort = (int) c.keyB[s] & 0xFFFF;
-        out.clientEndpoint = c.clientEndpoint[s];
-        out.clientExact = c.clientState[s] == EXACT;
-        out.clientReason = c.clientReason[s];
-        out.serverEndpoint = c.serverEndpoint[s];
-        out.serverExact = c.serverState[s] == EXACT;
-        out.serverReason = c.serverReason[s];
-        out.conflict = c.conflict[s];
-        out.interfaces = c.interfaceCount[s];
-        out.requestSeen = c.requestSeen[s];
-        out.replySeen = c.replySeen[s];
-        out.packets = c.packets[s];
-        out.bytes = c.bytes[s];
-        out.firstSeen = c.first[s];
-        out.lastSeen = c.last[s];
-        out.hasTcpFlags = c.hasFlags[s];
-        out.clientFlags = c.clientFlags[s];
-        out.serverFlags = c.serverFlags[s];
-        out.proofs = c.proofs[s];
-        index.remove(c.keyA[s], c.keyB[s]);
-        slots.free(s);
+        long keyB = c.keyB(s);
+        out.protocol = (int) (keyB >>> 32);
+        out.clientPort = (int) (keyB >>> 16) & 0xFFFF;
+        out.serverPort = (int) keyB & 0xFFFF;
+        long client = c.end(s, true);
+        out.clientEndpoint = ConnectionSlots.endpoint(client);
+        out.clientExact = ConnectionSlots.state(client) == ConnectionSlots.EXACT;
+        out.clientReason = ConnectionSlots.reason(client);
+        long server = c.end(s, false);
+        out.serverEndpoint = ConnectionSlots.endpoint(server);
+        out.serverExact = ConnectionSlots.state(server) == ConnectionSlots.EXACT;
+        out.serverReason = ConnectionSlots.reason(server);
+        out.conflict = c.conflict(s);
+        out.interfaces = c.interfaceCount(s);
+        out.requestSeen = c.requestSeen(s);
+        out.replySeen = c.replySeen(s);
+        out.packets = c.packets(s);
+        out.bytes = c.bytes(s);
+        out.firstSeen = c.first(s);
+        out.lastSeen = c.last(s);
+        out.hasTcpFlags = c.hasFlags(s);
+        out.clientFlags = c.clientFlags(s);
+        out.serverFlags = c.serverFlags(s);
+        out.proofs = c.proofs(s);
+        index.remove(SlotIndex.hash(c.keyA(s), keyB), s);
+        c.free(s);
         consumer.accept(out);
     }
 }

@@ -33,10 +33,9 @@ public final class EdgeAggregator {
                     long connectionPackets, long connectionBytes, long firstSeen, long lastSeen, int proofBits) {
         long a = ((long) clientPeer << 32) | (serverPeer & 0xFFFF_FFFFL);
         long b = ((long) protocol << 16) | port;
-        int e = index.get(a, b);
+        int e = index.getOrPut(a, b, size);
         if (e < 0) {
             e = append(a, b, firstSeen);
-            index.put(a, b, e);
         }
         connections[e]++;
         packets[e] += connectionPackets;

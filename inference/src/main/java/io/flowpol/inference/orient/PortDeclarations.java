@@ -3,12 +3,12 @@ package io.flowpol.inference.orient;
 import io.flowpol.inference.model.Protocol;
 import io.flowpol.inference.resolve.EndpointResolver;
 import io.flowpol.inference.resolve.Endpoints;
+import io.flowpol.inference.resolve.LongIntMap;
 import io.flowpol.inference.resolve.PodIndex;
 import io.flowpol.inference.timeline.ContainerPort;
 import io.flowpol.inference.timeline.PodSpan;
 import io.flowpol.inference.timeline.ServiceInfo;
 import io.flowpol.inference.timeline.ServicePort;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -17,43 +17,42 @@ import java.util.TreeSet;
  * Which endpoint declares a port (DESIGN.md fact 7): a pod's containerPorts plus the port and
  * numeric targetPort of every Service selecting it; an API server address its endpoints port;
  * a node its kubelet port and its hostNetwork pods' ports; an ambiguous node side (fact 2) any
- * pod on the node at that time.
+ * pod on the node at that time. All of it is precomputed into hash lookups (issue 7: asked
+ * for both ends of every record without TCP flags, that is every v2 record).
  */
 public final class PortDeclarations {
     /** The kubelet's port, listened on by every node (Kubernetes "Ports and Protocols"). */
     static final int KUBELET_PORT = 10250;
 
     private final EndpointResolver resolver;
-    private final PodIndex pods;
-    private final int[][] declaredByPod;
-    private final int[][] podsByNode;
+    /** Keys {@link PortWindows#pack}(pod, protocol/port) of every port a pod declares. */
+    private final LongIntMap podPorts = new LongIntMap(64);
+    /** Per node: when some pod on it declared a port (an ambiguous node side, fact 2). */
+    private final PortWindows anyPodWindows;
+    /** Per node: when some hostNetwork pod on it declared a port (the node itself, fact 10). */
+    private final PortWindows hostPodWindows;
 
     public PortDeclarations(EndpointResolver resolver, PodIndex pods, List<ServiceInfo> services) {
         this.resolver = resolver;
-        this.pods = pods;
-        List<PodSpan> all = pods.all();
-        declaredByPod = new int[all.size()][];
-        for (int p = 0; p < all.size(); p++) {
-            declaredByPod[p] = declared(all.get(p), services);
-        }
         Endpoints table = resolver.endpoints();
-        int[] counts = new int[table.nodeCount()];
-        for (PodSpan pod : all) {
-            if (pod.node() != null) {
-                counts[table.nodeIndex(pod.node())]++;
-            }
-        }
-        podsByNode = new int[counts.length][];
-        for (int n = 0; n < counts.length; n++) {
-            podsByNode[n] = new int[counts[n]];
-            counts[n] = 0;
-        }
+        PortWindows.Builder anyPod = new PortWindows.Builder();
+        PortWindows.Builder hostPod = new PortWindows.Builder();
+        List<PodSpan> all = pods.all();
         for (int p = 0; p < all.size(); p++) {
-            if (all.get(p).node() != null) {
-                int n = table.nodeIndex(all.get(p).node());
-                podsByNode[n][counts[n]++] = p;
+            PodSpan pod = all.get(p);
+            int node = pod.node() == null ? -1 : table.nodeIndex(pod.node());
+            for (int key : declared(pod, services)) {
+                podPorts.put(PortWindows.pack(p, key), 1);
+                if (node >= 0) {
+                    anyPod.add(node, key, pod.from(), pod.to());
+                    if (pod.hostNetwork()) {
+                        hostPod.add(node, key, pod.from(), pod.to());
+                    }
+                }
             }
         }
+        anyPodWindows = anyPod.build();
+        hostPodWindows = hostPod.build();
     }
 
     private static int[] declared(PodSpan pod, List<ServiceInfo> services) {
@@ -98,28 +97,16 @@ public final class PortDeclarations {
         int key = key(protocol, port);
         switch (table.kind(endpoint)) {
             case POD:
-                return Arrays.binarySearch(declaredByPod[table.pod(endpoint)], key) >= 0;
+                return podPorts.get(PortWindows.pack(table.pod(endpoint), key)) >= 0;
             case API_SERVER:
                 return protocol == Protocol.TCP && port == resolver.apiServerPort(endpoint);
             case NODE:
                 if (protocol == Protocol.TCP && port == KUBELET_PORT) {
                     return true;
                 }
-                return nodePodDeclares(table.node(endpoint), ambiguous, key, t);
+                return (ambiguous ? anyPodWindows : hostPodWindows).contains(table.node(endpoint), key, t);
             default:
                 return false;
         }
-    }
-
-    private boolean nodePodDeclares(int node, boolean ambiguous, int key, long t) {
-        List<PodSpan> all = pods.all();
-        for (int p : podsByNode[node]) {
-            PodSpan pod = all.get(p);
-            if ((ambiguous || pod.hostNetwork()) && pod.aliveAt(t)
-                    && Arrays.binarySearch(declaredByPod[p], key) >= 0) {
-                return true;
-            }
-        }
-        return false;
     }
 }

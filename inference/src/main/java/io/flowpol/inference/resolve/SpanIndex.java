@@ -81,7 +81,12 @@ final class SpanIndex {
 
     /** The endpoint whose span holds {@code millis}, the latest-starting one; -1 when none. */
     int find(int group, long millis) {
-        int low = groupStart[group];
+        int first = groupStart[group];
+        if (groupStart[group + 1] - first == 1) {
+            // Most addresses were held by one span over the whole recording: no search.
+            return from[first] <= millis && millis < to[first] ? endpoints[first] : -1;
+        }
+        int low = first;
         int high = groupStart[group + 1] - 1;
         int last = -1;
         while (low <= high) {

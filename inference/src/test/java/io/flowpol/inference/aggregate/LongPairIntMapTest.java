@@ -1,6 +1,7 @@
 package io.flowpol.inference.aggregate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.HashMap;
 import java.util.List;
@@ -32,5 +33,53 @@ class LongPairIntMapTest {
                 assertEquals(expected.getOrDefault(List.of(a, b), -1), map.get(a, b));
             }
         }
+    }
+
+    @Test
+    void getOrPutInsertsOnlyWhenAbsent() {
+        LongPairIntMap map = new LongPairIntMap(4);
+        assertEquals(-1, map.getOrPut(1, 2, 7));
+        assertEquals(7, map.getOrPut(1, 2, 9));
+        assertEquals(7, map.get(1, 2));
+        assertEquals(1, map.size());
+    }
+
+    @Test
+    void removalAtTheTableEndKeepsKeysThatWrappedToTheStartReachable() {
+        // Capacity 8 for 4 expected keys: pick three keys whose home is the last index, so
+        // that the second and third wrap around to indices 0 and 1.
+        LongPairIntMap map = new LongPairIntMap(4);
+        List<Long> wrapping = new java.util.ArrayList<>();
+        for (long a = 0; wrapping.size() < 3; a++) {
+            if ((LongPairIntMap.hash(a, 0) & 7) == 7) {
+                wrapping.add(a);
+            }
+        }
+        for (int i = 0; i < 3; i++) {
+            map.put(wrapping.get(i), 0, i);
+        }
+        map.remove(wrapping.get(0), 0);
+        assertEquals(-1, map.get(wrapping.get(0), 0));
+        assertEquals(1, map.get(wrapping.get(1), 0));
+        assertEquals(2, map.get(wrapping.get(2), 0));
+        assertEquals(2, map.size());
+    }
+
+    @Test
+    void growthKeepsEveryKey() {
+        LongPairIntMap map = new LongPairIntMap(4);
+        for (int i = 0; i < 1000; i++) {
+            map.put(i, -i, i);
+        }
+        for (int i = 0; i < 1000; i++) {
+            assertEquals(i, map.get(i, -i));
+        }
+    }
+
+    @Test
+    void negativeValuesAreRejected() {
+        LongPairIntMap map = new LongPairIntMap(4);
+        assertThrows(IllegalArgumentException.class, () -> map.put(1, 1, -1));
+        assertThrows(IllegalArgumentException.class, () -> map.getOrPut(1, 1, -1));
     }
 }
