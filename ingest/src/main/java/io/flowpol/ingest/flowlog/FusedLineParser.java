@@ -105,6 +105,7 @@ final class FusedLineParser {
         int words = (length + Long.BYTES - 1) >>> 3;
         long unusual = 0;
         int spaces = 0;
+        long block = 0;
         for (int k = 0; k < words; k++) {
             int i = start + (k << 3);
             long w = i + Long.BYTES <= end ? Swar.word(buf, i) : tail(buf, i, end);
@@ -112,25 +113,27 @@ final class FusedLineParser {
             long flags = Swar.spaces(w);
             spaces += Long.bitCount(flags);
             // Gathers the eight flag bits (bit 7 of each byte) into bits 56-63, lowest address lowest.
-            long gathered = ((flags >>> 7) * 0x0102_0408_1020_4080L) >>> 56;
-            if ((k & 7) == 0) {
-                bits[k >>> 3] = gathered;
-            } else {
-                bits[k >>> 3] |= gathered << ((k & 7) << 3);
+            block |= (((flags >>> 7) * 0x0102_0408_1020_4080L) >>> 56) << ((k & 7) << 3);
+            if ((k & 7) == 7) {
+                bits[k >>> 3] = block;
+                block = 0;
             }
+        }
+        if ((words & 7) != 0) {
+            bits[words >>> 3] = block;
         }
         int last = ends.length - 1;
         if (unusual != 0 || spaces != last) {
             return false;
         }
         int[] at = ends;
-        int block = 0;
+        int index = 0;
         long mask = bits[0];
         for (int c = 0; c < last; c++) {
             while (mask == 0) {
-                mask = bits[++block];
+                mask = bits[++index];
             }
-            at[c] = start + (block << 6) + Long.numberOfTrailingZeros(mask);
+            at[c] = start + (index << 6) + Long.numberOfTrailingZeros(mask);
             mask &= mask - 1;
         }
         at[last] = end;
