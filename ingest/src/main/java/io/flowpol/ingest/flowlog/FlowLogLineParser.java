@@ -102,7 +102,7 @@ public final class FlowLogLineParser {
         switch (field) {
             case VERSION -> out.version = (int) number(field, buf, s, e, 255, "a version number");
             case INTERFACE_ID -> {
-                out.interfaceId = ByteFields.fnv1a(buf, s, e);
+                out.interfaceId = ByteFields.valueKey(buf, s, e);
                 out.hasInterfaceId = true;
             }
             case SRCADDR -> {

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class ByteFieldsTest {
@@ -14,11 +16,31 @@ class ByteFieldsTest {
     }
 
     @Test
-    void fnv1aMatchesThePublishedTestVectors() {
-        // Test vectors from the FNV reference (http://www.isthe.com/chongo/tech/comp/fnv/).
-        assertEquals(0xcbf29ce484222325L, ByteFields.fnv1a(ascii(""), 0, 0));
-        assertEquals(0xaf63dc4c8601ec8cL, ByteFields.fnv1a(ascii("a"), 0, 1));
-        assertEquals(0x85944171f73967e8L, ByteFields.fnv1a(ascii("foobar"), 0, 6));
+    void valueKeyDependsOnTheValueBytesOnlyNotOnWhereTheySitOrWhatSurroundsThem() {
+        byte[] alone = ascii("eni-0a1b2c3d4e5f67890");
+        long key = ByteFields.valueKey(alone, 0, alone.length);
+        for (String around : new String[] {"x eni-0a1b2c3d4e5f67890 tail", "2 123 eni-0a1b2c3d4e5f67890",
+            "eni-0a1b2c3d4e5f67890eni-0ffffffffffffffff"}) {
+            byte[] line = ascii(around);
+            int s = around.indexOf("eni-0a1b");
+            assertEquals(key, ByteFields.valueKey(line, s, s + alone.length), around);
+        }
+        // At the very end of the array, where the tail cannot be read as one word.
+        byte[] atEnd = ascii("....eni-0a1b2c3d4e5f67890");
+        assertEquals(key, ByteFields.valueKey(atEnd, 4, atEnd.length));
+    }
+
+    @Test
+    void valueKeyTellsApartIdsThatDifferInOneByteOrInLength() {
+        Set<Long> keys = new HashSet<>();
+        String[] ids = {"eni-1", "eni-2", "eni-12", "eni-0a1b2c3d", "eni-0a1b2c3e", "eni-0a1b2c3d4e5f67890",
+            "eni-0a1b2c3d4e5f67891", "eni-1a1b2c3d4e5f67890", "", "a"};
+        for (String id : ids) {
+            byte[] b = ascii(id);
+            assertTrue(keys.add(ByteFields.valueKey(b, 0, b.length)), id);
+        }
+        byte[] nul = {'a', 0};
+        assertTrue(keys.add(ByteFields.valueKey(nul, 0, 2)), "a followed by NUL");
     }
 
     @Test

@@ -35,7 +35,7 @@ class FlowLogLineParserTest {
                 + " 20641 22 6 20 4249 1418530010 1418530070 ACCEPT OK", record));
         assertEquals(2, record.version);
         assertTrue(record.hasInterfaceId);
-        assertEquals(ByteFields.fnv1a("eni-1235b8ca123456789".getBytes(StandardCharsets.US_ASCII), 0, 21),
+        assertEquals(ByteFields.valueKey("eni-1235b8ca123456789".getBytes(StandardCharsets.US_ASCII), 0, 21),
                 record.interfaceId);
         assertEquals(IpAddress.parse("172.31.16.139"), new IpAddress(record.srcHi, record.srcLo));
         assertEquals(IpAddress.parse("172.31.16.21"), new IpAddress(record.dstHi, record.dstLo));

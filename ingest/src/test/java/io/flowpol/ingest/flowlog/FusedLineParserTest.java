@@ -19,7 +19,9 @@ class FusedLineParserTest {
             "2 123456789010 eni-0b2 10.0.2.9 10.0.1.5 8080 43512 6 8 1200 1700000000 1700000060 REJECT OK",
             "2 123456789010 eni-0c3 - - - - - - - 1700000061 1700000120 - NODATA",
             "2 123456789010 eni-0c3 - - - - - - - 1700000061 1700000120 - SKIPDATA",
-            "2\t123456789010  eni-0a1 2001:db8::1 fd00::a 443 50000 6 3 180 1700000061 1700000120 ACCEPT OK  ",
+            "2 123456789010 eni-0a1 2001:db8::1 fd00::a 443 50000 6 3 180 1700000061 1700000120 ACCEPT OK",
+            "2 123456789010 eni-0a1 10.0.1.5 10.0.2.9 1 65535 6 1234567890123456 12345678901 99999999999"
+                    + " 99999999999 ACCEPT OK",
             "2 unknown eni-0a1 10.0.1.5 10.0.2.9 0 0 1 999999999999999999 0 1700000000 1700000060 ACCEPT OK");
     private static final List<String> V5_LINES = List.of(
             "5 vpc-1 eni-0a1 10.0.1.5 10.0.2.9 10.0.1.77 10.0.2.88 43512 8080 6 2 10 840 1700000000 1700000060"
@@ -52,6 +54,17 @@ class FusedLineParserTest {
             fastAccepted += agree(v5 ? V5 : FlowLogFormat.V2_DEFAULT, line) ? 1 : 0;
         }
         assertTrue(fastAccepted > 1000, "mutations that keep a line valid should still take the fast path");
+    }
+
+    @Test
+    void tabsAndRepeatedSpacesLeaveTheFastPathAndParseAsTheCheckedPathDoes() {
+        byte[] line = "2\t123456789010  eni-0a1 2001:db8::1 fd00::a 443 50000 6 3 180 1700000061 1700000120 ACCEPT OK  "
+                .getBytes(StandardCharsets.US_ASCII);
+        assertFalse(agree(FlowLogFormat.V2_DEFAULT, line));
+        FlowRecord parsed = new FlowRecord();
+        assertTrue(new FlowLogLineParser(FlowLogFormat.V2_DEFAULT).parse(line, 0, line.length, parsed));
+        assertEquals(443, parsed.srcPort);
+        assertEquals(1_700_000_120_000L, parsed.endMillis);
     }
 
     @Test
