@@ -3,12 +3,17 @@ package io.flowpol.ingest.flowlog;
 import io.flowpol.inference.model.FlowRecord;
 import io.flowpol.inference.model.IpAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.EnumMap;
+import java.util.Map;
 
 /**
  * The fast path of {@link FlowLogLineParser} (GitHub issue 7). A line as AWS writes it (values
  * separated by exactly one space, printable ASCII) is first cut into values eight bytes at a
  * time ({@link Swar}), then each value is converted knowing its length: numbers eight digits at
- * a time, addresses as dotted quads, the interface id hashed a word at a time.
+ * a time, addresses as dotted quads, the interface id hashed a word at a time. Each field's
+ * column is looked up once per format, so a line is converted by one straight run of small
+ * calls that the JIT inlines, not by a switch per column (issue 7: the switch method was too
+ * big to inline and cost a call per value).
  *
  * <p>It accepts only what the checked path accepts and fills the cursor exactly as it does; on
  * anything unusual (a tab, repeated spaces, a control or non-ASCII byte, a bad or over-long
@@ -16,26 +21,6 @@ import java.nio.charset.StandardCharsets;
  * so that problems keep their exact wording (file, line, field, expected, found).
  */
 final class FusedLineParser {
-    private static final int SKIP = 0;
-    private static final int VERSION = 1;
-    private static final int INTERFACE_ID = 2;
-    private static final int SRCADDR = 3;
-    private static final int DSTADDR = 4;
-    private static final int PKT_SRCADDR = 5;
-    private static final int PKT_DSTADDR = 6;
-    private static final int SRCPORT = 7;
-    private static final int DSTPORT = 8;
-    private static final int PROTOCOL = 9;
-    private static final int PACKETS = 10;
-    private static final int BYTES = 11;
-    private static final int START = 12;
-    private static final int END = 13;
-    private static final int ACTION = 14;
-    private static final int LOG_STATUS = 15;
-    private static final int TCP_FLAGS = 16;
-    private static final int FLOW_DIRECTION = 17;
-    private static final int TRAFFIC_PATH = 18;
-
     private static final byte[] ACCEPT = "ACCEPT".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] REJECT = "REJECT".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] OK = "OK".getBytes(StandardCharsets.US_ASCII);
@@ -50,48 +35,179 @@ final class FusedLineParser {
     /** Longer lines (no AWS format comes near) take the checked path. */
     private static final int MAX_FAST_LINE = 512;
     private static final long FILLER = 0x6161_6161_6161_6161L;
+    /** A number that did not parse; every valid value is at least 0. */
+    private static final long BAD = -1;
 
-    /** What each column holds, as a small int so that the per-value dispatch is a jump table. */
-    private final int[] kinds;
-    /** End (exclusive) of each value of the line being parsed. */
+    /** The column of each field, -1 when the format lacks it. */
+    private final int versionColumn;
+    private final int interfaceIdColumn;
+    private final int srcAddrColumn;
+    private final int dstAddrColumn;
+    private final int pktSrcAddrColumn;
+    private final int pktDstAddrColumn;
+    private final int srcPortColumn;
+    private final int dstPortColumn;
+    private final int protocolColumn;
+    private final int packetsColumn;
+    private final int bytesColumn;
+    private final int startColumn;
+    private final int endColumn;
+    private final int actionColumn;
+    private final int logStatusColumn;
+    private final int tcpFlagsColumn;
+    private final int flowDirectionColumn;
+    private final int trafficPathColumn;
+    /** False when a field appears twice (an odd header): the checked path then handles every line. */
+    private final boolean usable;
+    /** Start (inclusive) and end (exclusive) of each value of the line being parsed. */
+    private final int[] starts;
     private final int[] ends;
     /** One bit per byte of the line, set where a space is (bit {@code b & 63} of word {@code b >> 6}). */
     private final long[] spaceBits = new long[MAX_FAST_LINE / Long.SIZE];
     private final AddressBytes address = new AddressBytes();
-    /** The last value {@link #number} returned, so that {@link #value} can tell -1 from a stored number. */
-    private long lastNumber;
 
     FusedLineParser(FlowLogFormat format) {
-        kinds = new int[format.columnCount()];
-        for (int i = 0; i < kinds.length; i++) {
-            kinds[i] = kind(format.column(i));
+        int columns = format.columnCount();
+        Map<FlowLogField, Integer> at = new EnumMap<>(FlowLogField.class);
+        boolean unique = true;
+        for (int i = 0; i < columns; i++) {
+            FlowLogField field = format.column(i);
+            if (field != null) {
+                unique &= at.put(field, i) == null;
+            }
         }
-        ends = new int[kinds.length];
+        usable = unique && columns > 0;
+        versionColumn = at.getOrDefault(FlowLogField.VERSION, -1);
+        interfaceIdColumn = at.getOrDefault(FlowLogField.INTERFACE_ID, -1);
+        srcAddrColumn = at.getOrDefault(FlowLogField.SRCADDR, -1);
+        dstAddrColumn = at.getOrDefault(FlowLogField.DSTADDR, -1);
+        pktSrcAddrColumn = at.getOrDefault(FlowLogField.PKT_SRCADDR, -1);
+        pktDstAddrColumn = at.getOrDefault(FlowLogField.PKT_DSTADDR, -1);
+        srcPortColumn = at.getOrDefault(FlowLogField.SRCPORT, -1);
+        dstPortColumn = at.getOrDefault(FlowLogField.DSTPORT, -1);
+        protocolColumn = at.getOrDefault(FlowLogField.PROTOCOL, -1);
+        packetsColumn = at.getOrDefault(FlowLogField.PACKETS, -1);
+        bytesColumn = at.getOrDefault(FlowLogField.BYTES, -1);
+        startColumn = at.getOrDefault(FlowLogField.START, -1);
+        endColumn = at.getOrDefault(FlowLogField.END, -1);
+        actionColumn = at.getOrDefault(FlowLogField.ACTION, -1);
+        logStatusColumn = at.getOrDefault(FlowLogField.LOG_STATUS, -1);
+        tcpFlagsColumn = at.getOrDefault(FlowLogField.TCP_FLAGS, -1);
+        flowDirectionColumn = at.getOrDefault(FlowLogField.FLOW_DIRECTION, -1);
+        trafficPathColumn = at.getOrDefault(FlowLogField.TRAFFIC_PATH, -1);
+        starts = new int[Math.max(1, columns)];
+        ends = new int[Math.max(1, columns)];
     }
 
     /** Fills {@code out} from a well-formed line and returns true, or returns false leaving {@code out} partly filled. */
-    boolean parse(byte[] buf, int start, int end, FlowRecord out) {
-        if (!split(buf, start, end)) {
+    boolean parse(byte[] buf, int lineStart, int lineEnd, FlowRecord out) {
+        if (!usable || !split(buf, lineStart, lineEnd)) {
             return false;
         }
         out.clear();
-        int s = start;
-        for (int column = 0; column < kinds.length; column++) {
-            int e = ends[column];
-            if (e == s) {
+        // Absent ('-') values keep the cleared defaults; each step is false when its value does not parse.
+        long numbers = 0;
+        if (versionColumn >= 0 && !absent(buf, versionColumn)) {
+            numbers |= out.version = (int) number(buf, versionColumn, 255);
+        }
+        if (interfaceIdColumn >= 0 && !absent(buf, interfaceIdColumn)) {
+            out.interfaceId = ByteFields.valueKey(buf, starts[interfaceIdColumn], ends[interfaceIdColumn]);
+            out.hasInterfaceId = true;
+        }
+        if (srcAddrColumn >= 0 && !absent(buf, srcAddrColumn)) {
+            if (!address(buf, srcAddrColumn)) {
                 return false;
             }
-            if ((e - s != 1 || buf[s] != '-') && !value(kinds[column], buf, s, e, out)) {
+            out.hasSrcAddr = true;
+            out.srcHi = address.hi;
+            out.srcLo = address.lo;
+        }
+        if (dstAddrColumn >= 0 && !absent(buf, dstAddrColumn)) {
+            if (!address(buf, dstAddrColumn)) {
                 return false;
             }
-            s = e + 1;
+            out.hasDstAddr = true;
+            out.dstHi = address.hi;
+            out.dstLo = address.lo;
+        }
+        if (pktSrcAddrColumn >= 0 && !absent(buf, pktSrcAddrColumn)) {
+            if (!address(buf, pktSrcAddrColumn)) {
+                return false;
+            }
+            out.hasPktSrcAddr = true;
+            out.pktSrcHi = address.hi;
+            out.pktSrcLo = address.lo;
+        }
+        if (pktDstAddrColumn >= 0 && !absent(buf, pktDstAddrColumn)) {
+            if (!address(buf, pktDstAddrColumn)) {
+                return false;
+            }
+            out.hasPktDstAddr = true;
+            out.pktDstHi = address.hi;
+            out.pktDstLo = address.lo;
+        }
+        if (srcPortColumn >= 0 && !absent(buf, srcPortColumn)) {
+            numbers |= out.srcPort = (int) number(buf, srcPortColumn, 65535);
+        }
+        if (dstPortColumn >= 0 && !absent(buf, dstPortColumn)) {
+            numbers |= out.dstPort = (int) number(buf, dstPortColumn, 65535);
+        }
+        if (protocolColumn >= 0 && !absent(buf, protocolColumn)) {
+            numbers |= out.protocol = (int) number(buf, protocolColumn, 255);
+        }
+        if (packetsColumn >= 0 && !absent(buf, packetsColumn)) {
+            numbers |= out.packets = number(buf, packetsColumn, Long.MAX_VALUE);
+        }
+        if (bytesColumn >= 0 && !absent(buf, bytesColumn)) {
+            numbers |= out.bytes = number(buf, bytesColumn, Long.MAX_VALUE);
+        }
+        if (startColumn >= 0 && !absent(buf, startColumn)) {
+            numbers |= out.startMillis = seconds(buf, startColumn);
+        }
+        if (endColumn >= 0 && !absent(buf, endColumn)) {
+            numbers |= out.endMillis = seconds(buf, endColumn);
+        }
+        if (tcpFlagsColumn >= 0 && !absent(buf, tcpFlagsColumn)) {
+            numbers |= out.tcpFlags = (int) number(buf, tcpFlagsColumn, 255);
+        }
+        if (trafficPathColumn >= 0 && !absent(buf, trafficPathColumn)) {
+            numbers |= out.trafficPath = (int) number(buf, trafficPathColumn, 255);
+        }
+        // One test for all numbers: BAD (-1) in any of them makes the OR negative.
+        return numbers >= 0 && words(buf, out);
+    }
+
+    /** The fixed-word fields; false when one holds another word. */
+    private boolean words(byte[] buf, FlowRecord out) {
+        if (actionColumn >= 0 && !absent(buf, actionColumn)) {
+            out.action = word(buf, actionColumn, ACCEPT, FlowRecord.ACTION_ACCEPT, REJECT, FlowRecord.ACTION_REJECT);
+            if (out.action == FlowRecord.ACTION_NONE) {
+                return false;
+            }
+        }
+        if (logStatusColumn >= 0 && !absent(buf, logStatusColumn)) {
+            out.logStatus = status(buf, logStatusColumn);
+            if (out.logStatus == FlowRecord.STATUS_NONE) {
+                return false;
+            }
+        }
+        if (flowDirectionColumn >= 0 && !absent(buf, flowDirectionColumn)) {
+            out.flowDirection = word(buf, flowDirectionColumn, INGRESS, FlowRecord.DIRECTION_INGRESS,
+                    EGRESS, FlowRecord.DIRECTION_EGRESS);
+            return out.flowDirection != FlowRecord.DIRECTION_NONE;
         }
         return true;
     }
 
+    /** Whether the value of the column is '-', AWS's mark for a field with no value. */
+    private boolean absent(byte[] buf, int column) {
+        int s = starts[column];
+        return ends[column] - s == 1 && buf[s] == '-';
+    }
+
     /**
      * Records where each value ends; false unless the line holds exactly one value per column
-     * separated by single spaces and only printable ASCII (empty values are caught by the caller).
+     * separated by single spaces, none empty, and only printable ASCII.
      * The spaces are first gathered into a bitmap, one bit per byte, and their positions taken
      * from it in one loop whose length is the column count: a branch per space found inside
      * each word was a mispredicted branch per word (issue 7: a third of the parse).
@@ -126,18 +242,28 @@ final class FusedLineParser {
         if (unusual != 0 || spaces != last) {
             return false;
         }
-        int[] at = ends;
+        int[] from = starts;
+        int[] to = ends;
         int index = 0;
         long mask = bits[0];
+        int valueStart = start;
+        // Negative as soon as one value is empty (a leading, trailing or repeated space).
+        int empty = 0;
         for (int c = 0; c < last; c++) {
             while (mask == 0) {
                 mask = bits[++index];
             }
-            at[c] = start + (index << 6) + Long.numberOfTrailingZeros(mask);
+            int space = start + (index << 6) + Long.numberOfTrailingZeros(mask);
             mask &= mask - 1;
+            from[c] = valueStart;
+            to[c] = space;
+            empty |= space - valueStart - 1;
+            valueStart = space + 1;
         }
-        at[last] = end;
-        return true;
+        from[last] = valueStart;
+        to[last] = end;
+        empty |= end - valueStart - 1;
+        return empty >= 0;
     }
 
     /**
@@ -158,96 +284,37 @@ final class FusedLineParser {
         return (w & keep) | (FILLER & ~keep);
     }
 
-    /** Converts the value {@code [s, e)}; false to fall back to the checked path. */
-    private boolean value(int kind, byte[] buf, int s, int e, FlowRecord out) {
-        switch (kind) {
-            case VERSION -> out.version = (int) number(buf, s, e, 255);
-            case INTERFACE_ID -> {
-                out.interfaceId = ByteFields.valueKey(buf, s, e);
-                out.hasInterfaceId = true;
-                return true;
-            }
-            case SRCADDR -> {
-                out.hasSrcAddr = address(buf, s, e);
-                out.srcHi = address.hi;
-                out.srcLo = address.lo;
-                return out.hasSrcAddr;
-            }
-            case DSTADDR -> {
-                out.hasDstAddr = address(buf, s, e);
-                out.dstHi = address.hi;
-                out.dstLo = address.lo;
-                return out.hasDstAddr;
-            }
-            case PKT_SRCADDR -> {
-                out.hasPktSrcAddr = address(buf, s, e);
-                out.pktSrcHi = address.hi;
-                out.pktSrcLo = address.lo;
-                return out.hasPktSrcAddr;
-            }
-            case PKT_DSTADDR -> {
-                out.hasPktDstAddr = address(buf, s, e);
-                out.pktDstHi = address.hi;
-                out.pktDstLo = address.lo;
-                return out.hasPktDstAddr;
-            }
-            case SRCPORT -> out.srcPort = (int) number(buf, s, e, 65535);
-            case DSTPORT -> out.dstPort = (int) number(buf, s, e, 65535);
-            case PROTOCOL -> out.protocol = (int) number(buf, s, e, 255);
-            case PACKETS -> out.packets = number(buf, s, e, Long.MAX_VALUE);
-            case BYTES -> out.bytes = number(buf, s, e, Long.MAX_VALUE);
-            case START -> out.startMillis = seconds(buf, s, e);
-            case END -> out.endMillis = seconds(buf, s, e);
-            case ACTION -> {
-                out.action = word(buf, s, e, ACCEPT, FlowRecord.ACTION_ACCEPT, REJECT, FlowRecord.ACTION_REJECT);
-                return out.action != 0;
-            }
-            case LOG_STATUS -> {
-                out.logStatus = status(buf, s, e);
-                return out.logStatus != FlowRecord.STATUS_NONE;
-            }
-            case TCP_FLAGS -> out.tcpFlags = (int) number(buf, s, e, 255);
-            case FLOW_DIRECTION -> {
-                out.flowDirection = word(buf, s, e, INGRESS, FlowRecord.DIRECTION_INGRESS,
-                        EGRESS, FlowRecord.DIRECTION_EGRESS);
-                return out.flowDirection != 0;
-            }
-            case TRAFFIC_PATH -> out.trafficPath = (int) number(buf, s, e, 255);
-            default -> {
-                return true;
-            }
-        }
-        // Every case that falls through here stored a number: -1 means it did not parse.
-        return lastNumber >= 0;
-    }
-
-    /** The unsigned decimal {@code [s, e)} if at most {@code max}, else -1 (also kept in {@link #lastNumber}). */
-    private long number(byte[] buf, int s, int e, long max) {
-        int length = e - s;
+    /** The column's unsigned decimal if at most {@code max}, else {@link #BAD}. */
+    private long number(byte[] buf, int column, long max) {
+        int e = ends[column];
+        int length = e - starts[column];
         long value;
         if (length <= 8 && e >= Long.BYTES) {
             value = Swar.digits(buf, e, length);
         } else if (length <= 16 && e >= 2 * Long.BYTES) {
             long high = Swar.digits(buf, e - 8, length - 8);
             long low = Swar.digits(buf, e, 8);
-            value = high < 0 || low < 0 ? -1 : high * TEN_TO_EIGHT + low;
+            value = (high | low) < 0 ? BAD : high * TEN_TO_EIGHT + low;
         } else {
-            value = length <= MAX_DIGITS ? ByteFields.parseUnsigned(buf, s, e) : -1;
+            value = slowNumber(buf, starts[column], e);
         }
-        if (value > max) {
-            value = -1;
-        }
-        lastNumber = value;
-        return value;
+        return value > max ? BAD : value;
     }
 
-    private long seconds(byte[] buf, int s, int e) {
-        long value = number(buf, s, e, MAX_EPOCH_SECONDS);
-        return value < 0 ? -1 : value * 1000L;
+    /** Long values and values at the very start of the buffer, where no word ends before them. */
+    private static long slowNumber(byte[] buf, int s, int e) {
+        return e - s <= MAX_DIGITS ? ByteFields.parseUnsigned(buf, s, e) : BAD;
+    }
+
+    private long seconds(byte[] buf, int column) {
+        long value = number(buf, column, MAX_EPOCH_SECONDS);
+        return value < 0 ? BAD : value * 1000L;
     }
 
     /** A dotted quad read in one pass; any other text (IPv6) goes through {@link AddressBytes}. */
-    private boolean address(byte[] buf, int s, int e) {
+    private boolean address(byte[] buf, int column) {
+        int s = starts[column];
+        int e = ends[column];
         int i = s;
         long value = 0;
         for (int octets = 0; octets < 4; octets++) {
@@ -279,7 +346,9 @@ final class FusedLineParser {
         return true;
     }
 
-    private static byte word(byte[] buf, int s, int e, byte[] a, byte codeA, byte[] b, byte codeB) {
+    private byte word(byte[] buf, int column, byte[] a, byte codeA, byte[] b, byte codeB) {
+        int s = starts[column];
+        int e = ends[column];
         if (ByteFields.equalsAscii(buf, s, e, a)) {
             return codeA;
         }
@@ -289,7 +358,9 @@ final class FusedLineParser {
         return 0;
     }
 
-    private static byte status(byte[] buf, int s, int e) {
+    private byte status(byte[] buf, int column) {
+        int s = starts[column];
+        int e = ends[column];
         if (ByteFields.equalsAscii(buf, s, e, OK)) {
             return FlowRecord.STATUS_OK;
         }
@@ -300,32 +371,5 @@ final class FusedLineParser {
             return FlowRecord.STATUS_SKIPDATA;
         }
         return FlowRecord.STATUS_NONE;
-    }
-
-    private static int kind(FlowLogField field) {
-        if (field == null) {
-            return SKIP;
-        }
-        return switch (field) {
-            case VERSION -> VERSION;
-            case INTERFACE_ID -> INTERFACE_ID;
-            case SRCADDR -> SRCADDR;
-            case DSTADDR -> DSTADDR;
-            case PKT_SRCADDR -> PKT_SRCADDR;
-            case PKT_DSTADDR -> PKT_DSTADDR;
-            case SRCPORT -> SRCPORT;
-            case DSTPORT -> DSTPORT;
-            case PROTOCOL -> PROTOCOL;
-            case PACKETS -> PACKETS;
-            case BYTES -> BYTES;
-            case START -> START;
-            case END -> END;
-            case ACTION -> ACTION;
-            case LOG_STATUS -> LOG_STATUS;
-            case TCP_FLAGS -> TCP_FLAGS;
-            case FLOW_DIRECTION -> FLOW_DIRECTION;
-            case TRAFFIC_PATH -> TRAFFIC_PATH;
-            default -> SKIP;
-        };
     }
 }
