@@ -7,24 +7,22 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CancellationException;
 
 /**
- * The bounded, order-keeping queue between {@link PipelinedFlowLogReader}'s parsing thread and
- * its consumer: a fixed set of {@link RecordBatch}es circulates between a free and a filled
- * queue, so memory is bounded by {@code batches × capacity} records whatever the input size, and
- * the consumer sees exactly the parser's record sequence.
+ * The bounded, order-keeping queue between one of {@link PipelinedFlowLogReader}'s parsing
+ * threads and the consumer: a fixed set of {@link RecordBatch}es circulates between a free and a
+ * filled queue, so memory is bounded by {@code batches × capacity} records whatever the input
+ * size, and the consumer sees exactly the parser's record sequence, each unit's records followed
+ * by its {@link UnitEnd}.
  */
 final class RecordHandoff implements FlowSink {
-    /** Marks the end of the input on the filled queue. */
-    private static final RecordBatch END = new RecordBatch(0);
-
     private final BlockingQueue<RecordBatch> free;
-    /** One slot more than there are batches, so that {@link #close()} never blocks. */
+    /** As large as the whole set, so that passing a batch on never blocks. */
     private final BlockingQueue<RecordBatch> filled;
     private RecordBatch current;
     private volatile boolean cancelled;
 
     RecordHandoff(int batches, int capacity) {
         free = new ArrayBlockingQueue<>(batches);
-        filled = new ArrayBlockingQueue<>(batches + 1);
+        filled = new ArrayBlockingQueue<>(batches);
         for (int i = 1; i < batches; i++) {
             free.add(new RecordBatch(capacity));
         }
@@ -37,34 +35,43 @@ final class RecordHandoff implements FlowSink {
         current.add(record);
         if (current.isFull()) {
             filled.add(current);
+            current = null;
             current = await(free);
         }
     }
 
-    /** Parsing side, always called last (also after a failure): passes what is left and the end mark. */
-    void close() {
-        if (current != null && current.size > 0) {
-            filled.add(current);
-        }
+    /**
+     * Parsing side: passes what is left of the unit with how it ended; {@code more} says whether
+     * this thread has another unit to fill batches for.
+     */
+    void endUnit(UnitEnd end, boolean more) {
+        current.unitEnd = end;
+        filled.add(current);
         current = null;
-        filled.add(END);
+        if (more) {
+            current = await(free);
+        }
     }
 
-    /** Consuming side: the next batch in parse order, or null at the end. */
+    /** Consuming side: the next batch in parse order. */
     RecordBatch take() {
-        RecordBatch batch = await(filled);
-        return batch == END ? null : batch;
+        return await(filled);
     }
 
     /** Consuming side: returns a consumed batch for reuse. */
     void recycle(RecordBatch batch) {
         batch.size = 0;
+        batch.unitEnd = null;
         free.add(batch);
     }
 
-    /** Consuming side: the consumer failed; the parsing side stops at its next hand-off. */
+    /** Consuming side: the read is abandoned; the parsing side stops at its next hand-off. */
     void cancel() {
         cancelled = true;
+    }
+
+    boolean cancelled() {
+        return cancelled;
     }
 
     private RecordBatch await(BlockingQueue<RecordBatch> queue) {
