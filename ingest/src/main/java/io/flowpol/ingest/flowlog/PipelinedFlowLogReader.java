@@ -89,7 +89,7 @@ public final class PipelinedFlowLogReader {
         }
         FlowLogStats stats;
         try {
-            stats = consume(units, handoffs, sink);
+            stats = consume(units, handoffs, parsers, sink);
         } catch (RuntimeException | Error e) {
             stop(handoffs, parsers, true);
             throw e;
@@ -100,11 +100,11 @@ public final class PipelinedFlowLogReader {
     }
 
     /** Takes the units back in input order, unit {@code u} from parser {@code u % 2}. */
-    private FlowLogStats consume(List<ReadUnit> units, RecordHandoff[] handoffs, FlowSink sink) {
+    private FlowLogStats consume(List<ReadUnit> units, RecordHandoff[] handoffs, Thread[] parsers, FlowSink sink) {
         FlowLogCounters counters = new FlowLogCounters(options.maxProblemSamples());
         long lineBase = 0;
         for (int u = 0; u < units.size(); u++) {
-            FlowLogCounters unit = drain(handoffs[u % 2], lineBase, sink);
+            FlowLogCounters unit = drain(handoffs[u % 2], parsers[u % 2], lineBase, sink);
             counters.absorb(unit, lineBase);
             if (units.get(u).last()) {
                 counters.files++;
@@ -117,9 +117,9 @@ public final class PipelinedFlowLogReader {
     }
 
     /** Passes one unit's records to the sink, lines made the input's; its tallies, or its failure rethrown. */
-    private static FlowLogCounters drain(RecordHandoff handoff, long lineBase, FlowSink sink) {
+    private static FlowLogCounters drain(RecordHandoff handoff, Thread parser, long lineBase, FlowSink sink) {
         while (true) {
-            RecordBatch batch = handoff.take();
+            RecordBatch batch = handoff.take(parser);
             FlowRecord[] records = batch.records;
             for (int i = 0; i < batch.size; i++) {
                 records[i].line += lineBase;

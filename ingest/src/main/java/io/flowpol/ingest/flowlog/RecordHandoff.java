@@ -5,6 +5,7 @@ import io.flowpol.inference.model.FlowSink;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The bounded, order-keeping queue between one of {@link PipelinedFlowLogReader}'s parsing
@@ -14,6 +15,8 @@ import java.util.concurrent.CancellationException;
  * by its {@link UnitEnd}.
  */
 final class RecordHandoff implements FlowSink {
+    private static final long PRODUCER_CHECK_MILLIS = 200;
+
     private final BlockingQueue<RecordBatch> free;
     /** As large as the whole set, so that passing a batch on never blocks. */
     private final BlockingQueue<RecordBatch> filled;
@@ -53,9 +56,31 @@ final class RecordHandoff implements FlowSink {
         }
     }
 
-    /** Consuming side: the next batch in parse order. */
-    RecordBatch take() {
-        return await(filled);
+    /**
+     * Consuming side: the next batch in parse order. Waits in slices and checks that
+     * {@code producer} is still alive, so that a parsing thread that died without passing on its
+     * unit's end (a bug, never an input error: those ride on the {@link UnitEnd}) fails the read
+     * instead of hanging it.
+     */
+    RecordBatch take(Thread producer) {
+        try {
+            while (true) {
+                RecordBatch batch = filled.poll(PRODUCER_CHECK_MILLIS, TimeUnit.MILLISECONDS);
+                if (batch != null) {
+                    return batch;
+                }
+                if (!producer.isAlive()) {
+                    batch = filled.poll();
+                    if (batch != null) {
+                        return batch;
+                    }
+                    throw new IllegalStateException(producer.getName() + " ended without passing on its unit");
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("interrupted while taking flow-log records");
+        }
     }
 
     /** Consuming side: returns a consumed batch for reuse. */
