@@ -1,6 +1,7 @@
 package io.flowpol.ingest.flowlog;
 
 import io.flowpol.inference.model.FlowRecord;
+import io.flowpol.inference.model.FlowSink;
 import io.flowpol.inference.model.InputException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,7 +15,7 @@ import java.util.List;
 record ReadOutcome(List<String> records, FlowLogStats stats, String failure) {
 
     interface Read {
-        FlowLogStats read(List<Path> files, io.flowpol.inference.model.FlowSink sink);
+        FlowLogStats read(List<Path> files, FlowSink sink);
     }
 
     static ReadOutcome sequential(FlowLogOptions options, List<Path> files) {
