@@ -53,7 +53,7 @@ public final class BenchCommand implements Callable<Integer> {
     Path dir;
 
     @Option(names = "--threads", paramLabel = "1|2", defaultValue = "2",
-            description = "1: one thread; 2: parse on a second thread. Default: ${DEFAULT-VALUE}.")
+            description = "1: one thread; 2: parse on two more threads (alternate files or byte ranges, consumed in order). Default: ${DEFAULT-VALUE}.")
     int threads;
 
     @Option(names = "--gzip", description = "Read the generated gzip files (S3 layout) instead of the plain file. Default: the plain file.")

@@ -118,7 +118,7 @@ final class LearningPipeline {
             throw new InputException(InputProblem.error(named, 0, "--flow-logs",
                     "at least one flow-log file", "no files (an empty directory?)"));
         }
-        // Parsing runs on a second thread, records reach inference in file order: the result is the same as with one.
+        // Parsing runs on two more threads, records reach inference in file order: the result is the same as with one.
         return ReadSummary.of(new PipelinedFlowLogReader(new FlowLogOptions(format, o.strict, PROBLEM_SAMPLES), 2)
                 .read(files, sink), "");
     }

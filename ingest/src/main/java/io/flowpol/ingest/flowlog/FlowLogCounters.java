@@ -65,6 +65,43 @@ final class FlowLogCounters {
         formats.add(format);
     }
 
+    /**
+     * Adds the tallies of one unit read after everything counted so far, as if its lines had
+     * been read here: {@code lineBase} (the lines of the same input's earlier units) turns its
+     * unit-relative problem lines into the input's line numbers; the problem samples keep the
+     * first ones in input order.
+     */
+    void absorb(FlowLogCounters unit, long lineBase) {
+        lines += unit.lines;
+        records += unit.records;
+        bytes += unit.bytes;
+        nodata += unit.nodata;
+        skipdata += unit.skipdata;
+        if (unit.skipdataFirstMillis >= 0 && (skipdataFirstMillis < 0 || unit.skipdataFirstMillis < skipdataFirstMillis)) {
+            skipdataFirstMillis = unit.skipdataFirstMillis;
+        }
+        skipdataLastMillis = Math.max(skipdataLastMillis, unit.skipdataLastMillis);
+        skipdataInterfaces.addAll(unit.skipdataInterfaces);
+        headerColumnsIgnored += unit.headerColumnsIgnored;
+        formats.addAll(unit.formats);
+        malformed += unit.malformed;
+        for (InputProblem problem : unit.problems) {
+            if (problems.size() == maxProblemSamples) {
+                break;
+            }
+            problems.add(rebase(problem, lineBase));
+        }
+    }
+
+    /** {@code problem} with its unit-relative line made the input's line; line 0 (no line) stays 0. */
+    static InputProblem rebase(InputProblem problem, long lineBase) {
+        if (lineBase == 0 || problem.line() <= 0) {
+            return problem;
+        }
+        return new InputProblem(problem.file(), problem.line() + lineBase, problem.field(), problem.expected(),
+                problem.found(), problem.severity());
+    }
+
     FlowLogStats toStats() {
         return new FlowLogStats(files, lines, records, bytes, malformed, nodata, skipdata,
                 skipdataFirstMillis, skipdataLastMillis, skipdataInterfaces.size(), headerColumnsIgnored,

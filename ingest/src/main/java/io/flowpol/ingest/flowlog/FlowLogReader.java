@@ -77,13 +77,37 @@ public final class FlowLogReader {
     }
 
     private void readInput(int sourceId, FlowLogInput input, FlowSink sink, FlowLogCounters counters) {
-        String name = input.name();
+        readUnit(ReadUnit.whole(sourceId, input), sink, counters);
+    }
+
+    /**
+     * Reads one unit into a fresh tally, as {@link PipelinedFlowLogReader}'s parsing threads do:
+     * line numbers (of records and problems) count from the unit's first line, and the consumer,
+     * which takes units in order, adds the lines of the file's earlier units.
+     *
+     * @throws InputException as {@link #read} does, its line unit-relative
+     */
+    FlowLogCounters readUnit(ReadUnit unit, FlowSink sink) {
+        FlowLogCounters counters = new FlowLogCounters(options.maxProblemSamples());
+        readUnit(unit, sink, counters);
+        return counters;
+    }
+
+    private void readUnit(ReadUnit unit, FlowSink sink, FlowLogCounters counters) {
+        String name = unit.input().name();
         lines.reset(InputStream.nullInputStream());
-        try (InputStream in = decode(input.open())) {
+        try (InputStream in = unit.first() ? decode(unit.open()) : unit.open()) {
             lines.reset(in);
-            requireText(name, lines.prime(SNIFF_BYTES));
-            readLines(sourceId, name, sink, counters);
-            counters.bytes += lines.bytesRead();
+            long from = 0;
+            if (unit.first()) {
+                requireText(name, lines.prime(SNIFF_BYTES));
+            } else {
+                // The line that crosses in from the unit before is that unit's (ReadUnit).
+                lines.next();
+                from = lines.consumed();
+            }
+            long to = readLines(unit, name, sink, counters);
+            counters.bytes += to - from;
         } catch (EOFException e) {
             // GZIPInputStream: "Unexpected end of ZLIB input stream" for a cut-off download.
             throw new InputException(InputProblem.error(name, 0, null, "a complete gzip stream",
@@ -94,11 +118,21 @@ public final class FlowLogReader {
         }
     }
 
-    private void readLines(int sourceId, String name, FlowSink sink, FlowLogCounters counters) throws IOException {
-        FlowLogLineParser parser = parserFor(options.format() != null ? options.format() : FlowLogFormat.V2_DEFAULT);
+    /** Reads the unit's lines; returns the stream offset where the unit ends. */
+    private long readLines(ReadUnit unit, String name, FlowSink sink, FlowLogCounters counters) throws IOException {
+        FlowLogFormat initial = unit.format() != null ? unit.format() : options.format();
+        FlowLogLineParser parser = parserFor(initial != null ? initial : FlowLogFormat.V2_DEFAULT);
+        // Stream offsets are relative to where the unit's stream starts; a skipped partial line shifts numbers by one.
+        long limit = unit.last() ? Long.MAX_VALUE : unit.end() - unit.streamStart();
+        long lineShift = unit.first() ? 0 : 1;
+        long to = -1;
         while (lines.next()) {
+            if (lines.lineOffset() >= limit) {
+                to = lines.lineOffset();
+                break;
+            }
             counters.lines++;
-            long line = lines.lineNumber();
+            long line = lines.lineNumber() - lineShift;
             if (lines.tooLong()) {
                 malformed(counters, InputProblem.error(name, line, "line", "a line of at most 64 KiB",
                         "'" + ByteFields.printable(lines.head(), 0, lines.headLength(), FieldProblem.MAX_FOUND)
@@ -111,7 +145,7 @@ public final class FlowLogReader {
             if (ByteFields.isBlank(buf, start, end)) {
                 continue;
             }
-            if (line == 1) {
+            if (line == 1 && unit.first()) {
                 FlowLogFormat header = header(buf, start, end);
                 if (header != null) {
                     counters.headerColumnsIgnored += header.ignoredColumns().size();
@@ -122,7 +156,7 @@ public final class FlowLogReader {
                 }
             }
             if (parser.parse(buf, start, end, record)) {
-                record.sourceId = sourceId;
+                record.sourceId = unit.sourceId();
                 record.line = line;
                 counters.record(record);
                 sink.accept(record);
@@ -131,10 +165,11 @@ public final class FlowLogReader {
             }
         }
         counters.format(parser.format());
+        return to >= 0 ? to : lines.consumed();
     }
 
     /** The format a header line declares, or null when the first word is not a field name. */
-    private static FlowLogFormat header(byte[] buf, int start, int end) {
+    static FlowLogFormat header(byte[] buf, int start, int end) {
         int wordEnd = start;
         while (wordEnd < end && ByteFields.CLASS[buf[wordEnd] & 0xFF] == ByteFields.VALUE) {
             wordEnd++;

@@ -42,6 +42,8 @@ final class LineScanner {
     private final byte[] head = new byte[HEAD];
     private int headLength;
     private long bytesRead;
+    /** Stream offset of the current line's first byte. */
+    private long lineOffset;
 
     LineScanner(int bufferSize) {
         this.buf = new byte[Math.max(16, bufferSize)];
@@ -118,6 +120,7 @@ final class LineScanner {
 
     private void emit(int newline) {
         lineNumber++;
+        lineOffset = bytesRead - end + pos;
         lineStart = pos;
         lineEnd = newline > pos && buf[newline - 1] == '\r' ? newline - 1 : newline;
         if (lineEnd - lineStart > MAX_LINE) {
@@ -160,6 +163,7 @@ final class LineScanner {
     /** Keeps the first bytes of an over-long line for the report and discards the rest of it. */
     private void skipLongLine() throws IOException {
         lineNumber++;
+        lineOffset = bytesRead - end + pos;
         keepHead(pos, end - pos);
         long length = 0;
         while (true) {
@@ -210,6 +214,19 @@ final class LineScanner {
 
     int headLength() {
         return headLength;
+    }
+
+    /**
+     * Offset in the stream of the current line's first byte: {@code buf[0]} always holds stream
+     * byte {@code bytesRead - end}, however refills and compaction move the window.
+     */
+    long lineOffset() {
+        return lineOffset;
+    }
+
+    /** Offset in the stream of the first byte not yet returned in a line (after the last {@code \n}). */
+    long consumed() {
+        return bytesRead - end + pos;
     }
 
     /** Bytes read from the stream so far (decompressed text for gzip input). */

@@ -1,37 +1,57 @@
 package io.flowpol.ingest.flowlog;
 
+import io.flowpol.inference.model.FlowRecord;
 import io.flowpol.inference.model.FlowSink;
+import io.flowpol.inference.model.InputException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 
 /**
- * Reads flow logs like {@link FlowLogReader}, with the reading, gzip inflation and parsing on a
- * thread of their own when {@code threads} is 2, so that a consumer such as
- * {@code FlowInference} runs on the calling thread in parallel (GitHub issue 7: both cores).
- * (Inflating on a third thread was measured: about a third more CPU for no wall-time gain on
- * two cores, so it is not done.)
+ * Reads flow logs like {@link FlowLogReader}, with the reading, gzip inflation and parsing on two
+ * threads of their own when {@code threads} is 2, so that a consumer such as
+ * {@code FlowInference} runs on the calling thread in parallel (GitHub issue 7: both cores; the
+ * OS shares the two cores among the three threads).
  *
- * <p>The records reach the sink in exactly the order {@link FlowLogReader} gives them, in
- * batches through a bounded {@link RecordHandoff}: the consumer's result is the same with 1 and
- * 2 threads, and the joins that need records in time order (DESIGN.md fact 1) see the same
- * order. The sink is only ever called from the calling thread.
+ * <p>The input is cut into {@link ReadUnit}s by {@link UnitPlanner} (a file each, and byte ranges
+ * of a large plain file); the parsers take alternate units, each into its own bounded
+ * {@link RecordHandoff}, and the consumer takes the units back in input order: unit 0 from the
+ * first parser, unit 1 from the second, and so on. So the sink sees exactly the record sequence
+ * {@link FlowLogReader} gives, every field, {@code sourceId} and {@code line} included (the
+ * consumer adds each range's line base), the joins that need records in time order (DESIGN.md
+ * fact 1) see the same order, and the result is the same with 1 and 2 threads. The sink is only
+ * ever called from the calling thread.
  */
 public final class PipelinedFlowLogReader {
     /** Large enough to amortise the queue hand-off, small enough to stay in the L2 cache. */
     static final int BATCH_RECORDS = 2048;
-    /** Batches in flight: lets either side run ahead by a few batches without growing memory. */
-    static final int BATCHES = 8;
+    /**
+     * Batches per parser. While the consumer drains one parser's unit the other parser runs
+     * ahead by at most this many batches; a unit that fits (32 Ki records, about 5 MB of
+     * cursors) is parsed whole in that time, so both parsers stay busy.
+     */
+    static final int BATCHES = 16;
+    /**
+     * Nominal range of a large plain file: about 19 Ki v2 records, so that a range fits in a
+     * parser's {@link #BATCHES}. (A gzip file is one unit whatever its size; S3 delivery writes
+     * files of a few minutes each.)
+     */
+    static final long UNIT_BYTES = 2L * 1024 * 1024;
 
     private final FlowLogOptions options;
     private final int threads;
+    private final long unitBytes;
 
     /**
-     * @param threads 1: read, parse and consume on the calling thread; 2: read and parse on a
-     *     second thread
+     * @param threads 1: read, parse and consume on the calling thread; 2: read and parse on two
+     *     more threads
      */
     public PipelinedFlowLogReader(FlowLogOptions options, int threads) {
+        this(options, threads, UNIT_BYTES);
+    }
+
+    /** With a chosen range size, so that tests can cut small files into many ranges. */
+    PipelinedFlowLogReader(FlowLogOptions options, int threads, long unitBytes) {
         if (options == null) {
             throw new IllegalArgumentException("options == null");
         }
@@ -40,61 +60,111 @@ public final class PipelinedFlowLogReader {
         }
         this.options = options;
         this.threads = threads;
+        this.unitBytes = unitBytes;
     }
 
     /**
      * Reads {@code files} in order into {@code sink}, which is called on this thread only.
      *
      * @return the same statistics as {@link FlowLogReader#read}
-     * @throws io.flowpol.inference.model.InputException as {@link FlowLogReader#read} does, and
-     *     any exception the sink throws (the parsing thread is then stopped)
+     * @throws InputException as {@link FlowLogReader#read} does (the same first one, after the
+     *     same records), and any exception the sink throws; the parsing threads are then stopped
      */
     public FlowLogStats read(List<Path> files, FlowSink sink) {
         if (threads == 1) {
             return new FlowLogReader(options).read(files, sink);
         }
-        RecordHandoff handoff = new RecordHandoff(BATCHES, BATCH_RECORDS);
-        FutureTask<FlowLogStats> parsing = new FutureTask<>(() -> {
-            try {
-                return new FlowLogReader(options).read(files, handoff);
-            } finally {
-                handoff.close();
+        List<ReadUnit> units = new UnitPlanner(options, unitBytes).plan(files);
+        RecordHandoff[] handoffs = new RecordHandoff[2];
+        Thread[] parsers = new Thread[2];
+        for (int p = 0; p < 2; p++) {
+            List<ReadUnit> share = new ArrayList<>();
+            for (int u = p; u < units.size(); u += 2) {
+                share.add(units.get(u));
             }
-        });
-        Thread parser = new Thread(parsing, "flowpol-flowlog-parser");
-        parser.setDaemon(true);
-        parser.start();
+            handoffs[p] = new RecordHandoff(BATCHES, BATCH_RECORDS);
+            parsers[p] = new Thread(new UnitParser(options, share, handoffs[p]), "flowpol-flowlog-parser-" + p);
+            parsers[p].setDaemon(true);
+            parsers[p].start();
+        }
+        FlowLogStats stats;
         try {
-            for (RecordBatch batch = handoff.take(); batch != null; batch = handoff.take()) {
-                for (int i = 0; i < batch.size; i++) {
-                    sink.accept(batch.records[i]);
-                }
-                handoff.recycle(batch);
-            }
+            stats = consume(units, handoffs, parsers, sink);
         } catch (RuntimeException | Error e) {
-            handoff.cancel();
-            parser.interrupt();
+            stop(handoffs, parsers, true);
             throw e;
         }
-        return result(parsing);
+        // Both have passed their last unit on and are ending: wait, so that none outlives the read.
+        stop(handoffs, parsers, false);
+        return stats;
     }
 
-    /** The parsing thread's statistics, or its failure rethrown as it was thrown there. */
-    private static FlowLogStats result(FutureTask<FlowLogStats> parsing) {
-        try {
-            return parsing.get();
-        } catch (InterruptedException e) {
+    /** Takes the units back in input order, unit {@code u} from parser {@code u % 2}. */
+    private FlowLogStats consume(List<ReadUnit> units, RecordHandoff[] handoffs, Thread[] parsers, FlowSink sink) {
+        FlowLogCounters counters = new FlowLogCounters(options.maxProblemSamples());
+        long lineBase = 0;
+        for (int u = 0; u < units.size(); u++) {
+            FlowLogCounters unit = drain(handoffs[u % 2], parsers[u % 2], lineBase, sink);
+            counters.absorb(unit, lineBase);
+            if (units.get(u).last()) {
+                counters.files++;
+                lineBase = 0;
+            } else {
+                lineBase += unit.lines;
+            }
+        }
+        return counters.toStats();
+    }
+
+    /** Passes one unit's records to the sink, lines made the input's; its tallies, or its failure rethrown. */
+    private static FlowLogCounters drain(RecordHandoff handoff, Thread parser, long lineBase, FlowSink sink) {
+        while (true) {
+            RecordBatch batch = handoff.take(parser);
+            FlowRecord[] records = batch.records;
+            for (int i = 0; i < batch.size; i++) {
+                records[i].line += lineBase;
+                sink.accept(records[i]);
+            }
+            UnitEnd end = batch.unitEnd;
+            handoff.recycle(batch);
+            if (end != null) {
+                if (end.failure() != null) {
+                    throw rebased(end.failure(), lineBase);
+                }
+                return end.counters();
+            }
+        }
+    }
+
+    /** A unit's failure as the sequential reader throws it: the same exception, its line the input's. */
+    private static RuntimeException rebased(Throwable failure, long lineBase) {
+        if (failure instanceof Error error) {
+            throw error;
+        }
+        if (failure instanceof InputException e && lineBase > 0 && e.problem().line() > 0) {
+            return new InputException(FlowLogCounters.rebase(e.problem(), lineBase), e.getCause());
+        }
+        return (RuntimeException) failure;
+    }
+
+    /** Waits for the parsing threads to end, first cancelling their hand-offs if the read failed. */
+    private static void stop(RecordHandoff[] handoffs, Thread[] parsers, boolean cancel) {
+        for (int p = 0; cancel && p < 2; p++) {
+            handoffs[p].cancel();
+            parsers[p].interrupt();
+        }
+        boolean interrupted = false;
+        for (Thread parser : parsers) {
+            while (parser.isAlive()) {
+                try {
+                    parser.join();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        }
+        if (interrupted) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the flow-log parser", e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException r) {
-                throw r;
-            }
-            if (cause instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException(cause);
         }
     }
 }

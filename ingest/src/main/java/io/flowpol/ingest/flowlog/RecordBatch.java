@@ -11,6 +11,8 @@ import io.flowpol.inference.model.FlowRecord;
 final class RecordBatch {
     final FlowRecord[] records;
     int size;
+    /** Set on the last batch of a unit (possibly empty) by {@link RecordHandoff#endUnit}. */
+    UnitEnd unitEnd;
 
     RecordBatch(int capacity) {
         records = new FlowRecord[capacity];

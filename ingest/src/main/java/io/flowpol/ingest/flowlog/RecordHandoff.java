@@ -5,26 +5,27 @@ import io.flowpol.inference.model.FlowSink;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.TimeUnit;
 
 /**
- * The bounded, order-keeping queue between {@link PipelinedFlowLogReader}'s parsing thread and
- * its consumer: a fixed set of {@link RecordBatch}es circulates between a free and a filled
- * queue, so memory is bounded by {@code batches × capacity} records whatever the input size, and
- * the consumer sees exactly the parser's record sequence.
+ * The bounded, order-keeping queue between one of {@link PipelinedFlowLogReader}'s parsing
+ * threads and the consumer: a fixed set of {@link RecordBatch}es circulates between a free and a
+ * filled queue, so memory is bounded by {@code batches × capacity} records whatever the input
+ * size, and the consumer sees exactly the parser's record sequence, each unit's records followed
+ * by its {@link UnitEnd}.
  */
 final class RecordHandoff implements FlowSink {
-    /** Marks the end of the input on the filled queue. */
-    private static final RecordBatch END = new RecordBatch(0);
+    private static final long PRODUCER_CHECK_MILLIS = 200;
 
     private final BlockingQueue<RecordBatch> free;
-    /** One slot more than there are batches, so that {@link #close()} never blocks. */
+    /** As large as the whole set, so that passing a batch on never blocks. */
     private final BlockingQueue<RecordBatch> filled;
     private RecordBatch current;
     private volatile boolean cancelled;
 
     RecordHandoff(int batches, int capacity) {
         free = new ArrayBlockingQueue<>(batches);
-        filled = new ArrayBlockingQueue<>(batches + 1);
+        filled = new ArrayBlockingQueue<>(batches);
         for (int i = 1; i < batches; i++) {
             free.add(new RecordBatch(capacity));
         }
@@ -37,34 +38,65 @@ final class RecordHandoff implements FlowSink {
         current.add(record);
         if (current.isFull()) {
             filled.add(current);
+            current = null;
             current = await(free);
         }
     }
 
-    /** Parsing side, always called last (also after a failure): passes what is left and the end mark. */
-    void close() {
-        if (current != null && current.size > 0) {
-            filled.add(current);
-        }
+    /**
+     * Parsing side: passes what is left of the unit with how it ended; {@code more} says whether
+     * this thread has another unit to fill batches for.
+     */
+    void endUnit(UnitEnd end, boolean more) {
+        current.unitEnd = end;
+        filled.add(current);
         current = null;
-        filled.add(END);
+        if (more) {
+            current = await(free);
+        }
     }
 
-    /** Consuming side: the next batch in parse order, or null at the end. */
-    RecordBatch take() {
-        RecordBatch batch = await(filled);
-        return batch == END ? null : batch;
+    /**
+     * Consuming side: the next batch in parse order. Waits in slices and checks that
+     * {@code producer} is still alive, so that a parsing thread that died without passing on its
+     * unit's end (a bug, never an input error: those ride on the {@link UnitEnd}) fails the read
+     * instead of hanging it.
+     */
+    RecordBatch take(Thread producer) {
+        try {
+            while (true) {
+                RecordBatch batch = filled.poll(PRODUCER_CHECK_MILLIS, TimeUnit.MILLISECONDS);
+                if (batch != null) {
+                    return batch;
+                }
+                if (!producer.isAlive()) {
+                    batch = filled.poll();
+                    if (batch != null) {
+                        return batch;
+                    }
+                    throw new IllegalStateException(producer.getName() + " ended without passing on its unit");
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("interrupted while taking flow-log records");
+        }
     }
 
     /** Consuming side: returns a consumed batch for reuse. */
     void recycle(RecordBatch batch) {
         batch.size = 0;
+        batch.unitEnd = null;
         free.add(batch);
     }
 
-    /** Consuming side: the consumer failed; the parsing side stops at its next hand-off. */
+    /** Consuming side: the read is abandoned; the parsing side stops at its next hand-off. */
     void cancel() {
         cancelled = true;
+    }
+
+    boolean cancelled() {
+        return cancelled;
     }
 
     private RecordBatch await(BlockingQueue<RecordBatch> queue) {

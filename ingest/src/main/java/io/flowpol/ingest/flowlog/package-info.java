@@ -17,8 +17,10 @@
  * well-formed line is converted as it is scanned (one read per byte); any other line is parsed
  * again by the checked path, which names the problem.
  *
- * <p>{@link io.flowpol.ingest.flowlog.PipelinedFlowLogReader} runs the same reader on a second
- * thread and hands records over in batches, in the same order,
- * so that results do not depend on the thread count (GitHub issue 7).
+ * <p>{@link io.flowpol.ingest.flowlog.PipelinedFlowLogReader} runs the same reader on two
+ * threads over {@link io.flowpol.ingest.flowlog.ReadUnit}s (a file each, byte ranges of a large
+ * plain file) and hands records over in batches, taking the units back in input order, so that
+ * records, line numbers, statistics and the first error do not depend on the thread count
+ * (GitHub issue 7).
  */
 package io.flowpol.ingest.flowlog;
