@@ -9,7 +9,7 @@ import java.util.Map;
 /**
  * The fast path of {@link FlowLogLineParser} (GitHub issue 7). A line as AWS writes it (values
  * separated by exactly one space, printable ASCII) is first cut into values eight bytes at a
- * time ({@link Swar}), then each value is converted knowing its length: numbers eight digits at
+ * time ({@link ValueSplitter}), then each value is converted knowing its length: numbers eight digits at
  * a time, addresses as dotted quads, the interface id hashed a word at a time. Each field's
  * column is looked up once per format, so a line is converted by one straight run of small
  * calls that the JIT inlines, not by a switch per column (issue 7: the switch method was too
@@ -32,9 +32,6 @@ final class FusedLineParser {
     private static final int MAX_DIGITS = 18;
     private static final long MAX_EPOCH_SECONDS = 100_000_000_000L;
     private static final long TEN_TO_EIGHT = 100_000_000L;
-    /** Longer lines (no AWS format comes near) take the checked path. */
-    private static final int MAX_FAST_LINE = 512;
-    private static final long FILLER = 0x6161_6161_6161_6161L;
     /** A number that did not parse; every valid value is at least 0. */
     private static final long BAD = -1;
 
@@ -59,11 +56,10 @@ final class FusedLineParser {
     private final int trafficPathColumn;
     /** False when a field appears twice (an odd header): the checked path then handles every line. */
     private final boolean usable;
-    /** Start (inclusive) and end (exclusive) of each value of the line being parsed. */
+    private final ValueSplitter splitter;
+    /** The splitter's value bounds, read per field: start (inclusive) and end (exclusive). */
     private final int[] starts;
     private final int[] ends;
-    /** One bit per byte of the line, set where a space is (bit {@code b & 63} of word {@code b >> 6}). */
-    private final long[] spaceBits = new long[MAX_FAST_LINE / Long.SIZE];
     private final AddressBytes address = new AddressBytes();
 
     FusedLineParser(FlowLogFormat format) {
@@ -95,13 +91,14 @@ final class FusedLineParser {
         tcpFlagsColumn = at.getOrDefault(FlowLogField.TCP_FLAGS, -1);
         flowDirectionColumn = at.getOrDefault(FlowLogField.FLOW_DIRECTION, -1);
         trafficPathColumn = at.getOrDefault(FlowLogField.TRAFFIC_PATH, -1);
-        starts = new int[Math.max(1, columns)];
-        ends = new int[Math.max(1, columns)];
+        splitter = new ValueSplitter(columns);
+        starts = splitter.starts;
+        ends = splitter.ends;
     }
 
     /** Fills {@code out} from a well-formed line and returns true, or returns false leaving {@code out} partly filled. */
     boolean parse(byte[] buf, int lineStart, int lineEnd, FlowRecord out) {
-        if (!usable || !split(buf, lineStart, lineEnd)) {
+        if (!usable || !splitter.split(buf, lineStart, lineEnd)) {
             return false;
         }
         out.clear();
@@ -203,85 +200,6 @@ final class FusedLineParser {
     private boolean absent(byte[] buf, int column) {
         int s = starts[column];
         return ends[column] - s == 1 && buf[s] == '-';
-    }
-
-    /**
-     * Records where each value ends; false unless the line holds exactly one value per column
-     * separated by single spaces, none empty, and only printable ASCII.
-     * The spaces are first gathered into a bitmap, one bit per byte, and their positions taken
-     * from it in one loop whose length is the column count: a branch per space found inside
-     * each word was a mispredicted branch per word (issue 7: a third of the parse).
-     */
-    private boolean split(byte[] buf, int start, int end) {
-        int length = end - start;
-        if (length > MAX_FAST_LINE) {
-            return false;
-        }
-        long[] bits = spaceBits;
-        int words = (length + Long.BYTES - 1) >>> 3;
-        long unusual = 0;
-        int spaces = 0;
-        long block = 0;
-        for (int k = 0; k < words; k++) {
-            int i = start + (k << 3);
-            long w = i + Long.BYTES <= end ? Swar.word(buf, i) : tail(buf, i, end);
-            unusual |= Swar.unusual(w);
-            long flags = Swar.spaces(w);
-            spaces += Long.bitCount(flags);
-            // Gathers the eight flag bits (bit 7 of each byte) into bits 56-63, lowest address lowest.
-            block |= (((flags >>> 7) * 0x0102_0408_1020_4080L) >>> 56) << ((k & 7) << 3);
-            if ((k & 7) == 7) {
-                bits[k >>> 3] = block;
-                block = 0;
-            }
-        }
-        if ((words & 7) != 0) {
-            bits[words >>> 3] = block;
-        }
-        int last = ends.length - 1;
-        if (unusual != 0 || spaces != last) {
-            return false;
-        }
-        int[] from = starts;
-        int[] to = ends;
-        int index = 0;
-        long mask = bits[0];
-        int valueStart = start;
-        // Negative as soon as one value is empty (a leading, trailing or repeated space).
-        int empty = 0;
-        for (int c = 0; c < last; c++) {
-            while (mask == 0) {
-                mask = bits[++index];
-            }
-            int space = start + (index << 6) + Long.numberOfTrailingZeros(mask);
-            mask &= mask - 1;
-            from[c] = valueStart;
-            to[c] = space;
-            empty |= space - valueStart - 1;
-            valueStart = space + 1;
-        }
-        from[last] = valueStart;
-        to[last] = end;
-        empty |= end - valueStart - 1;
-        return empty >= 0;
-    }
-
-    /**
-     * The last, partial word of a line, with the bytes past its end read as value bytes ('a'),
-     * so that whatever follows the line in the buffer neither counts as a space nor as unusual.
-     */
-    private static long tail(byte[] buf, int i, int end) {
-        int kept = end - i;
-        long keep = -1L >>> ((Long.BYTES - kept) << 3);
-        long w = 0;
-        if (i + Long.BYTES <= buf.length) {
-            w = Swar.word(buf, i);
-        } else {
-            for (int k = end - 1; k >= i; k--) {
-                w = (w << 8) | (buf[k] & 0xFF);
-            }
-        }
-        return (w & keep) | (FILLER & ~keep);
     }
 
     /** The column's unsigned decimal if at most {@code max}, else {@link #BAD}. */
