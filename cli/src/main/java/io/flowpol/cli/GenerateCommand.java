@@ -56,8 +56,9 @@ public final class GenerateCommand implements Callable<Integer> {
     public Integer call() {
         validate();
         var err = spec.commandLine().getErr();
+        RendererPreparation renderer = RendererPreparation.start(policy.templates);
         LearningPipeline.Learned learned = LearningPipeline.run(spec.commandLine(), flowLogs, aws, cluster, window, tuning);
-        PolicyRun.run(policy, learned, out, spec.commandLine().getOut(), err);
+        PolicyRun.run(policy, renderer, learned, out, spec.commandLine().getOut(), err);
         return ExitCodes.OK;
     }
 

@@ -110,10 +110,11 @@ public final class LearnCommand implements Callable<Integer> {
                 learnWindow.until = window.since.plus(windowLength);
             }
         }
+        RendererPreparation renderer = RendererPreparation.start(policy.templates);
         LearningPipeline.Learned learned = LearningPipeline.run(spec.commandLine(), flowLogs, aws, cluster, learnWindow,
                 tuning);
         StateUpdate update = StateUpdate.of(prior, learned, learnWindow, forgetAfter);
-        PolicyRun.run(policy, update.learned(), out, spec.commandLine().getOut(), err);
+        PolicyRun.run(policy, renderer, update.learned(), out, spec.commandLine().getOut(), err);
         store.save(update.state());
         update.print(spec.commandLine().getOut(), err, store.file());
         return ExitCodes.OK;

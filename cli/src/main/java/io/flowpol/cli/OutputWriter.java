@@ -31,7 +31,7 @@ final class OutputWriter {
                 IngestFindings.of(learned.read(), learned.recording().warnings()));
     }
 
-    static void write(Path out, Path templates, SynthesizedPolicies policies, LearningPipeline.Learned learned) {
-        new OutputRenderer(templates).render(out, model(policies, learned));
+    static void write(Path out, OutputRenderer renderer, SynthesizedPolicies policies, LearningPipeline.Learned learned) {
+        renderer.render(out, model(policies, learned));
     }
 }

@@ -19,10 +19,11 @@ final class PolicyRun {
     }
 
     /**
+     * @param renderer started when the command began, so that it is ready now
      * @throws DeniesObservedTrafficException the policies would deny a learned edge; nothing was written
      */
-    static SynthesizedPolicies run(PolicyOptions options, LearningPipeline.Learned learned, Path out,
-                                   PrintWriter stdout, PrintWriter err) {
+    static SynthesizedPolicies run(PolicyOptions options, RendererPreparation renderer, LearningPipeline.Learned learned,
+                                   Path out, PrintWriter stdout, PrintWriter err) {
         var timeline = learned.recording().timeline();
         SynthesizedPolicies policies = new PolicySynthesizer(options.synthesisOptions())
                 .synthesize(learned.result(), timeline);
@@ -33,7 +34,7 @@ final class PolicyRun {
             throw new DeniesObservedTrafficException("generated policies would deny " + denied.size()
                     + " observed edge(s); nothing was written (this is a flowpol bug: please report it with the edges above)");
         }
-        OutputWriter.write(out, options.templates, policies, learned);
+        OutputWriter.write(out, renderer.renderer(), policies, learned);
         Summary.print(stdout, err, out, policies, learned);
         return policies;
     }

@@ -112,13 +112,14 @@ public final class ProposeCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        RendererPreparation renderer = RendererPreparation.start(policy.templates);
         LearningPipeline.Learned learned = LearningPipeline.run(spec.commandLine(), flowLogs, aws, cluster, window, tuning);
         Path work = Files.createTempDirectory("flowpol-proposal-");
         try {
             Path generated = work.resolve("policies");
             // generate's summary would name this temporary directory: only its warnings are shown (stderr);
             // stdout carries the outcome, and the body on --dry-run
-            PolicyRun.run(policy, learned, generated, new PrintWriter(java.io.Writer.nullWriter()), err);
+            PolicyRun.run(policy, renderer, learned, generated, new PrintWriter(java.io.Writer.nullWriter()), err);
             GitHubClient github = githubRepo == null || dryRun ? null : new GitHubClient(githubApi, githubRepo, token);
             var credentials = token == null || !repository.startsWith("https://") ? null
                     : new UsernamePasswordCredentialsProvider("x-access-token", token);

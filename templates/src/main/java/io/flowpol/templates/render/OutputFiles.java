@@ -23,6 +23,13 @@ final class OutputFiles {
     static final String REPORT = "report.md";
     /** Every top-level entry flowpol writes; a directory holding anything else is not replaced. */
     static final Set<String> ENTRIES = Set.of(NETWORK_POLICIES, GLOBAL_POLICIES, KUSTOMIZATION, EDGES, REPORT);
+    private static final String NETWORK_POLICY_TEMPLATE = "networkpolicy.yaml.ftl";
+    private static final String GLOBAL_POLICY_TEMPLATE = "globalnetworkpolicy.yaml.ftl";
+    private static final String KUSTOMIZATION_TEMPLATE = "kustomization.yaml.ftl";
+    private static final String REPORT_TEMPLATE = "report.md.ftl";
+    /** Every template {@link #writeAll} renders. */
+    static final List<String> TEMPLATES = List.of(NETWORK_POLICY_TEMPLATE, GLOBAL_POLICY_TEMPLATE,
+            KUSTOMIZATION_TEMPLATE, REPORT_TEMPLATE);
 
     /** DNS-1123 subdomain: Kubernetes object and namespace names, safe as path segments. */
     private static final Pattern DNS_1123 = Pattern.compile("[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?");
@@ -41,7 +48,7 @@ final class OutputFiles {
         List<String> resources = new ArrayList<>();
         for (NetworkPolicy policy : synthesized.policies().networkPolicies()) {
             String file = NETWORK_POLICIES + "/" + segment(policy.namespace()) + "/" + segment(policy.name()) + ".yaml";
-            renderer.renderTemplate("networkpolicy.yaml.ftl", "policy", NetworkPolicyViews.of(policy, evidence),
+            renderer.renderTemplate(NETWORK_POLICY_TEMPLATE, "policy", NetworkPolicyViews.of(policy, evidence),
                     dir.resolve(file));
             resources.add(file);
         }
@@ -50,14 +57,14 @@ final class OutputFiles {
                 throw new IllegalArgumentException("only global Calico policies are rendered: " + policy.name());
             }
             String file = GLOBAL_POLICIES + "/" + segment(policy.name()) + ".yaml";
-            renderer.renderTemplate("globalnetworkpolicy.yaml.ftl", "policy",
+            renderer.renderTemplate(GLOBAL_POLICY_TEMPLATE, "policy",
                     GlobalNetworkPolicyViews.of(policy, evidence), dir.resolve(file));
             resources.add(file);
         }
-        renderer.renderTemplate("kustomization.yaml.ftl", "kustomization", new KustomizationView(resources),
+        renderer.renderTemplate(KUSTOMIZATION_TEMPLATE, "kustomization", new KustomizationView(resources),
                 dir.resolve(KUSTOMIZATION));
         EdgesJson.write(dir.resolve(EDGES), model.result(), synthesized);
-        renderer.renderTemplate("report.md.ftl", "report", ReportViews.of(model), dir.resolve(REPORT));
+        renderer.renderTemplate(REPORT_TEMPLATE, "report", ReportViews.of(model), dir.resolve(REPORT));
     }
 
     /** Names become path segments; anything but a Kubernetes name could escape the directory. */

@@ -68,6 +68,25 @@ public final class OutputRenderer {
         }
     }
 
+    /**
+     * Parses the templates {@link #render} uses now, so that their FreeMarker start-up can run
+     * while inputs are still being read (issue 7) and a broken override is reported as such.
+     *
+     * @throws InputException naming the template and line of a syntax error
+     */
+    public void prepare() {
+        for (String template : OutputFiles.TEMPLATES) {
+            try {
+                config.getTemplate(template);
+            } catch (ParseException e) {
+                throw new InputException(InputProblem.error(e.getTemplateName(), e.getLineNumber(), null,
+                        "a valid FreeMarker template", e.getEditorMessage()), e);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
     /** Writes every output file into {@code outDir}, replacing a previous flowpol output there. */
     public void render(Path outDir, OutputModel model) {
         if (outDir == null || model == null) {

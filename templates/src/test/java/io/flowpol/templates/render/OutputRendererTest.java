@@ -127,6 +127,29 @@ class OutputRendererTest {
     }
 
     @Test
+    void prepareReportsATemplateSyntaxErrorWithItsFileAndLineBeforeAnythingIsRendered() throws IOException {
+        Path templates = Files.createDirectories(tmp.resolve("templates"));
+        Files.writeString(templates.resolve("report.md.ftl"), "# ok\n<#if>broken\n", StandardCharsets.UTF_8);
+
+        InputException e = assertThrows(InputException.class, () -> new OutputRenderer(templates).prepare());
+
+        assertTrue(e.getMessage().startsWith("report.md.ftl:2: "), e.getMessage());
+        assertTrue(e.getMessage().contains("a valid FreeMarker template"), e.getMessage());
+    }
+
+    @Test
+    void aPreparedRendererWritesTheSameOutput() throws IOException {
+        Path plain = render();
+        OutputRenderer prepared = new OutputRenderer(null);
+        prepared.prepare();
+        Path out = tmp.resolve("prepared");
+        prepared.render(out, SampleModel.model());
+        for (String file : List.of("report.md", "kustomization.yaml", "edges.json")) {
+            assertEquals(Files.readString(plain.resolve(file)), Files.readString(out.resolve(file)), file);
+        }
+    }
+
+    @Test
     void overrideTemplateWinsOverTheClasspathTemplate() throws IOException {
         Path templates = Files.createDirectories(tmp.resolve("templates"));
         Files.writeString(templates.resolve("kustomization.yaml.ftl"),
