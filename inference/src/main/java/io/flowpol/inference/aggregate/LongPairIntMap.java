@@ -42,60 +42,53 @@ final class LongPairIntMap {
 
     /** The value for the pair, -1 when absent. */
     int get(long a, long b) {
-        long[] t = table;
-        for (int i = hash(a, b) & mask; ; i = (i + 1) & mask) {
-            int base = i * STRIDE;
-            long meta = t[base + 2];
-            if (empty(meta)) {
-                return -1;
-            }
-            if (t[base] == a && t[base + 1] == b) {
-                return (int) meta;
-            }
-        }
+        long meta = table[find(a, b, hash(a, b)) + 2];
+        return empty(meta) ? -1 : (int) meta;
     }
 
     /** Maps the pair to {@code value} when it is absent and returns -1; else returns its value, unchanged. */
     int getOrPut(long a, long b, int value) {
         requireValue(value);
-        if ((size + 1) * 2 > mask + 1) {
-            grow();
-        }
         int h = hash(a, b);
-        long[] t = table;
-        for (int i = h & mask; ; i = (i + 1) & mask) {
-            int base = i * STRIDE;
-            long meta = t[base + 2];
-            if (empty(meta)) {
-                set(base, a, b, h, value);
-                size++;
-                return -1;
-            }
-            if (t[base] == a && t[base + 1] == b) {
-                return (int) meta;
-            }
+        int base = find(a, b, h);
+        long meta = table[base + 2];
+        if (!empty(meta)) {
+            return (int) meta;
         }
+        insert(base, a, b, h, value);
+        return -1;
     }
 
     void put(long a, long b, int value) {
         requireValue(value);
-        if ((size + 1) * 2 > mask + 1) {
-            grow();
-        }
         int h = hash(a, b);
+        int base = find(a, b, h);
+        if (empty(table[base + 2])) {
+            insert(base, a, b, h, value);
+        } else {
+            set(base, a, b, h, value);
+        }
+    }
+
+    /** Where the pair is, or the empty entry that ends its probe chain: the index of its first long. */
+    private int find(long a, long b, int h) {
         long[] t = table;
         for (int i = h & mask; ; i = (i + 1) & mask) {
             int base = i * STRIDE;
-            if (empty(t[base + 2])) {
-                size++;
-                set(base, a, b, h, value);
-                return;
-            }
-            if (t[base] == a && t[base + 1] == b) {
-                set(base, a, b, h, value);
-                return;
+            if (empty(t[base + 2]) || (t[base] == a && t[base + 1] == b)) {
+                return base;
             }
         }
+    }
+
+    /** Fills the empty entry at {@code base}, growing first (and probing again) when the table is half full. */
+    private void insert(int base, long a, long b, int h, int value) {
+        if ((size + 1) * 2 > mask + 1) {
+            grow();
+            base = find(a, b, h);
+        }
+        set(base, a, b, h, value);
+        size++;
     }
 
     private static void requireValue(int value) {

@@ -1,7 +1,6 @@
 package io.flowpol.ingest.flowlog;
 
 import io.flowpol.inference.model.FlowRecord;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Parses one flow-log line of a known {@link FlowLogFormat} into the reused
@@ -12,13 +11,6 @@ import java.nio.charset.StandardCharsets;
  * its column's field; nothing is allocated on the good path (STYLE.md habit 5). Not thread-safe.
  */
 public final class FlowLogLineParser {
-    private static final byte[] ACCEPT = ascii("ACCEPT");
-    private static final byte[] REJECT = ascii("REJECT");
-    private static final byte[] OK = ascii("OK");
-    private static final byte[] NODATA = ascii("NODATA");
-    private static final byte[] SKIPDATA = ascii("SKIPDATA");
-    private static final byte[] INGRESS = ascii("ingress");
-    private static final byte[] EGRESS = ascii("egress");
     /** Epoch seconds below this (year 5138) cannot overflow when turned into milliseconds. */
     private static final long MAX_EPOCH_SECONDS = 100_000_000_000L;
 
@@ -168,39 +160,27 @@ public final class FlowLogLineParser {
     }
 
     private byte action(byte[] buf, int s, int e) {
-        if (ByteFields.equalsAscii(buf, s, e, ACCEPT)) {
-            return FlowRecord.ACTION_ACCEPT;
+        byte code = FlowLogWords.action(buf, s, e);
+        if (code == FlowRecord.ACTION_NONE) {
+            problem.set(FlowLogField.ACTION.awsName(), "ACCEPT or REJECT", s, e);
         }
-        if (ByteFields.equalsAscii(buf, s, e, REJECT)) {
-            return FlowRecord.ACTION_REJECT;
-        }
-        problem.set(FlowLogField.ACTION.awsName(), "ACCEPT or REJECT", s, e);
-        return FlowRecord.ACTION_NONE;
+        return code;
     }
 
     private byte logStatus(byte[] buf, int s, int e) {
-        if (ByteFields.equalsAscii(buf, s, e, OK)) {
-            return FlowRecord.STATUS_OK;
+        byte code = FlowLogWords.logStatus(buf, s, e);
+        if (code == FlowRecord.STATUS_NONE) {
+            problem.set(FlowLogField.LOG_STATUS.awsName(), "OK, NODATA or SKIPDATA", s, e);
         }
-        if (ByteFields.equalsAscii(buf, s, e, NODATA)) {
-            return FlowRecord.STATUS_NODATA;
-        }
-        if (ByteFields.equalsAscii(buf, s, e, SKIPDATA)) {
-            return FlowRecord.STATUS_SKIPDATA;
-        }
-        problem.set(FlowLogField.LOG_STATUS.awsName(), "OK, NODATA or SKIPDATA", s, e);
-        return FlowRecord.STATUS_NONE;
+        return code;
     }
 
     private byte direction(byte[] buf, int s, int e) {
-        if (ByteFields.equalsAscii(buf, s, e, INGRESS)) {
-            return FlowRecord.DIRECTION_INGRESS;
+        byte code = FlowLogWords.direction(buf, s, e);
+        if (code == FlowRecord.DIRECTION_NONE) {
+            problem.set(FlowLogField.FLOW_DIRECTION.awsName(), "ingress or egress", s, e);
         }
-        if (ByteFields.equalsAscii(buf, s, e, EGRESS)) {
-            return FlowRecord.DIRECTION_EGRESS;
-        }
-        problem.set(FlowLogField.FLOW_DIRECTION.awsName(), "ingress or egress", s, e);
-        return FlowRecord.DIRECTION_NONE;
+        return code;
     }
 
     /**
@@ -239,9 +219,5 @@ public final class FlowLogLineParser {
             inValue = !separator;
         }
         return count;
-    }
-
-    private static byte[] ascii(String word) {
-        return word.getBytes(StandardCharsets.US_ASCII);
     }
 }

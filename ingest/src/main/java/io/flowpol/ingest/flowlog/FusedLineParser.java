@@ -2,7 +2,6 @@ package io.flowpol.ingest.flowlog;
 
 import io.flowpol.inference.model.FlowRecord;
 import io.flowpol.inference.model.IpAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -21,13 +20,6 @@ import java.util.Map;
  * so that problems keep their exact wording (file, line, field, expected, found).
  */
 final class FusedLineParser {
-    private static final byte[] ACCEPT = "ACCEPT".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] REJECT = "REJECT".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] OK = "OK".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] NODATA = "NODATA".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] SKIPDATA = "SKIPDATA".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] INGRESS = "ingress".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] EGRESS = "egress".getBytes(StandardCharsets.US_ASCII);
     /** As the checked path: at most 18 digits, so a value always fits a long. */
     private static final int MAX_DIGITS = 18;
     private static final long MAX_EPOCH_SECONDS = 100_000_000_000L;
@@ -177,20 +169,19 @@ final class FusedLineParser {
     /** The fixed-word fields; false when one holds another word. */
     private boolean words(byte[] buf, FlowRecord out) {
         if (actionColumn >= 0 && !absent(buf, actionColumn)) {
-            out.action = word(buf, actionColumn, ACCEPT, FlowRecord.ACTION_ACCEPT, REJECT, FlowRecord.ACTION_REJECT);
+            out.action = FlowLogWords.action(buf, starts[actionColumn], ends[actionColumn]);
             if (out.action == FlowRecord.ACTION_NONE) {
                 return false;
             }
         }
         if (logStatusColumn >= 0 && !absent(buf, logStatusColumn)) {
-            out.logStatus = status(buf, logStatusColumn);
+            out.logStatus = FlowLogWords.logStatus(buf, starts[logStatusColumn], ends[logStatusColumn]);
             if (out.logStatus == FlowRecord.STATUS_NONE) {
                 return false;
             }
         }
         if (flowDirectionColumn >= 0 && !absent(buf, flowDirectionColumn)) {
-            out.flowDirection = word(buf, flowDirectionColumn, INGRESS, FlowRecord.DIRECTION_INGRESS,
-                    EGRESS, FlowRecord.DIRECTION_EGRESS);
+            out.flowDirection = FlowLogWords.direction(buf, starts[flowDirectionColumn], ends[flowDirectionColumn]);
             return out.flowDirection != FlowRecord.DIRECTION_NONE;
         }
         return true;
@@ -264,30 +255,4 @@ final class FusedLineParser {
         return true;
     }
 
-    private byte word(byte[] buf, int column, byte[] a, byte codeA, byte[] b, byte codeB) {
-        int s = starts[column];
-        int e = ends[column];
-        if (ByteFields.equalsAscii(buf, s, e, a)) {
-            return codeA;
-        }
-        if (ByteFields.equalsAscii(buf, s, e, b)) {
-            return codeB;
-        }
-        return 0;
-    }
-
-    private byte status(byte[] buf, int column) {
-        int s = starts[column];
-        int e = ends[column];
-        if (ByteFields.equalsAscii(buf, s, e, OK)) {
-            return FlowRecord.STATUS_OK;
-        }
-        if (ByteFields.equalsAscii(buf, s, e, NODATA)) {
-            return FlowRecord.STATUS_NODATA;
-        }
-        if (ByteFields.equalsAscii(buf, s, e, SKIPDATA)) {
-            return FlowRecord.STATUS_SKIPDATA;
-        }
-        return FlowRecord.STATUS_NONE;
-    }
 }
