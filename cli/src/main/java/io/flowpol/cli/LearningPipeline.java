@@ -8,7 +8,6 @@ import io.flowpol.cli.options.WindowOptions;
 import io.flowpol.inference.FlowInference;
 import io.flowpol.inference.InferenceOptions;
 import io.flowpol.inference.model.Cidr;
-import io.flowpol.inference.model.FlowSink;
 import io.flowpol.inference.model.InferenceResult;
 import io.flowpol.inference.model.InputException;
 import io.flowpol.inference.model.InputProblem;
@@ -21,6 +20,7 @@ import io.flowpol.ingest.cluster.ClusterRecordingReader;
 import io.flowpol.ingest.flowlog.FlowLogFiles;
 import io.flowpol.ingest.flowlog.FlowLogFormat;
 import io.flowpol.ingest.flowlog.FlowLogOptions;
+import io.flowpol.ingest.flowlog.InputProgress;
 import io.flowpol.ingest.flowlog.PipelinedFlowLogReader;
 import io.flowpol.ingest.s3.S3Clients;
 import io.flowpol.ingest.s3.S3FlowLogReader;
@@ -95,7 +95,7 @@ final class LearningPipeline {
     }
 
     private static ReadSummary readFlowLogs(FlowLogInputOptions o, AwsOptions aws, WindowOptions window,
-                                            FlowLogFormat format, FlowSink sink) {
+                                            FlowLogFormat format, Progress sink) {
         if (o.s3 != null) {
             var client = S3Clients.create(aws.region, aws.profile, aws.endpoint);
             return ReadSummary.of(new S3FlowLogReader(client, o.checkpoint).read(
@@ -119,8 +119,10 @@ final class LearningPipeline {
                     "at least one flow-log file", "no files (an empty directory?)"));
         }
         // Parsing runs on two more threads, records reach inference in file order: the result is the same as with one.
+        InputProgress progress = InputProgress.of(files);
+        sink.watch(progress);
         return ReadSummary.of(new PipelinedFlowLogReader(new FlowLogOptions(format, o.strict, PROBLEM_SAMPLES), 2)
-                .read(files, sink), "");
+                .read(files, sink, progress), "");
     }
 
     /** The window actually observed: from the first to the last connection seen (edges and attempts). */

@@ -35,18 +35,29 @@ public final class FlowLogReader {
     private final LineScanner lines;
     private final FlowRecord record = new FlowRecord();
     private final Map<FlowLogFormat, FlowLogLineParser> parsers = new HashMap<>();
+    private final InputProgress progress;
 
     public FlowLogReader(FlowLogOptions options) {
-        this(options, DEFAULT_BUFFER_SIZE);
+        this(options, DEFAULT_BUFFER_SIZE, InputProgress.none());
+    }
+
+    /** Counting the bytes it reads from each file into {@code progress}. */
+    FlowLogReader(FlowLogOptions options, InputProgress progress) {
+        this(options, DEFAULT_BUFFER_SIZE, progress);
     }
 
     /** With a chosen initial buffer size, so tests can force records across refills. */
     FlowLogReader(FlowLogOptions options, int bufferSize) {
+        this(options, bufferSize, InputProgress.none());
+    }
+
+    private FlowLogReader(FlowLogOptions options, int bufferSize, InputProgress progress) {
         if (options == null) {
             throw new IllegalArgumentException("options == null");
         }
         this.options = options;
         this.lines = new LineScanner(bufferSize);
+        this.progress = progress;
     }
 
     /**
@@ -96,7 +107,7 @@ public final class FlowLogReader {
     private void readUnit(ReadUnit unit, FlowSink sink, FlowLogCounters counters) {
         String name = unit.input().name();
         lines.reset(InputStream.nullInputStream());
-        try (InputStream in = unit.first() ? decode(unit.open()) : unit.open()) {
+        try (InputStream in = unit.first() ? decode(progress.counting(unit.open())) : progress.counting(unit.open())) {
             lines.reset(in);
             long from = 0;
             if (unit.first()) {

@@ -71,8 +71,16 @@ public final class PipelinedFlowLogReader {
      *     same records), and any exception the sink throws; the parsing threads are then stopped
      */
     public FlowLogStats read(List<Path> files, FlowSink sink) {
+        return read(files, sink, InputProgress.none());
+    }
+
+    /**
+     * As {@link #read(List, FlowSink)}, counting the bytes read from the files into
+     * {@code progress} (for a progress line; see {@link InputProgress#of}).
+     */
+    public FlowLogStats read(List<Path> files, FlowSink sink, InputProgress progress) {
         if (threads == 1) {
-            return new FlowLogReader(options).read(files, sink);
+            return new FlowLogReader(options, progress).read(files, sink);
         }
         List<ReadUnit> units = new UnitPlanner(options, unitBytes).plan(files);
         RecordHandoff[] handoffs = new RecordHandoff[2];
@@ -83,7 +91,7 @@ public final class PipelinedFlowLogReader {
                 share.add(units.get(u));
             }
             handoffs[p] = new RecordHandoff(BATCHES, BATCH_RECORDS);
-            parsers[p] = new Thread(new UnitParser(options, share, handoffs[p]), "flowpol-flowlog-parser-" + p);
+            parsers[p] = new Thread(new UnitParser(new FlowLogReader(options, progress), share, handoffs[p]), "flowpol-flowlog-parser-" + p);
             parsers[p].setDaemon(true);
             parsers[p].start();
         }

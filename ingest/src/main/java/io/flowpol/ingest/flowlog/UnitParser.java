@@ -16,9 +16,12 @@ final class UnitParser implements Runnable {
     private final List<ReadUnit> units;
     private final RecordHandoff handoff;
 
-    /** @param units this thread's share of the units, in input order */
-    UnitParser(FlowLogOptions options, List<ReadUnit> units, RecordHandoff handoff) {
-        this.reader = new FlowLogReader(options);
+    /**
+     * @param reader this thread's own reader
+     * @param units this thread's share of the units, in input order
+     */
+    UnitParser(FlowLogReader reader, List<ReadUnit> units, RecordHandoff handoff) {
+        this.reader = reader;
         this.units = List.copyOf(units);
         this.handoff = handoff;
     }
