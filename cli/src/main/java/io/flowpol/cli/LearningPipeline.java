@@ -62,14 +62,19 @@ final class LearningPipeline {
     static Learned run(FlowLogInputOptions flowLogs, AwsOptions aws, ClusterInputOptions cluster, WindowOptions window,
                        InferenceTuningOptions tuning, PrintWriter err) {
         FlowLogFormat format = flowLogs.format == null ? null : FlowLogFormat.parse(flowLogs.format);
-        ClusterRecording recording = new ClusterRecordingReader().read(cluster.paths);
-        FlowInference inference = new FlowInference(recording.timeline(), inferenceOptions(tuning, window));
-        Progress progress = new Progress(inference, err, Progress.stderrIsTerminal());
+        ClusterRecording recording;
+        FlowInference inference;
         ReadSummary read;
-        try {
-            read = readFlowLogs(flowLogs, aws, window, format, progress);
-        } finally {
-            progress.done();
+        // Local files start parsing while the recording is read; a failed recording stops them.
+        try (LocalFiles local = LocalFiles.start(flowLogs, new FlowLogOptions(format, flowLogs.strict, PROBLEM_SAMPLES))) {
+            recording = new ClusterRecordingReader().read(cluster.paths);
+            inference = new FlowInference(recording.timeline(), inferenceOptions(tuning, window));
+            Progress progress = new Progress(inference, err, Progress.stderrIsTerminal());
+            try {
+                read = local != null ? local.into(progress) : readFlowLogs(flowLogs, aws, window, format, progress);
+            } finally {
+                progress.done();
+            }
         }
         checkSomethingParsed(read);
         InferenceResult result = inference.finish();
@@ -118,11 +123,51 @@ final class LearningPipeline {
             throw new InputException(InputProblem.error(named, 0, "--flow-logs",
                     "at least one flow-log file", "no files (an empty directory?)"));
         }
-        // Parsing runs on two more threads, records reach inference in file order: the result is the same as with one.
+        // Reached when listing failed before the recording was read (its error comes now, in its
+        // turn) or the paths changed since; otherwise LocalFiles reads local files.
         InputProgress progress = InputProgress.of(files);
         sink.watch(progress);
         return ReadSummary.of(new PipelinedFlowLogReader(new FlowLogOptions(format, o.strict, PROBLEM_SAMPLES), 2)
                 .read(files, sink, progress), "");
+    }
+
+    /**
+     * Local flow-log files whose parsing was started before the recording is read (issue 7: the
+     * parsers' start-up overlaps it). Parsing runs on two more threads, and records reach inference
+     * in file order: the result is the same as reading them one by one.
+     */
+    private record LocalFiles(PipelinedFlowLogReader.Reading reading, InputProgress progress) implements AutoCloseable {
+        /**
+         * The started reading of {@code --flow-logs}, or null for S3, CloudWatch, or paths that do
+         * not list (missing, empty): those are read, and their errors reported, after the
+         * recording, as before.
+         */
+        static LocalFiles start(FlowLogInputOptions o, FlowLogOptions options) {
+            if (o.s3 != null || o.cloudWatchLogGroup != null) {
+                return null;
+            }
+            List<Path> files;
+            try {
+                files = FlowLogFiles.list(o.paths);
+            } catch (InputException e) {
+                return null;
+            }
+            if (files.isEmpty()) {
+                return null;
+            }
+            InputProgress progress = InputProgress.of(files);
+            return new LocalFiles(new PipelinedFlowLogReader(options, 2).start(files, progress), progress);
+        }
+
+        ReadSummary into(Progress sink) {
+            sink.watch(progress);
+            return ReadSummary.of(reading.into(sink), "");
+        }
+
+        @Override
+        public void close() {
+            reading.close();
+        }
     }
 
     /** The window actually observed: from the first to the last connection seen (edges and attempts). */

@@ -79,32 +79,93 @@ public final class PipelinedFlowLogReader {
      * {@code progress} (for a progress line; see {@link InputProgress#of}).
      */
     public FlowLogStats read(List<Path> files, FlowSink sink, InputProgress progress) {
-        if (threads == 1) {
-            return new FlowLogReader(options, progress).read(files, sink);
+        try (Reading reading = start(files, progress)) {
+            return reading.into(sink);
         }
-        List<ReadUnit> units = new UnitPlanner(options, unitBytes).plan(files);
-        RecordHandoff[] handoffs = new RecordHandoff[2];
-        Thread[] parsers = new Thread[2];
-        for (int p = 0; p < 2; p++) {
-            List<ReadUnit> share = new ArrayList<>();
-            for (int u = p; u < units.size(); u += 2) {
-                share.add(units.get(u));
+    }
+
+    /**
+     * Starts reading {@code files} now, before there is a sink: with two threads the parsers
+     * begin (and fill their bounded queues) while the caller prepares the consumer, e.g. reads
+     * the cluster recording (issue 7: the parsers' JIT warm-up then overlaps it). Call
+     * {@link Reading#into} once, or close the reading to stop the parsers.
+     */
+    public Reading start(List<Path> files, InputProgress progress) {
+        return threads == 1 ? new Reading(files, progress) : new Reading(files, progress, options, unitBytes);
+    }
+
+    /** A started read of flow-log files; see {@link #start}. Not thread-safe: one consumer thread. */
+    public final class Reading implements AutoCloseable {
+        private final List<Path> files;
+        private final InputProgress progress;
+        private final List<ReadUnit> units;
+        private final RecordHandoff[] handoffs;
+        private final Thread[] parsers;
+        private boolean consumed;
+
+        /** One thread: nothing runs before {@link #into}. */
+        private Reading(List<Path> files, InputProgress progress) {
+            this.files = List.copyOf(files);
+            this.progress = progress;
+            this.units = null;
+            this.handoffs = null;
+            this.parsers = null;
+        }
+
+        private Reading(List<Path> files, InputProgress progress, FlowLogOptions options, long unitBytes) {
+            this.files = List.copyOf(files);
+            this.progress = progress;
+            this.units = new UnitPlanner(options, unitBytes).plan(this.files);
+            this.handoffs = new RecordHandoff[2];
+            this.parsers = new Thread[2];
+            for (int p = 0; p < 2; p++) {
+                List<ReadUnit> share = new ArrayList<>();
+                for (int u = p; u < units.size(); u += 2) {
+                    share.add(units.get(u));
+                }
+                handoffs[p] = new RecordHandoff(BATCHES, BATCH_RECORDS);
+                parsers[p] = new Thread(new UnitParser(new FlowLogReader(options, progress), share, handoffs[p]),
+                        "flowpol-flowlog-parser-" + p);
+                parsers[p].setDaemon(true);
+                parsers[p].start();
             }
-            handoffs[p] = new RecordHandoff(BATCHES, BATCH_RECORDS);
-            parsers[p] = new Thread(new UnitParser(new FlowLogReader(options, progress), share, handoffs[p]), "flowpol-flowlog-parser-" + p);
-            parsers[p].setDaemon(true);
-            parsers[p].start();
         }
-        FlowLogStats stats;
-        try {
-            stats = consume(units, handoffs, parsers, sink);
-        } catch (RuntimeException | Error e) {
-            stop(handoffs, parsers, true);
-            throw e;
+
+        /**
+         * Passes every record to {@code sink} on this thread, in input order.
+         *
+         * @return the same statistics as {@link FlowLogReader#read}
+         * @throws InputException as {@link FlowLogReader#read} does (the same first one, after the
+         *     same records), and any exception the sink throws; the parsing threads are then stopped
+         */
+        public FlowLogStats into(FlowSink sink) {
+            if (consumed) {
+                throw new IllegalStateException("a reading is consumed once");
+            }
+            consumed = true;
+            if (parsers == null) {
+                return new FlowLogReader(options, progress).read(files, sink);
+            }
+            FlowLogStats stats;
+            try {
+                stats = consume(units, handoffs, parsers, sink);
+            } catch (RuntimeException | Error e) {
+                stop(handoffs, parsers, true);
+                throw e;
+            }
+            // Both have passed their last unit on and are ending: wait, so that none outlives the read.
+            stop(handoffs, parsers, false);
+            return stats;
         }
-        // Both have passed their last unit on and are ending: wait, so that none outlives the read.
-        stop(handoffs, parsers, false);
-        return stats;
+
+        /** Stops the parsers of a reading that was never consumed (the caller failed first); else nothing. */
+        @Override
+        public void close() {
+            if (!consumed && parsers != null) {
+                consumed = true;
+                stop(handoffs, parsers, true);
+            }
+        }
     }
 
     /** Takes the units back in input order, unit {@code u} from parser {@code u % 2}. */

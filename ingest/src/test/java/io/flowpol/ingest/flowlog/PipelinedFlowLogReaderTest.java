@@ -259,4 +259,33 @@ class PipelinedFlowLogReaderTest {
         assertTrue(Thread.getAllStackTraces().keySet().stream()
                 .noneMatch(t -> t.getName().startsWith("flowpol-flowlog-parser") && t.isAlive()));
     }
+
+    @Test
+    void aStartedReadingThatIsClosedUnconsumedStopsItsParsers() throws IOException {
+        Path plain = write("plain.log", new FlowLogText().header().records(0, 200_000).bytes());
+        PipelinedFlowLogReader.Reading reading = new PipelinedFlowLogReader(FlowLogOptions.DEFAULTS, 2, 100_000)
+                .start(List.of(plain), InputProgress.of(List.of(plain)));
+        assertTrue(Thread.getAllStackTraces().keySet().stream()
+                .anyMatch(t -> t.getName().startsWith("flowpol-flowlog-parser") && t.isAlive()), "parsing began");
+        reading.close();
+        assertTrue(Thread.getAllStackTraces().keySet().stream()
+                .noneMatch(t -> t.getName().startsWith("flowpol-flowlog-parser") && t.isAlive()));
+        assertThrows(IllegalStateException.class, () -> reading.into(r -> { }));
+    }
+
+    @Test
+    void aReadingStartedBeforeItsSinkExistsDeliversWhatTheSequentialReaderDoes() throws IOException {
+        Path plain = write("plain.log", new FlowLogText().header().records(0, 50_000).bytes());
+        for (int threads = 1; threads <= 2; threads++) {
+            List<Long> lines = new java.util.ArrayList<>();
+            try (PipelinedFlowLogReader.Reading reading = new PipelinedFlowLogReader(FlowLogOptions.DEFAULTS, threads,
+                    100_000).start(List.of(plain), InputProgress.of(List.of(plain)))) {
+                FlowLogStats stats = reading.into(r -> lines.add(r.line));
+                assertEquals(50_000, stats.records());
+            }
+            assertEquals(50_000, lines.size());
+            assertEquals(2L, lines.get(0), "line 1 is the header");
+            assertEquals(50_001L, lines.get(lines.size() - 1));
+        }
+    }
 }
