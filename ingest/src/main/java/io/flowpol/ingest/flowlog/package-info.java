@@ -13,14 +13,17 @@
  * {@link io.flowpol.inference.model.InputException}.
  *
  * <p>The hot loop parses bytes: one buffer, no regex, no String and no allocation per record
- * (STYLE.md habit 5, after jackson-core). Only IPv6 addresses and error paths allocate. A
- * well-formed line is converted as it is scanned (one read per byte); any other line is parsed
- * again by the checked path, which names the problem.
+ * (STYLE.md habit 5, after jackson-core). Only IPv6 addresses and error paths allocate. A line
+ * as AWS writes it is cut into values eight bytes at a time ({@code ValueSplitter}, {@code Swar})
+ * and converted field by field ({@code FusedLineParser}); any other line is parsed again by the
+ * checked path, which names the problem.
  *
  * <p>{@link io.flowpol.ingest.flowlog.PipelinedFlowLogReader} runs the same reader on two
  * threads over {@link io.flowpol.ingest.flowlog.ReadUnit}s (a file each, byte ranges of a large
  * plain file) and hands records over in batches, taking the units back in input order, so that
  * records, line numbers, statistics and the first error do not depend on the thread count
- * (GitHub issue 7).
+ * (GitHub issue 7). Its {@code start} begins parsing before the consumer exists (while the
+ * recording is read); {@link io.flowpol.ingest.flowlog.InputProgress} counts the raw bytes read
+ * for a progress line.
  */
 package io.flowpol.ingest.flowlog;
