@@ -124,11 +124,10 @@ final class LearningPipeline {
                     "at least one flow-log file", "no files (an empty directory?)"));
         }
         // Reached when listing failed before the recording was read (its error comes now, in its
-        // turn) or the paths changed since; otherwise LocalFiles reads local files.
-        InputProgress progress = InputProgress.of(files);
-        sink.watch(progress);
-        return ReadSummary.of(new PipelinedFlowLogReader(new FlowLogOptions(format, o.strict, PROBLEM_SAMPLES), 2)
-                .read(files, sink, progress), "");
+        // turn) or the paths changed since; otherwise LocalFiles.start has read local files.
+        try (LocalFiles local = LocalFiles.of(files, new FlowLogOptions(format, o.strict, PROBLEM_SAMPLES))) {
+            return local.into(sink);
+        }
     }
 
     /**
@@ -152,9 +151,11 @@ final class LearningPipeline {
             } catch (InputException e) {
                 return null;
             }
-            if (files.isEmpty()) {
-                return null;
-            }
+            return files.isEmpty() ? null : of(files, options);
+        }
+
+        /** Starts parsing {@code files} on two threads. */
+        static LocalFiles of(List<Path> files, FlowLogOptions options) {
             InputProgress progress = InputProgress.of(files);
             return new LocalFiles(new PipelinedFlowLogReader(options, 2).start(files, progress), progress);
         }

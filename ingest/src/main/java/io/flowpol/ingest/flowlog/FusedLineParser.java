@@ -220,30 +220,16 @@ final class FusedLineParser {
         return value < 0 ? BAD : value * 1000L;
     }
 
-    /** A dotted quad read in one pass; any other text (IPv6) goes through {@link AddressBytes}. */
+    /** A dotted quad ({@link AddressBytes#parseV4}, no scan for ':' first); any other text (IPv6) goes through {@link AddressBytes}. */
     private boolean address(byte[] buf, int column) {
         int s = starts[column];
         int e = ends[column];
-        int i = s;
-        long value = 0;
-        for (int octets = 0; octets < 4; octets++) {
-            int from = i;
-            int octet = 0;
-            int digit;
-            while (i < e && (digit = buf[i] - '0') >= 0 && digit <= 9) {
-                octet = octet * 10 + digit;
-                i++;
-            }
-            if (i == from || i - from > 3 || octet > 255 || (octets < 3 && (i == e || buf[i++] != '.'))) {
-                return otherAddress(buf, s, e);
-            }
-            value = (value << 8) | octet;
-        }
-        if (i != e) {
+        long v4 = AddressBytes.parseV4(buf, s, e);
+        if (v4 < 0) {
             return otherAddress(buf, s, e);
         }
         address.hi = 0L;
-        address.lo = IpAddress.V4_MAPPED_PREFIX | value;
+        address.lo = IpAddress.V4_MAPPED_PREFIX | v4;
         return true;
     }
 
@@ -254,5 +240,4 @@ final class FusedLineParser {
         }
         return true;
     }
-
 }

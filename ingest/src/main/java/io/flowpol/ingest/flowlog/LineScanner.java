@@ -120,7 +120,7 @@ final class LineScanner {
 
     private void emit(int newline) {
         lineNumber++;
-        lineOffset = bytesRead - end + pos;
+        lineOffset = consumed();
         lineStart = pos;
         lineEnd = newline > pos && buf[newline - 1] == '\r' ? newline - 1 : newline;
         if (lineEnd - lineStart > MAX_LINE) {
@@ -163,7 +163,7 @@ final class LineScanner {
     /** Keeps the first bytes of an over-long line for the report and discards the rest of it. */
     private void skipLongLine() throws IOException {
         lineNumber++;
-        lineOffset = bytesRead - end + pos;
+        lineOffset = consumed();
         keepHead(pos, end - pos);
         long length = 0;
         while (true) {

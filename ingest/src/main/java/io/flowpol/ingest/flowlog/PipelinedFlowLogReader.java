@@ -210,7 +210,7 @@ public final class PipelinedFlowLogReader {
         if (failure instanceof Error error) {
             throw error;
         }
-        if (failure instanceof InputException e && lineBase > 0 && e.problem().line() > 0) {
+        if (failure instanceof InputException e && lineBase > 0) {
             return new InputException(FlowLogCounters.rebase(e.problem(), lineBase), e.getCause());
         }
         return (RuntimeException) failure;
