@@ -89,13 +89,16 @@ public final class OutputRenderer {
         }
     }
 
-    /** Writes every output file into {@code outDir}, replacing a previous flowpol output there. */
+    /**
+     * Writes every output file into {@code outDir}, replacing a previous flowpol output there
+     * ({@link OutputTarget}: a symbolic link is followed and stays a link).
+     */
     public void render(Path outDir, OutputModel model) {
         if (outDir == null || model == null) {
             throw new IllegalArgumentException("outDir and model are required");
         }
         try {
-            DirectorySwap.replace(outDir, tmp -> new OutputFiles(this, model).writeAll(tmp));
+            DirectorySwap.replace(OutputTarget.resolve(outDir), tmp -> new OutputFiles(this, model).writeAll(tmp));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
