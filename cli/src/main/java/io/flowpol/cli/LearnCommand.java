@@ -113,6 +113,7 @@ public final class LearnCommand implements Callable<Integer> {
         RendererPreparation renderer = RendererPreparation.start(policy.templates);
         LearningPipeline.Learned learned = LearningPipeline.run(spec.commandLine(), flowLogs, aws, cluster, learnWindow,
                 tuning);
+        EmptyWindow.check(learned, policy.allowEmpty);
         StateUpdate update = StateUpdate.of(prior, learned, learnWindow, forgetAfter);
         PolicyRun.run(policy, renderer, update.learned(), out, spec.commandLine().getOut(), err);
         store.save(update.state());

@@ -21,8 +21,8 @@ import java.lang.reflect.Method;
  *   <li>{@code ?new} resolves no class at all ({@link TemplateClassResolver#ALLOWS_NOTHING_RESOLVER});</li>
  *   <li>{@code ?api} is disabled;</li>
  *   <li>the object wrapper exposes members of flowpol's own view classes only, and of those only
- *       what FreeMarker's {@link DefaultMemberAccessPolicy} allows (no {@code getClass()}, so no
- *       way to a {@code Class} and its static methods); no static models are in the data model.</li>
+ *       what FreeMarker's {@link DefaultMemberAccessPolicy} allows, less {@code getClass()}: no way to
+ *       a {@code Class} and its static methods; no static models are in the data model.</li>
  * </ul>
  */
 final class TemplateSandbox {
@@ -41,7 +41,28 @@ final class TemplateSandbox {
         config.setObjectWrapper(wrapper.build());
     }
 
-    /** FreeMarker's default policy for view classes; no member of any other class. */
+    /**
+     * FreeMarker's default policy allows {@code getClass()} (and so {@code x.class}); a view has no
+     * reason to hand out its {@code Class}, the way to static members.
+     */
+    private record NoGetClass(ClassMemberAccessPolicy policy) implements ClassMemberAccessPolicy {
+        @Override
+        public boolean isMethodExposed(Method method) {
+            return !method.getName().equals("getClass") && policy.isMethodExposed(method);
+        }
+
+        @Override
+        public boolean isConstructorExposed(Constructor<?> constructor) {
+            return false;
+        }
+
+        @Override
+        public boolean isFieldExposed(Field field) {
+            return policy.isFieldExposed(field);
+        }
+    }
+
+    /** FreeMarker's default policy, less {@code getClass()}, for view classes; no member of any other class. */
     private record ViewsOnly(MemberAccessPolicy views) implements MemberAccessPolicy {
         private static final ClassMemberAccessPolicy NOTHING = new ClassMemberAccessPolicy() {
             @Override
@@ -62,7 +83,7 @@ final class TemplateSandbox {
 
         @Override
         public ClassMemberAccessPolicy forClass(Class<?> contextClass) {
-            return contextClass.getName().startsWith(VIEW_PACKAGE) ? views.forClass(contextClass) : NOTHING;
+            return contextClass.getName().startsWith(VIEW_PACKAGE) ? new NoGetClass(views.forClass(contextClass)) : NOTHING;
         }
 
         @Override
