@@ -21,6 +21,8 @@ import java.nio.file.Path;
  * and that directory is replaced: the link stays a link (issue 12 item 10).
  */
 public final class OutputTarget {
+    /** The file that marks a directory as flowpol's output; it belongs to that directory only. */
+    public static final String MANIFEST = OutputManifest.FILE;
     /** Linux's limit on links followed in one path (MAXSYMLINKS). */
     private static final int MAX_LINKS = 40;
 
