@@ -42,7 +42,8 @@ public final class LearnCommand implements Callable<Integer> {
     Duration windowLength;
 
     @Option(names = "--out", paramLabel = "DIR", required = true,
-            description = "Output directory, as for 'generate'; replaced only when complete.")
+            description = "Output directory, as for 'generate': replaced only when complete, and only if it is empty "
+                    + "or flowpol's own output (checked before recording).")
     Path out;
 
     @Option(names = "--state", paramLabel = "DIR", defaultValue = ".flowpol/state",
