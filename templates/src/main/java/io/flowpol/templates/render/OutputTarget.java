@@ -91,8 +91,8 @@ public final class OutputTarget {
         String found;
         if (e instanceof FileAlreadyExistsException) {
             found = "a file in the way at " + ((FileSystemException) e).getFile();
-        } else if (e instanceof AccessDeniedException) {
-            found = "permission denied in " + parent;
+        } else if (e instanceof AccessDeniedException denied) {
+            found = "permission denied at " + (denied.getFile() != null ? denied.getFile() : parent);
         } else if (e instanceof NoSuchFileException) {
             found = "no way to create files in " + parent + " (missing or read-only)";
         } else if (e instanceof FileSystemException f && f.getReason() != null) {
