@@ -14,7 +14,8 @@ final class OutputWriter {
 
     /**
      * Checks {@code --out} before any input is read (issue 12 item 2): a directory flowpol may not
-     * replace costs no learning window. Also finishes a swap an earlier run left half-done.
+     * replace costs no learning window. Also puts back the previous output if an earlier run was
+     * killed in the middle of its swap.
      */
     static void checkTarget(Path out) {
         OutputTarget.check(out);

@@ -30,8 +30,8 @@ public final class OutputTarget {
     }
 
     /**
-     * Checks {@code out} before a run learns anything: finishes a swap an earlier run left
-     * half-done, and refuses a file, a directory holding anything but flowpol's output, or a path
+     * Checks {@code out} before a run learns anything: puts the previous output back if an earlier
+     * run was killed in the middle of its swap, and refuses a file, a directory holding anything but flowpol's output, or a path
      * that cannot hold a directory.
      *
      * @throws InputException naming {@code --out}
