@@ -37,7 +37,9 @@ public final class GenerateCommand implements Callable<Integer> {
 
     @Option(names = "--out", paramLabel = "DIR", required = true,
             description = "Output directory; written to a temporary directory beside it and moved into place "
-                    + "only when complete. An existing flowpol output directory is replaced.")
+                    + "only when complete. An existing directory is replaced only if it is empty or every file in it "
+                    + "is flowpol's, as its .flowpol-manifest lists it, unchanged; checked before any input is read. "
+                    + "A symbolic link stays a link to the new output.")
     Path out;
 
     @Mixin
@@ -58,6 +60,7 @@ public final class GenerateCommand implements Callable<Integer> {
         var err = spec.commandLine().getErr();
         RendererPreparation renderer = RendererPreparation.start(policy.templates);
         LearningPipeline.Learned learned = LearningPipeline.run(spec.commandLine(), flowLogs, aws, cluster, window, tuning);
+        EmptyWindow.check(learned, policy.allowEmpty);
         PolicyRun.run(policy, renderer, learned, out, spec.commandLine().getOut(), err);
         return ExitCodes.OK;
     }

@@ -42,7 +42,8 @@ public final class LearnCommand implements Callable<Integer> {
     Duration windowLength;
 
     @Option(names = "--out", paramLabel = "DIR", required = true,
-            description = "Output directory, as for 'generate'; replaced only when complete.")
+            description = "Output directory, as for 'generate': replaced only when complete, and only if it is empty "
+                    + "or flowpol's own output (checked before recording).")
     Path out;
 
     @Option(names = "--state", paramLabel = "DIR", defaultValue = ".flowpol/state",
@@ -113,6 +114,7 @@ public final class LearnCommand implements Callable<Integer> {
         RendererPreparation renderer = RendererPreparation.start(policy.templates);
         LearningPipeline.Learned learned = LearningPipeline.run(spec.commandLine(), flowLogs, aws, cluster, learnWindow,
                 tuning);
+        EmptyWindow.check(learned, policy.allowEmpty);
         StateUpdate update = StateUpdate.of(prior, learned, learnWindow, forgetAfter);
         PolicyRun.run(policy, renderer, update.learned(), out, spec.commandLine().getOut(), err);
         store.save(update.state());

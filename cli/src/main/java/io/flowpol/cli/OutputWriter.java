@@ -1,11 +1,9 @@
 package io.flowpol.cli;
 
-import io.flowpol.inference.model.InputException;
-import io.flowpol.inference.model.InputProblem;
 import io.flowpol.inference.synthesize.SynthesizedPolicies;
 import io.flowpol.templates.render.OutputModel;
 import io.flowpol.templates.render.OutputRenderer;
-import java.nio.file.Files;
+import io.flowpol.templates.render.OutputTarget;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -14,11 +12,13 @@ final class OutputWriter {
     private OutputWriter() {
     }
 
-    /** {@code --out} names a directory to create or replace, never a file. */
+    /**
+     * Checks {@code --out} before any input is read (issue 12 item 2): a directory flowpol may not
+     * replace costs no learning window. Also puts back the previous output if an earlier run was
+     * killed in the middle of its swap.
+     */
     static void checkTarget(Path out) {
-        if (Files.isRegularFile(out)) {
-            throw new InputException(InputProblem.error(out.toString(), 0, "--out", "a directory", "a file"));
-        }
+        OutputTarget.check(out);
     }
 
     static OutputModel model(SynthesizedPolicies policies, LearningPipeline.Learned learned) {

@@ -114,6 +114,7 @@ public final class ProposeCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         RendererPreparation renderer = RendererPreparation.start(policy.templates);
         LearningPipeline.Learned learned = LearningPipeline.run(spec.commandLine(), flowLogs, aws, cluster, window, tuning);
+        EmptyWindow.check(learned, policy.allowEmpty); // an empty policy set is never pushed by accident
         Path work = Files.createTempDirectory("flowpol-proposal-");
         try {
             Path generated = work.resolve("policies");

@@ -32,6 +32,12 @@ public final class PolicyOptions {
                     + "(the policies then block it). Default: ${DEFAULT-VALUE}.")
     public String snatEgress;
 
+    @Option(names = "--allow-empty",
+            description = "Write (or propose) policies even when the window learned no traffic: no flow-log record, "
+                    + "or none in the window. Such policies deny all traffic. Default: off, the run fails with exit 1 "
+                    + "and the previous output is kept.")
+    public boolean allowEmpty;
+
     @Option(names = "--templates", paramLabel = "DIR",
             description = "A directory of FreeMarker templates that override the built-in ones by file name. Default: the built-in "
                     + "templates only.")

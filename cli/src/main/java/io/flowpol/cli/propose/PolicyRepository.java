@@ -2,6 +2,7 @@ package io.flowpol.cli.propose;
 
 import io.flowpol.inference.model.InputException;
 import io.flowpol.inference.model.InputProblem;
+import io.flowpol.templates.render.OutputTarget;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -97,7 +98,9 @@ final class PolicyRepository implements AutoCloseable {
             }
         }
         try (Stream<Path> files = Files.walk(generated)) {
-            for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+            // the manifest marks a local --out as flowpol's; in git, history does that job
+            for (Path f : files.filter(Files::isRegularFile)
+                    .filter(f -> !f.getFileName().toString().equals(OutputTarget.MANIFEST)).sorted().toList()) {
                 Path to = target.resolve(generated.relativize(f).toString());
                 if (kept.contains(dir.relativize(to).toString())) {
                     continue;

@@ -87,6 +87,17 @@ class ProposerTest {
     }
 
     @Test
+    void theOutputManifestIsNotCommitted() throws Exception {
+        Path generated = generated("m", "v: 1\n");
+        write(generated.resolve(io.flowpol.templates.render.OutputTarget.MANIFEST), "0".repeat(64) + "  kustomization.yaml\n");
+
+        proposer().propose(request(generated, false));
+
+        assertNotNull(remoteFile("flowpol/proposal", "policies/kustomization.yaml"));
+        assertNull(remoteFile("flowpol/proposal", "policies/" + io.flowpol.templates.render.OutputTarget.MANIFEST));
+    }
+
+    @Test
     void firstRunCreatesBranchAndPullRequestSecondUpdatesItThirdDoesNothing() throws Exception {
         ProposalResult first = proposer().propose(request(generated("1", "v: 1\n"), false));
         assertEquals(ProposalResult.Outcome.CREATED, first.outcome());

@@ -1,25 +1,25 @@
 package io.flowpol.templates.render;
 
-import io.flowpol.inference.model.InputException;
-import io.flowpol.inference.model.InputProblem;
 import java.io.IOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.FileVisitResult;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.util.stream.Stream;
 
 /**
  * Fills a fresh temporary directory beside the target and moves it into place only when
  * complete: readers (kustomize, a PR) never see half an output, and a failure leaves the
  * previous output untouched and no temporary directory behind. Only an empty directory or
- * a previous flowpol output is replaced, never a directory holding anything else.
+ * flowpol's own output is replaced ({@link OutputOwnership}).
+ *
+ * <p>The swap is two renames, {@code out → .out.flowpol-old} and {@code .out.flowpol-new → out},
+ * under a {@link SwapLock}. The names are fixed so that a run killed anywhere in between is
+ * recovered by the next one ({@link #recover}, issue 12 item 10): the output counts as replaced
+ * once the second rename happened; before that the previous output is put back.
  */
 final class DirectorySwap {
 
@@ -31,70 +31,71 @@ final class DirectorySwap {
     private DirectorySwap() {
     }
 
-    static void replace(Path target, Filler filler) throws IOException {
-        Path out = target.toAbsolutePath().normalize();
-        Path parent = out.getParent();
-        Path tmp;
+    /** {@code .<name>.flowpol-<role>} beside {@code out}: hidden, and named for the output it serves. */
+    static Path sibling(Path out, String role) {
+        return out.resolveSibling("." + out.getFileName() + ".flowpol-" + role);
+    }
+
+    /**
+     * Replaces {@code out} (already {@link OutputTarget#resolve resolved}: absolute, no symbolic
+     * link) with what {@code filler} writes, plus the {@link OutputManifest}.
+     */
+    static void replace(Path out, Filler filler) throws IOException {
+        SwapLock lock;
         try {
-            Files.createDirectories(parent);
-            checkReplaceable(out);
-            tmp = Files.createTempDirectory(parent, "." + out.getFileName() + ".flowpol-new-");
+            Files.createDirectories(out.getParent());
+            lock = SwapLock.acquire(out);
         } catch (FileSystemException e) {
-            // Name the user's --out, not the temporary directory beside it that failed first.
-            throw new InputException(InputProblem.error(out.toString(), 0, "--out",
-                    "a directory that can be created and written", unwritable(e, parent)), e);
+            throw OutputTarget.unwritable(out, e);
         }
-        try {
-            filler.fill(tmp);
-        } catch (IOException | RuntimeException | Error e) {
-            deleteTree(tmp);
-            throw e;
+        try (lock) {
+            recover(out);
+            OutputOwnership.check(out);
+            Path fresh = sibling(out, "new");
+            try {
+                Files.createDirectory(fresh); // not createTempDirectory: that one is mode 0700, this follows the umask
+            } catch (FileSystemException e) {
+                throw OutputTarget.unwritable(out, e);
+            }
+            try {
+                filler.fill(fresh);
+                OutputManifest.write(fresh);
+                swap(fresh, out);
+            } catch (IOException | RuntimeException | Error e) {
+                deleteTree(fresh);
+                throw e;
+            }
         }
-        if (!Files.exists(out)) {
-            move(tmp, out);
+    }
+
+    private static void swap(Path fresh, Path out) throws IOException {
+        if (!Files.exists(out, LinkOption.NOFOLLOW_LINKS)) {
+            move(fresh, out);
             return;
         }
-        Path old = Files.createTempDirectory(parent, "." + out.getFileName() + ".flowpol-old-");
-        Files.delete(old);
+        Path old = sibling(out, "old");
         move(out, old);
         try {
-            move(tmp, out);
+            move(fresh, out);
         } catch (IOException | RuntimeException e) {
             move(old, out);
-            deleteTree(tmp);
             throw e;
         }
         deleteTree(old);
     }
 
-    private static String unwritable(FileSystemException e, Path parent) {
-        if (e instanceof FileAlreadyExistsException) {
-            return "a file in the way at " + e.getFile();
+    /**
+     * Finishes what a run killed during a swap left (call with the lock held): with {@code out}
+     * gone and {@code .out.flowpol-old} present the kill came between the two renames, and the
+     * previous output is put back; leftover temporary directories are deleted.
+     */
+    static void recover(Path out) throws IOException {
+        Path old = sibling(out, "old");
+        if (!Files.exists(out, LinkOption.NOFOLLOW_LINKS) && Files.isDirectory(old, LinkOption.NOFOLLOW_LINKS)) {
+            move(old, out);
         }
-        if (e instanceof AccessDeniedException) {
-            return "permission denied in " + parent;
-        }
-        if (e instanceof NoSuchFileException) {
-            return "no way to create files in " + parent + " (missing or read-only)";
-        }
-        return (e.getReason() != null ? e.getReason() : e.getClass().getSimpleName()) + " in " + parent;
-    }
-
-    private static void checkReplaceable(Path out) throws IOException {
-        if (!Files.exists(out)) {
-            return;
-        }
-        if (!Files.isDirectory(out)) {
-            throw new InputException(InputProblem.error(out.toString(), 0, "--out", "a directory", "a file"));
-        }
-        try (Stream<Path> entries = Files.list(out)) {
-            for (Path entry : (Iterable<Path>) entries::iterator) {
-                if (!OutputFiles.ENTRIES.contains(entry.getFileName().toString())) {
-                    throw new InputException(InputProblem.error(out.toString(), 0, "--out",
-                            "an empty directory or a previous flowpol output", "other files, e.g. " + entry.getFileName()));
-                }
-            }
-        }
+        deleteTree(sibling(out, "new"));
+        deleteTree(old);
     }
 
     private static void move(Path from, Path to) throws IOException {
@@ -102,7 +103,7 @@ final class DirectorySwap {
     }
 
     static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
+        if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
         Files.walkFileTree(dir, new SimpleFileVisitor<>() {

@@ -7,13 +7,13 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
  * The layout of an output directory (DESIGN.md contracts): {@code networkpolicies/<ns>/<name>.yaml},
  * {@code globalnetworkpolicies/<name>.yaml}, {@code kustomization.yaml}, {@code edges.json},
- * {@code report.md}; and the writing of one model into it.
+ * {@code report.md} (and {@link OutputManifest#FILE}, written after these); and the writing of one
+ * model into it.
  */
 final class OutputFiles {
     static final String NETWORK_POLICIES = "networkpolicies";
@@ -21,8 +21,6 @@ final class OutputFiles {
     static final String KUSTOMIZATION = "kustomization.yaml";
     static final String EDGES = "edges.json";
     static final String REPORT = "report.md";
-    /** Every top-level entry flowpol writes; a directory holding anything else is not replaced. */
-    static final Set<String> ENTRIES = Set.of(NETWORK_POLICIES, GLOBAL_POLICIES, KUSTOMIZATION, EDGES, REPORT);
     private static final String NETWORK_POLICY_TEMPLATE = "networkpolicy.yaml.ftl";
     private static final String GLOBAL_POLICY_TEMPLATE = "globalnetworkpolicy.yaml.ftl";
     private static final String KUSTOMIZATION_TEMPLATE = "kustomization.yaml.ftl";

@@ -31,7 +31,8 @@ import java.util.Map;
  * <p>Output goes to a temporary directory beside {@code outDir} and replaces it only when
  * every file is written ({@link DirectorySwap}); on any failure nothing is left behind.
  * A failing template is bad input: it surfaces as an {@link InputException} naming the
- * template and line.
+ * template and line. Templates run sandboxed ({@link TemplateSandbox}): no {@code ?new}, no
+ * {@code ?api}, no Java object but the views.
  */
 public final class OutputRenderer {
     static final String CLASSPATH_ROOT = "/io/flowpol/templates/";
@@ -40,6 +41,7 @@ public final class OutputRenderer {
 
     public OutputRenderer(Path templateOverrideDirOrNull) {
         config = new Configuration(Configuration.VERSION_2_3_34);
+        TemplateSandbox.apply(config, Configuration.VERSION_2_3_34);
         config.setDefaultEncoding(StandardCharsets.UTF_8.name());
         config.setOutputEncoding(StandardCharsets.UTF_8.name());
         config.setLocale(Locale.ROOT);
@@ -87,13 +89,16 @@ public final class OutputRenderer {
         }
     }
 
-    /** Writes every output file into {@code outDir}, replacing a previous flowpol output there. */
+    /**
+     * Writes every output file into {@code outDir}, replacing a previous flowpol output there
+     * ({@link OutputTarget}: a symbolic link is followed and stays a link).
+     */
     public void render(Path outDir, OutputModel model) {
         if (outDir == null || model == null) {
             throw new IllegalArgumentException("outDir and model are required");
         }
         try {
-            DirectorySwap.replace(outDir, tmp -> new OutputFiles(this, model).writeAll(tmp));
+            DirectorySwap.replace(OutputTarget.resolve(outDir), tmp -> new OutputFiles(this, model).writeAll(tmp));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

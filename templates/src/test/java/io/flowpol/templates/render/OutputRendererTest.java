@@ -165,11 +165,11 @@ class OutputRendererTest {
     @Test
     void previousOutputIsReplacedButAForeignDirectoryIsRefused() throws IOException {
         Path out = render();
-        Files.writeString(out.resolve("networkpolicies/shop/stale.yaml"), "old");
+        Files.delete(out.resolve("networkpolicies/shop/worker.yaml")); // a file flowpol wrote, since deleted
 
         new OutputRenderer(null).render(out, SampleModel.model());
 
-        assertFalse(Files.exists(out.resolve("networkpolicies/shop/stale.yaml")));
+        assertTrue(Files.exists(out.resolve("networkpolicies/shop/worker.yaml")));
         Files.writeString(out.resolve("notes.txt"), "mine");
         assertThrows(InputException.class, () -> new OutputRenderer(null).render(out, SampleModel.model()));
         assertTrue(Files.exists(out.resolve("notes.txt")));
