@@ -3,7 +3,9 @@ package io.flowpol.ingest.cluster;
 import static io.flowpol.ingest.cluster.RecordingFileParser.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Refuses recorded objects that no API server can have sent (GitHub issue 12, item 7): labels
@@ -13,6 +15,10 @@ import java.util.Map;
  * name file:line:field instead.
  */
 final class ObjectChecks {
+    /** Names of most objects (Kubernetes "Object Names and IDs"). */
+    private static final Pattern DNS_1123_SUBDOMAIN = Pattern.compile("[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?");
+    /** Namespace names. */
+    private static final Pattern DNS_1123_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
 
     private ObjectChecks() {
     }
@@ -37,14 +43,38 @@ final class ObjectChecks {
         }
     }
 
-    /** Every object read needs a name, and all but Namespace and Node a namespace. */
+    /**
+     * Every object read needs a name, and all but Namespace and Node a namespace, both as the API
+     * server validates them: they become policy names, file names and message text, so a name
+     * with a slash or an escape sequence must not get that far.
+     */
     private static void requireIdentity(WatchEvent event) {
         if (event.name() == null) {
             throw fail(event.file(), event.line(), "object.metadata.name", "the object's name", "nothing");
         }
-        boolean clusterScoped = "Namespace".equals(event.kind()) || "Node".equals(event.kind());
+        boolean namespaceObject = "Namespace".equals(event.kind());
+        name(event, event.name(), "object.metadata.name", namespaceObject ? DNS_1123_LABEL : DNS_1123_SUBDOMAIN);
+        boolean clusterScoped = namespaceObject || "Node".equals(event.kind());
         if (!clusterScoped && event.namespace() == null) {
             throw fail(event.file(), event.line(), "object.metadata.namespace", "the namespace of the " + event.kind(), "nothing");
+        }
+        if (!clusterScoped) {
+            name(event, event.namespace(), "object.metadata.namespace", DNS_1123_LABEL);
+        }
+        List<JsonNode> owners = KubeJson.array(event.object(), "metadata", "ownerReferences");
+        for (int i = 0; i < owners.size(); i++) {
+            String owner = KubeJson.text(owners.get(i), "name");
+            if (owner != null) {
+                name(event, owner, "object.metadata.ownerReferences[" + i + "].name", DNS_1123_SUBDOMAIN);
+            }
+        }
+    }
+
+    private static void name(WatchEvent event, String name, String field, Pattern pattern) {
+        if (!pattern.matcher(name).matches()) {
+            throw fail(event.file(), event.line(), field, pattern == DNS_1123_LABEL
+                    ? "a DNS-1123 label (at most 63 of a-z, 0-9 and '-')"
+                    : "a DNS-1123 subdomain (at most 253 of a-z, 0-9, '-' and '.')", "'" + name + "'");
         }
     }
 

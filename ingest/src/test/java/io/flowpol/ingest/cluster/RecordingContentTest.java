@@ -87,6 +87,25 @@ class RecordingContentTest {
     }
 
     @Test
+    void nameThatIsNoKubernetesNameIsFatal() {
+        ObjectNode pod = pod("shop", "web\u001b[2J", "u", "10.0.1.9", "n1", Map.of());
+
+        InputException e = assertThrows(InputException.class, () -> read(event("2024-05-01T10:00:00Z", "ADDED", pod)));
+
+        assertEquals("object.metadata.name", e.problem().field());
+        assertTrue(e.getMessage().contains("'web\\x1b[2J'"), e.getMessage());
+    }
+
+    @Test
+    void ownerNameThatIsNoKubernetesNameIsFatal() {
+        ObjectNode pod = owned(pod("shop", "web-1", "u", "10.0.1.9", "n1", Map.of()), "ReplicaSet", "../../etc");
+
+        InputException e = assertThrows(InputException.class, () -> read(event("2024-05-01T10:00:00Z", "ADDED", pod)));
+
+        assertEquals("object.metadata.ownerReferences[0].name", e.problem().field());
+    }
+
+    @Test
     void namespaceNameLabelThatDiffersFromItsNameIsFatal() {
         ObjectNode namespace = labels(object("Namespace", null, "shop"), Map.of("kubernetes.io/metadata.name", "shopx"));
 
