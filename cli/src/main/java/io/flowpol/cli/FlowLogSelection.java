@@ -47,13 +47,24 @@ final class FlowLogSelection {
         return (o.paths == null ? 0 : 1) + (o.s3 == null ? 0 : 1) + (o.cloudWatchLogGroup == null ? 0 : 1);
     }
 
-    /** A typo in a user-given format would shift every column: refuse it before reading anything. */
+    /**
+     * A typo in a user-given format would shift every column, and a format without a field the
+     * pipeline needs gives no policies or wrong counts (issue 12, item 8): refuse both before
+     * reading anything.
+     */
     private static void checkFormat(CommandLine command, String format) {
+        FlowLogFormat parsed;
         try {
-            FlowLogFormat.parse(format);
+            parsed = FlowLogFormat.parse(format);
         } catch (InputException e) {
             InputProblem p = e.problem();
             throw usage(command, InputProblem.error(null, 0, "--flow-log-format", p.expected(), p.found()).message());
+        }
+        List<String> missing = parsed.missingRequired();
+        if (!missing.isEmpty()) {
+            throw usage(command, InputProblem.error(null, 0, "--flow-log-format",
+                    "the fields flowpol needs (" + FlowLogFormat.REQUIRED_TEXT + ")",
+                    "no " + String.join(", ", missing)).message());
         }
     }
 

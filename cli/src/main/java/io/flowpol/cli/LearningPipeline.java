@@ -69,18 +69,32 @@ final class LearningPipeline {
         try (LocalFiles local = LocalFiles.start(flowLogs, new FlowLogOptions(format, flowLogs.strict, PROBLEM_SAMPLES))) {
             recording = new ClusterRecordingReader().read(cluster.paths);
             inference = new FlowInference(recording.timeline(), inferenceOptions(tuning, window));
-            Progress progress = new Progress(inference, err, Progress.stderrIsTerminal());
+            TimeSpanCheck times = new TimeSpanCheck(inference, window.sinceMillis(), window.untilMillis(), recording.timeline());
+            Progress progress = new Progress(times, err, Progress.stderrIsTerminal());
             try {
                 read = local != null ? local.into(progress) : readFlowLogs(flowLogs, aws, window, format, progress);
             } finally {
                 progress.done();
             }
+            recording = withTimeWarnings(recording, times.warnings(read.records()), err);
         }
         checkSomethingParsed(read);
         InferenceResult result = inference.finish();
         long start = window.since != null ? window.sinceMillis() : firstSeen(result);
         long end = window.until != null ? window.untilMillis() : lastSeen(result);
         return new Learned(recording, read, FlowLogSelection.describe(flowLogs), start, end, result);
+    }
+
+    /** Records far from the window or the recording are a warning on stderr and in the report (issue 12, item 8). */
+    private static ClusterRecording withTimeWarnings(ClusterRecording recording, List<InputProblem> warnings, PrintWriter err) {
+        if (warnings.isEmpty()) {
+            return recording;
+        }
+        warnings.forEach(w -> err.println("flowpol: warning: " + w.message()));
+        err.flush();
+        List<InputProblem> all = new ArrayList<>(recording.warnings());
+        all.addAll(warnings);
+        return new ClusterRecording(recording.timeline(), all, recording.events());
     }
 
     /**

@@ -11,8 +11,16 @@ public record InputProblem(String file, long line, String field, String expected
         return new InputProblem(file, line, field, expected, found, Finding.Severity.ERROR);
     }
 
-    /** One line, no trailing newline: {@code file:line: field: expected ..., found ...}. */
+    /**
+     * One line, no trailing newline: {@code file:line: field: expected ..., found ...}. Control
+     * characters taken from the input are written as {@code \xNN} (issue 12, item 11): echoed raw,
+     * an ESC sequence in a recording would drive the user's terminal, a newline would split the line.
+     */
     public String message() {
+        return escapeControls(text());
+    }
+
+    private String text() {
         StringBuilder out = new StringBuilder();
         if (file != null) {
             out.append(file);
@@ -33,6 +41,26 @@ public record InputProblem(String file, long line, String field, String expected
             out.append(found);
         }
         return out.toString();
+    }
+
+    /** {@code text} with C0 and C1 control characters and DEL as {@code \xNN}; the same string when there are none. */
+    public static String escapeControls(String text) {
+        if (text == null || text.chars().noneMatch(InputProblem::isControl)) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        text.chars().forEach(c -> {
+            if (isControl(c)) {
+                out.append(String.format("\\x%02x", c));
+            } else {
+                out.append((char) c);
+            }
+        });
+        return out.toString();
+    }
+
+    private static boolean isControl(int c) {
+        return c < 0x20 || c >= 0x7F && c < 0xA0;
     }
 
     @Override

@@ -8,13 +8,14 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Turns the events of each pod into the intervals during which it held its IPs on its node
  * (DESIGN.md fact 6). A span opens when the pod is first seen with an IP and a node, and ends
  * at its DELETED event, when its phase turns Succeeded or Failed (the kubelet tears the
  * sandbox down and the CNI releases the IP, so it may be reused before the object is deleted),
- * or when its IP or node changes, which opens the next span.
+ * or when its IP, node, labels or controller change, which opens the next span.
  */
 final class PodTracker {
 
@@ -61,11 +62,14 @@ final class PodTracker {
                 && !ips.isEmpty() && node != null;
         Open current = open.get(key);
         if (current != null) {
-            if (holds && current.ips.equals(ips) && current.node.equals(node)) {
+            boolean sameIdentity = sameIdentity(current.object, pod);
+            if (holds && current.ips.equals(ips) && current.node.equals(node) && sameIdentity) {
                 current.object = pod;
                 return;
             }
-            current.object = pod;
+            if (sameIdentity) {
+                current.object = pod;
+            }
             close(current, event.time());
         }
         if (holds) {
@@ -107,6 +111,16 @@ final class PodTracker {
         List<Open> alive = new ArrayList<>(open.values());
         alive.forEach(span -> close(span, Long.MAX_VALUE));
         return List.copyOf(pieces);
+    }
+
+    /**
+     * Whether a pod still has the labels and controller it had: a relabeled pod (someone moves
+     * it out of its Deployment to debug it) is selected by other policies from then on, so its
+     * span ends there and the next one resolves on its own (issue 12, item 7).
+     */
+    private static boolean sameIdentity(JsonNode before, JsonNode after) {
+        return KubeJson.at(before, "metadata", "labels").equals(KubeJson.at(after, "metadata", "labels"))
+                && Objects.equals(KubeJson.controller(before), KubeJson.controller(after));
     }
 
     private static String name(JsonNode pod) {

@@ -3,6 +3,7 @@ package io.flowpol.ingest.cluster;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -33,20 +34,33 @@ final class RecordingFileParser {
     private static final Set<String> TYPES = Set.of("ADDED", "MODIFIED", "DELETED", "BOOKMARK", "ERROR");
     private static final String TYPES_TEXT = "ADDED, MODIFIED, DELETED, BOOKMARK or ERROR";
 
+    /** The first field of a watch event line; a List starts with {@code apiVersion}, {@code kind} or {@code items}. */
+    private static final Set<String> EVENT_FIELDS = Set.of("time", "type", "object");
+
     /** Per line: one document only, so two events pasted on one line are not half-read. */
     private final ObjectMapper mapper = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
+    private final int maxLine;
+
+    RecordingFileParser() {
+        this(RecordingLines.MAX_LINE);
+    }
+
+    /** With a chosen line length cap, so that tests need no huge files. */
+    RecordingFileParser(int maxLine) {
+        this.maxLine = maxLine;
+    }
 
     /** The events of one file, in file order. */
     List<WatchEvent> parse(Path file) {
         String name = file.toString();
         try (BufferedReader reader = open(file)) {
             List<WatchEvent> events = new ArrayList<>();
-            long line = 0;
+            RecordingLines lines = new RecordingLines(reader, name, maxLine);
             String text;
-            while ((text = reader.readLine()) != null) {
-                line++;
+            while ((text = lines.next()) != null) {
+                long line = lines.lineNumber();
                 if (text.isBlank()) {
                     continue;
                 }
@@ -85,7 +99,12 @@ final class RecordingFileParser {
         return reader;
     }
 
-    /** The first line as a whole JSON object, or null when it is the start of a longer document. */
+    /**
+     * The first line as a whole JSON object, or null when it is the start of a longer document
+     * (a pretty-printed List). A first line that starts like a watch event but does not parse is
+     * that line's error (issue 12, item 11: it was read as the start of a List and reported on
+     * line 2).
+     */
     private JsonNode firstDocument(String file, long line, String text) {
         if (text.strip().charAt(0) != '{') {
             throw fail(file, line, "", "a JSON object", snippet(text));
@@ -94,7 +113,20 @@ final class RecordingFileParser {
             JsonNode node = mapper.readTree(text);
             return node != null && node.isObject() ? node : null;
         } catch (JsonProcessingException e) {
+            if (startsLikeEvent(text)) {
+                throw fail(file, line, "", "a complete JSON watch event on one line", snippet(text));
+            }
             return null;
+        }
+    }
+
+    /** Whether the object on this line opens with a field of a watch event. */
+    private boolean startsLikeEvent(String text) {
+        try (JsonParser parser = mapper.getFactory().createParser(text)) {
+            return parser.nextToken() == JsonToken.START_OBJECT && parser.nextToken() == JsonToken.FIELD_NAME
+                    && EVENT_FIELDS.contains(parser.currentName());
+        } catch (IOException e) {
+            return false;
         }
     }
 

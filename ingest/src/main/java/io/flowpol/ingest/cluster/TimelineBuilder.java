@@ -1,18 +1,23 @@
 package io.flowpol.ingest.cluster;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.flowpol.inference.model.Finding;
 import io.flowpol.inference.model.InputProblem;
+import io.flowpol.inference.model.LabelSelector;
 import io.flowpol.inference.timeline.ClusterTimeline;
 import io.flowpol.inference.timeline.NamespaceInfo;
 import io.flowpol.inference.timeline.PodSpan;
 import io.flowpol.inference.timeline.ServiceInfo;
 import io.flowpol.inference.timeline.Workload;
 import io.flowpol.inference.timeline.WorkloadId;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -32,6 +37,8 @@ final class TimelineBuilder {
     private final Map<String, Map<String, String>> namespaces = new TreeMap<>();
     private final Map<String, ServiceInfo> services = new HashMap<>();
     private final Map<String, Long> ignored = new TreeMap<>();
+    /** Pods already warned about as relabeled off their controller, with where they went. */
+    private final Set<String> relabeled = new HashSet<>();
     private long start = Long.MAX_VALUE;
     private long end = Long.MIN_VALUE;
 
@@ -51,7 +58,7 @@ final class TimelineBuilder {
             }
         }
         if (ObjectTrimmer.READ.contains(event.kind())) {
-            requireIdentity(event);
+            ObjectChecks.check(event);
         }
         switch (event.kind()) {
             case "Pod" -> pods.apply(event);
@@ -70,18 +77,6 @@ final class TimelineBuilder {
                     ignored.merge(event.kind().isEmpty() ? "(no kind)" : event.kind(), 1L, Long::sum);
                 }
             }
-        }
-    }
-
-    /** Every object read needs a name, and all but Namespace and Node a namespace. */
-    private static void requireIdentity(WatchEvent event) {
-        if (event.name() == null) {
-            throw RecordingFileParser.fail(event.file(), event.line(), "object.metadata.name", "the object's name", "nothing");
-        }
-        boolean clusterScoped = "Namespace".equals(event.kind()) || "Node".equals(event.kind());
-        if (!clusterScoped && event.namespace() == null) {
-            throw RecordingFileParser.fail(event.file(), event.line(), "object.metadata.namespace",
-                    "the namespace of the " + event.kind(), "nothing");
         }
     }
 
@@ -108,6 +103,13 @@ final class TimelineBuilder {
         return out;
     }
 
+    /** The labels two label sets share, key and value. */
+    private static Map<String, String> common(Map<String, String> a, Map<String, String> b) {
+        Map<String, String> out = new TreeMap<>(a);
+        out.entrySet().removeIf(e -> !e.getValue().equals(b.get(e.getKey())));
+        return out;
+    }
+
     List<InputProblem> warnings() {
         return warnings;
     }
@@ -116,9 +118,10 @@ final class TimelineBuilder {
         List<PodSpan> out = new ArrayList<>();
         for (PodTracker.Piece piece : pods.finish()) {
             var pod = piece.object();
+            Map<String, String> labels = KubeJson.labels(pod);
             out.add(new PodSpan(KubeJson.text(pod, "metadata", "uid"), KubeJson.text(pod, "metadata", "namespace"),
-                    KubeJson.text(pod, "metadata", "name"), resolver.resolve(pod), piece.node(), piece.ips(),
-                    piece.hostNetwork(), KubeJson.labels(pod), PodFields.ports(pod),
+                    KubeJson.text(pod, "metadata", "name"), workloadOf(pod, labels, piece.from()), piece.node(), piece.ips(),
+                    piece.hostNetwork(), labels, PodFields.ports(pod),
                     KubeJson.text(pod, "spec", "serviceAccountName"), PodFields.os(pod, nodes.os(piece.node())),
                     piece.from(), piece.to()));
         }
@@ -126,15 +129,44 @@ final class TimelineBuilder {
         return out;
     }
 
+    /**
+     * The workload of a pod in one span: its top owner, unless the pod's labels no longer match
+     * that owner's selector (issue 12, item 7: relabeled to take it out of service and debug it,
+     * which makes the controller let go of it). Then it belongs to the one recorded controller
+     * whose selector its labels match, or, orphaned, is a workload of its own; either way the
+     * policies select it by the labels it really has.
+     */
+    private WorkloadId workloadOf(JsonNode pod, Map<String, String> labels, long from) {
+        WorkloadId owner = resolver.resolve(pod);
+        LabelSelector selector = resolver.controllerSelector(owner);
+        if (selector == null || selector.matches(labels)) {
+            return owner;
+        }
+        String name = owner.namespace() + "/" + KubeJson.text(pod, "metadata", "name");
+        List<WorkloadId> selecting = resolver.selecting(owner.namespace(), labels);
+        WorkloadId id = selecting.size() == 1 ? selecting.get(0)
+                : new WorkloadId(owner.namespace(), "Pod", KubeJson.text(pod, "metadata", "name"));
+        if (relabeled.add(name + " " + id)) {
+            String now = selecting.size() == 1 ? "it is taken as part of " + id + ", whose selector its labels match"
+                    : "it is orphaned and taken as a workload of its own, " + id + ", selected by its labels";
+            warnings.add(new InputProblem(null, 0, "metadata.labels", null, "pod " + name + " no longer matches the"
+                    + " selector of " + owner + " from " + Instant.ofEpochMilli(from) + " (relabeled, e.g. to debug it): "
+                    + now, Finding.Severity.WARNING));
+        }
+        return id;
+    }
+
     /** One workload per top owner of a recorded pod; pod labels from its newest span. */
     private List<Workload> workloads(List<PodSpan> podSpans) {
         Map<WorkloadId, PodSpan> newest = new TreeMap<>();
+        Map<WorkloadId, Map<String, String>> shared = new HashMap<>();
         for (PodSpan span : podSpans) {
             newest.merge(span.workload(), span, (a, b) -> b.from() >= a.from() ? b : a);
+            shared.merge(span.workload(), span.labels(), TimelineBuilder::common);
         }
         List<Workload> out = new ArrayList<>();
         newest.forEach((id, span) -> {
-            Workload workload = resolver.workload(id, span.labels());
+            Workload workload = resolver.workload(id, span.labels(), shared.get(id));
             if (workload.selector().isEmpty()) {
                 warnings.add(new InputProblem(null, 0, "selector", null,
                         id + " has no stable pod labels: an empty selector would select every pod of its"

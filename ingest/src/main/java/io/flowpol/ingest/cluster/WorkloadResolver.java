@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.flowpol.inference.model.LabelSelector;
 import io.flowpol.inference.timeline.Workload;
 import io.flowpol.inference.timeline.WorkloadId;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -18,6 +20,8 @@ import java.util.regex.Pattern;
 final class WorkloadResolver {
 
     static final Set<String> KINDS = Set.of("Deployment", "ReplicaSet", "StatefulSet", "DaemonSet", "Job", "CronJob");
+    /** The kinds that select their pods with {@code spec.selector}. */
+    private static final Set<String> SELECTING_KINDS = Set.of("Deployment", "ReplicaSet", "StatefulSet", "DaemonSet");
 
     /** CronJob controller names each Job {@code <cronjob>-<scheduled time in minutes>}. */
     private static final Pattern CRONJOB_JOB = Pattern.compile("(.+)-\\d+");
@@ -86,11 +90,57 @@ final class WorkloadResolver {
     }
 
     /**
+     * The {@code spec.selector} of a recorded Deployment, ReplicaSet, StatefulSet or DaemonSet
+     * (without volatile keys), or null when the workload is of another kind or not recorded.
+     */
+    LabelSelector controllerSelector(WorkloadId id) {
+        if (!SELECTING_KINDS.contains(id.kind())) {
+            return null;
+        }
+        JsonNode object = objects.get(key(id.kind(), id.namespace(), id.name()));
+        if (object == null) {
+            object = replicaSetOf.get(key(id.kind(), id.namespace(), id.name()));
+        }
+        return object == null ? null : StableLabels.selector(KubeJson.at(object, "spec", "selector"));
+    }
+
+    /**
+     * The top-level recorded controllers of {@code namespace} whose non-empty selector matches
+     * {@code labels}, in name order: where a pod relabeled off its own controller now belongs.
+     */
+    List<WorkloadId> selecting(String namespace, Map<String, String> labels) {
+        List<WorkloadId> out = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> entry : objects.entrySet()) {
+            String[] parts = entry.getKey().split("/", 3);
+            WorkloadId id = new WorkloadId(parts[1], parts[0], parts[2]);
+            if (!parts[1].equals(namespace) || !SELECTING_KINDS.contains(parts[0])
+                    || "ReplicaSet".equals(parts[0]) && KubeJson.controller(entry.getValue()) != null) {
+                continue;
+            }
+            LabelSelector selector = controllerSelector(id);
+            if (selector != null && !selector.isEmpty() && selector.matches(labels)) {
+                out.add(id);
+            }
+        }
+        out.sort(null);
+        return out;
+    }
+
+    /**
      * The workload with its selector: the controller's {@code spec.selector}; for a CronJob
      * its job template's pod labels; for Jobs, bare pods, and controllers missing from the
      * recording the stable labels of its newest pod. All without volatile keys.
      */
     Workload workload(WorkloadId id, Map<String, String> newestPodLabels) {
+        return workload(id, newestPodLabels, newestPodLabels);
+    }
+
+    /**
+     * As {@link #workload(WorkloadId, Map)}, selecting pods by the labels all its pods shared
+     * ({@code sharedPodLabels}) where no controller selector applies: a bare pod relabeled during
+     * the window must stay selected in both of its spans.
+     */
+    Workload workload(WorkloadId id, Map<String, String> newestPodLabels, Map<String, String> sharedPodLabels) {
         JsonNode object = objects.get(key(id.kind(), id.namespace(), id.name()));
         if (object == null) {
             // A ReplicaSet carries its Deployment's selector and template (plus pod-template-hash).
@@ -99,7 +149,7 @@ final class WorkloadResolver {
         boolean cronJob = "CronJob".equals(id.kind());
         Map<String, String> podLabels = StableLabels.of(newestPodLabels, cronJob);
         if (object == null || "Job".equals(id.kind())) {
-            return new Workload(id, LabelSelector.of(podLabels), podLabels);
+            return new Workload(id, LabelSelector.of(StableLabels.of(sharedPodLabels, cronJob)), podLabels);
         }
         if (cronJob) {
             Map<String, String> template = StableLabels.of(

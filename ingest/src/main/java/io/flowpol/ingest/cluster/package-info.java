@@ -9,6 +9,9 @@
  * <p>Contract: {@link io.flowpol.ingest.cluster.ClusterRecordingReader#read} either returns a
  * complete, deterministically sorted timeline plus warnings, or throws
  * {@link io.flowpol.inference.model.InputException} naming file:line, because a recording with
- * holes resolves IPs to the wrong workload.
+ * holes resolves IPs to the wrong workload. So does an impossible object ({@code ObjectChecks}:
+ * names, labels, selectors, the namespace name label) and a line over 8 MiB
+ * ({@code RecordingLines}). A pod relabeled off its controller's selector is resolved to the
+ * controller that selects it, or orphaned as a workload of its own, with a warning (issue 12).
  */
 package io.flowpol.ingest.cluster;

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -21,6 +22,14 @@ public final class FlowLogFormat {
     /** The AWS default format: the version 2 fields in documentation order. */
     public static final FlowLogFormat V2_DEFAULT = parse(
             "version account-id interface-id srcaddr dstaddr srcport dstport protocol packets bytes start end action log-status");
+
+    /** Required besides the addresses ({@link #missingRequired()}). */
+    private static final List<FlowLogField> REQUIRED = List.of(FlowLogField.SRCPORT, FlowLogField.DSTPORT,
+            FlowLogField.PROTOCOL, FlowLogField.START, FlowLogField.END, FlowLogField.ACTION);
+
+    /** The required fields as a message names them. */
+    public static final String REQUIRED_TEXT = "srcaddr or pkt-srcaddr, dstaddr or pkt-dstaddr, srcport, dstport,"
+            + " protocol, start, end, action";
 
     private final List<String> names;
     /** Per column; null for an ignored column. */
@@ -78,14 +87,49 @@ public final class FlowLogFormat {
     /**
      * The format an S3 header line declares. Unknown names become ignored columns rather than
      * errors: AWS adds fields over time, and the header is authoritative about positions.
+     *
+     * @throws InputException (line 1, field {@code header}, no file) for a name given twice: which
+     *     of the two columns holds the value is unknowable (issue 12, item 8)
      */
     public static FlowLogFormat ofHeader(String line) {
         String[] tokens = line.trim().split("\\s+");
         FlowLogField[] columns = new FlowLogField[tokens.length];
+        Set<Object> seen = new HashSet<>();
         for (int i = 0; i < tokens.length; i++) {
             columns[i] = FlowLogField.byName(tokens[i]);
+            if (!seen.add(columns[i] != null ? columns[i] : tokens[i])) {
+                throw new InputException(InputProblem.error(null, 1, "header", "each field once", "'" + tokens[i] + "' twice"));
+            }
         }
         return new FlowLogFormat(Arrays.asList(tokens), columns);
+    }
+
+    /**
+     * The fields without which records cannot become connections, by AWS name, in column order of
+     * the default format; empty when none is missing (issue 12, item 8: a format without
+     * {@code protocol} or {@code dstport} gave zero policies or wrong counts). The addresses may
+     * come from {@code pkt-srcaddr}/{@code pkt-dstaddr} instead (fact 2); {@code action} keeps
+     * REJECT records from becoming allowed edges.
+     */
+    public List<String> missingRequired() {
+        List<String> missing = new ArrayList<>();
+        if (!has(FlowLogField.SRCADDR) && !has(FlowLogField.PKT_SRCADDR)) {
+            missing.add(FlowLogField.SRCADDR.awsName());
+        }
+        if (!has(FlowLogField.DSTADDR) && !has(FlowLogField.PKT_DSTADDR)) {
+            missing.add(FlowLogField.DSTADDR.awsName());
+        }
+        for (FlowLogField field : REQUIRED) {
+            if (!has(field)) {
+                missing.add(field.awsName());
+            }
+        }
+        return missing;
+    }
+
+    /** The same field in every column, however the names are spelled ({@code log_status}, {@code ${log-status}}). */
+    public boolean sameColumns(FlowLogFormat other) {
+        return other != null && Arrays.equals(columns, other.columns) && ignored.isEmpty() && other.ignored.isEmpty();
     }
 
     /** Whether the format carries {@code field}, e.g. to warn when {@code pkt-srcaddr} is missing (fact 2). */

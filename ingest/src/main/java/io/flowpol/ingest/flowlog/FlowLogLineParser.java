@@ -86,7 +86,17 @@ public final class FlowLogLineParser {
             }
             column++;
         }
-        return column == columns.length || wrongCount(buf, start, end);
+        if (column != columns.length) {
+            return wrongCount(buf, start, end);
+        }
+        return out.endMillis < 0 || out.startMillis <= out.endMillis || endBeforeStart(out);
+    }
+
+    /** A record whose interval ends before it starts is corrupt: its time cannot be trusted (issue 12, item 8). */
+    private boolean endBeforeStart(FlowRecord out) {
+        problem.setText(FlowLogField.END.awsName(), "a time at or after start (" + out.startMillis / 1000 + ")",
+                String.valueOf(out.endMillis / 1000));
+        return false;
     }
 
     /** Converts one present value; false with {@link #problem} set when it does not parse. */

@@ -157,7 +157,8 @@ public final class FlowLogReader {
                 continue;
             }
             if (line == 1 && unit.first()) {
-                FlowLogFormat header = header(buf, start, end);
+                start = skipByteOrderMark(buf, start, end);
+                FlowLogFormat header = checkedHeader(name, buf, start, end);
                 if (header != null) {
                     counters.headerColumnsIgnored += header.ignoredColumns().size();
                     if (options.format() == null) {
@@ -179,8 +180,44 @@ public final class FlowLogReader {
         return to >= 0 ? to : lines.consumed();
     }
 
+    /**
+     * The header of line 1, checked (issue 12, item 8): each field once, every field the pipeline
+     * needs, and the same columns as {@code --flow-log-format} when one is given (a forced format
+     * that disagrees with the file's own header read swapped columns as nonsense edges).
+     */
+    private FlowLogFormat checkedHeader(String name, byte[] buf, int start, int end) {
+        FlowLogFormat header;
+        try {
+            header = header(buf, start, end);
+        } catch (InputException e) {
+            throw new InputException(InputProblem.error(name, 1, "header", e.problem().expected(), e.problem().found()));
+        }
+        if (header == null) {
+            return null;
+        }
+        if (options.format() != null && !options.format().sameColumns(header)) {
+            throw new InputException(InputProblem.error(name, 1, "header",
+                    "the columns of --flow-log-format '" + options.format() + "'",
+                    "'" + header + "': drop --flow-log-format (the header names the fields) or fix it"));
+        }
+        List<String> missing = header.missingRequired();
+        if (!missing.isEmpty()) {
+            throw new InputException(InputProblem.error(name, 1, "header",
+                    "the fields flowpol needs (" + FlowLogFormat.REQUIRED_TEXT + ")",
+                    "a header without " + String.join(", ", missing) + ": '" + header + "'"));
+        }
+        return header;
+    }
+
+    /** The UTF-8 byte order mark EF BB BF some editors and exports put before line 1 is no part of the text. */
+    static int skipByteOrderMark(byte[] buf, int start, int end) {
+        return end - start >= 3 && buf[start] == (byte) 0xEF && buf[start + 1] == (byte) 0xBB && buf[start + 2] == (byte) 0xBF
+                ? start + 3 : start;
+    }
+
     /** The format a header line declares, or null when the first word is not a field name. */
     static FlowLogFormat header(byte[] buf, int start, int end) {
+        start = skipByteOrderMark(buf, start, end);
         int wordEnd = start;
         while (wordEnd < end && ByteFields.CLASS[buf[wordEnd] & 0xFF] == ByteFields.VALUE) {
             wordEnd++;

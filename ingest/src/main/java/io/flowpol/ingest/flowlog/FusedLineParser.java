@@ -162,8 +162,9 @@ final class FusedLineParser {
         if (trafficPathColumn >= 0 && !absent(buf, trafficPathColumn)) {
             numbers |= out.trafficPath = (int) number(buf, trafficPathColumn, 255);
         }
-        // One test for all numbers: BAD (-1) in any of them makes the OR negative.
-        return numbers >= 0 && words(buf, out);
+        // One test for all numbers: BAD (-1) in any of them makes the OR negative. A record that
+        // ends before it starts (issue 12, item 8) goes to the checked path, which reports it.
+        return numbers >= 0 && (out.endMillis < 0 || out.startMillis <= out.endMillis) && words(buf, out);
     }
 
     /** The fixed-word fields; false when one holds another word. */

@@ -10,7 +10,11 @@
  * counted (or, in strict mode, stops the run) with an
  * {@link io.flowpol.inference.model.InputProblem} naming file, line and field. Unreadable,
  * truncated or binary files always stop the run with an
- * {@link io.flowpol.inference.model.InputException}.
+ * {@link io.flowpol.inference.model.InputException}, and so does a header line that names a
+ * field twice, lacks a field the pipeline needs
+ * ({@link io.flowpol.ingest.flowlog.FlowLogFormat#missingRequired()}) or disagrees with a forced
+ * format (GitHub issue 12). A UTF-8 byte order mark before line 1 is skipped; a record that ends
+ * before it starts does not fit.
  *
  * <p>The hot loop parses bytes: one buffer, no regex, no String and no allocation per record
  * (STYLE.md habit 5, after jackson-core). Only IPv6 addresses and error paths allocate. A line

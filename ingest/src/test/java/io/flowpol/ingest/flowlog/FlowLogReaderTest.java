@@ -96,8 +96,8 @@ class FlowLogReaderTest {
     }
 
     @Test
-    void forcedFormatOverridesTheHeaderLine() throws IOException {
-        Path file = write("h.log", "srcaddr dstaddr\n10.0.0.1 10.0.0.2\n");
+    void forcedFormatAppliesToAFileWithoutHeader() throws IOException {
+        Path file = write("h.log", "10.0.0.1 10.0.0.2\n");
         FlowLogFormat forced = FlowLogFormat.parse("${dstaddr} ${srcaddr}");
         read(new FlowLogOptions(forced, true, 5), file);
         assertEquals(1, records.size());

@@ -185,11 +185,21 @@ class PipelinedFlowLogReaderTest {
     }
 
     @Test
-    void forcedFormatAppliesToEveryRangeOfAFileWithAHeader() throws IOException {
+    void forcedFormatThatDisagreesWithTheHeaderFailsBeforeAnyRangeIsPassedOn() throws IOException {
         Path file = write("forced.log", new FlowLogText().header().records(0, 300).bytes());
         FlowLogOptions forced = new FlowLogOptions(FlowLogFormat.V2_DEFAULT, false, 20);
         assertSameAsSequential(forced, 500, List.of(file));
-        assertEquals(300, ReadOutcome.parallel(forced, 500, List.of(file)).stats().malformed());
+        ReadOutcome parallel = ReadOutcome.parallel(forced, 500, List.of(file));
+        assertTrue(parallel.records().isEmpty());
+        assertTrue(parallel.failure().contains(file + ":1: header: expected the columns of --flow-log-format"),
+                parallel.failure());
+    }
+
+    @Test
+    void forcedFormatAppliesToEveryRangeOfAFileWithAnAgreeingHeader() throws IOException {
+        Path file = write("forced.log", new FlowLogText().header().records(0, 300).bytes());
+        FlowLogOptions forced = new FlowLogOptions(FlowLogFormat.parse(FlowLogText.HEADER.replace(" future-field", "")), false, 20);
+        assertSameAsSequential(forced, 500, List.of(file));
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -29,9 +30,6 @@ final class OutputFiles {
     static final List<String> TEMPLATES = List.of(NETWORK_POLICY_TEMPLATE, GLOBAL_POLICY_TEMPLATE,
             KUSTOMIZATION_TEMPLATE, REPORT_TEMPLATE);
 
-    /** DNS-1123 subdomain: Kubernetes object and namespace names, safe as path segments. */
-    private static final Pattern DNS_1123 = Pattern.compile("[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?");
-
     private final OutputRenderer renderer;
     private final OutputModel model;
 
@@ -45,7 +43,7 @@ final class OutputFiles {
         EvidenceIndex evidence = new EvidenceIndex(synthesized);
         List<String> resources = new ArrayList<>();
         for (NetworkPolicy policy : synthesized.policies().networkPolicies()) {
-            String file = NETWORK_POLICIES + "/" + segment(policy.namespace()) + "/" + segment(policy.name()) + ".yaml";
+            String file = PolicyFileNames.networkPolicy(policy.namespace(), policy.name());
             renderer.renderTemplate(NETWORK_POLICY_TEMPLATE, "policy", NetworkPolicyViews.of(policy, evidence),
                     dir.resolve(file));
             resources.add(file);
@@ -54,7 +52,7 @@ final class OutputFiles {
             if (!policy.kind().global()) {
                 throw new IllegalArgumentException("only global Calico policies are rendered: " + policy.name());
             }
-            String file = GLOBAL_POLICIES + "/" + segment(policy.name()) + ".yaml";
+            String file = PolicyFileNames.globalNetworkPolicy(policy.name());
             renderer.renderTemplate(GLOBAL_POLICY_TEMPLATE, "policy",
                     GlobalNetworkPolicyViews.of(policy, evidence), dir.resolve(file));
             resources.add(file);
@@ -63,13 +61,5 @@ final class OutputFiles {
                 dir.resolve(KUSTOMIZATION));
         EdgesJson.write(dir.resolve(EDGES), model.result(), synthesized);
         renderer.renderTemplate(REPORT_TEMPLATE, "report", ReportViews.of(model), dir.resolve(REPORT));
-    }
-
-    /** Names become path segments; anything but a Kubernetes name could escape the directory. */
-    private static String segment(String name) {
-        if (!DNS_1123.matcher(name).matches()) {
-            throw new IllegalArgumentException("not a DNS-1123 name: " + name);
-        }
-        return name;
     }
 }

@@ -52,11 +52,10 @@ final class ReportViews {
         for (NetworkPolicy p : model.policies().policies().networkPolicies()) {
             String selects = p.podSelector().isEmpty() ? "every pod" : p.podSelector().matchLabels().toString()
                     + (p.podSelector().matchExpressions().isEmpty() ? "" : " and expressions");
-            rows.add(new ReportView.PolicyRow(MarkdownText.cell(OutputFiles.NETWORK_POLICIES + "/" + p.namespace() + "/"
-                    + p.name() + ".yaml"), MarkdownText.cell(selects), p.ingress().size(), p.egress().size()));
+            rows.add(new ReportView.PolicyRow(MarkdownText.cell(PolicyFileNames.networkPolicy(p.namespace(), p.name())), MarkdownText.cell(selects), p.ingress().size(), p.egress().size()));
         }
         for (CalicoPolicy p : model.policies().policies().calicoPolicies()) {
-            rows.add(new ReportView.PolicyRow(MarkdownText.cell(OutputFiles.GLOBAL_POLICIES + "/" + p.name() + ".yaml"),
+            rows.add(new ReportView.PolicyRow(MarkdownText.cell(PolicyFileNames.globalNetworkPolicy(p.name())),
                     MarkdownText.cell(p.selector()), p.ingress().size(), p.egress().size()));
         }
         return rows;
