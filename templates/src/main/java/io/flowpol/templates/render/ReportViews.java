@@ -8,9 +8,9 @@ import io.flowpol.inference.model.Edge;
 import io.flowpol.inference.model.Evidence;
 import io.flowpol.inference.model.Finding;
 import io.flowpol.inference.model.InferenceResult;
-import io.flowpol.inference.model.Protocol;
 import io.flowpol.inference.model.SnatEgress;
 import io.flowpol.inference.model.WorkloadPair;
+import io.flowpol.inference.synthesize.UnexpressibleEdge;
 import io.flowpol.inference.timeline.WorkloadId;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -29,7 +29,7 @@ final class ReportViews {
         List<Edge> kept = result.edges().stream().filter(e -> !leftOut.contains(e)).sorted().toList();
         Coverage coverage = result.coverage() == null ? new Coverage(null, null, null) : result.coverage();
         return new ReportView(summary(model, kept), policies(model), ServiceGraphs.of(kept), rows(kept),
-                rows(model.policies().leftOut()),
+                rows(model.policies().leftOut()), unexpressible(model.policies().unexpressible()),
                 coverage.silentWorkloads().stream().sorted().map(w -> MarkdownText.cell(w.toString())).toList(),
                 coverage.colocatedPairs().stream().map(ReportViews::pair).sorted().map(MarkdownText::cell).toList(),
                 coverage.unresolvedByReason().entrySet().stream()
@@ -79,6 +79,18 @@ final class ReportViews {
                 EvidenceText.time(ev.firstSeen()), EvidenceText.time(ev.lastSeen()), MarkdownText.cell(proof));
     }
 
+    private static List<ReportView.UnexpressibleRow> unexpressible(List<UnexpressibleEdge> edges) {
+        return edges.stream().sorted(Comparator.comparing(UnexpressibleEdge::edge)).map(u -> {
+            Edge edge = u.edge();
+            Evidence ev = edge.evidence() == null ? new Evidence(0, 0, 0, -1, -1, null) : edge.evidence();
+            return new ReportView.UnexpressibleRow(MarkdownText.cell(edge.client().toString()),
+                    MarkdownText.cell(edge.server().toString()), MarkdownText.cell(EvidenceText.port(edge)),
+                    ev.connections(), EvidenceText.time(ev.firstSeen()), EvidenceText.time(ev.lastSeen()),
+                    u.calicoPolicy() == null ? "nothing: the generated policies deny it"
+                            : MarkdownText.cell(OutputFiles.GLOBAL_POLICIES + "/" + u.calicoPolicy() + ".yaml"));
+        }).toList();
+    }
+
     private static List<ReportView.SnatRow> snat(List<SnatEgress> egress) {
         List<ReportView.SnatRow> rows = new ArrayList<>();
         egress.stream().sorted(Comparator.comparing(SnatEgress::node).thenComparing(SnatEgress::destination)
@@ -87,7 +99,7 @@ final class ReportViews {
                     String candidates = s.candidates().stream().sorted().map(WorkloadId::toString)
                             .collect(Collectors.joining(", "));
                     rows.add(new ReportView.SnatRow(MarkdownText.cell(s.node()), MarkdownText.cell(String.valueOf(s.destination())),
-                            Protocol.name(s.protocol()) + " " + s.port(), ev.connections(), EvidenceText.time(ev.firstSeen()),
+                            EvidenceText.port(s.protocol(), s.port(), null), ev.connections(), EvidenceText.time(ev.firstSeen()),
                             EvidenceText.time(ev.lastSeen()), MarkdownText.cell(candidates)));
                 });
         return rows;
