@@ -40,9 +40,12 @@ final class ReportViews {
     private static ReportView.Summary summary(OutputModel model, List<Edge> kept) {
         OutputModel.ClusterSummary c = model.cluster();
         OutputModel.InputDescription in = model.input();
+        // kept, but beyond every rule: listed under "Not expressible", not turned into a rule
+        long denied = model.policies().unexpressible().stream().filter(u -> !u.allowedByCalico())
+                .filter(u -> kept.contains(u.edge())).count();
         return new ReportView.Summary(EvidenceText.time(in.windowStart()), EvidenceText.time(in.windowEnd()),
                 in.sources().stream().map(MarkdownText::cell).toList(), MarkdownText.cell(in.format()),
-                c.namespaces(), c.nodes(), c.pods(), c.workloads(), kept.size(), model.policies().leftOut().size(),
+                c.namespaces(), c.nodes(), c.pods(), c.workloads(), (int) (kept.size() - denied), model.policies().leftOut().size(),
                 model.result().attempts().size(), model.policies().policies().networkPolicies().size(),
                 model.policies().policies().calicoPolicies().size());
     }

@@ -105,6 +105,7 @@ class TemplateBranchesTest {
         assertEquals(true, doc.path("spec").path("egress").get(0).path("protocol").isInt());
         String report = java.nio.file.Files.readString(out.resolve("report.md"));
         assertEquals(true, report.contains("## Not expressible in Kubernetes NetworkPolicy"), report);
+        assertEquals(true, report.contains("| edges turned into rules | 1 |"), "the denied one got no rule: " + report);
         assertEquals(true, report.contains("| net/Deployment/vpn | external/198.51.100.7 | 47 | 2 |"), report);
         assertEquals(true, report.contains("| globalnetworkpolicies/flowpol-allow-other-protocols.yaml |"), report);
         assertEquals(true, report.contains("| external/198.51.100.8 | 0 | 2 | 1970-01-01T00:00:00Z | 1970-01-01T00:01:00Z | nothing: the generated policies deny it |"), report);
