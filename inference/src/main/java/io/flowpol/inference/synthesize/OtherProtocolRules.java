@@ -78,8 +78,8 @@ final class OtherProtocolRules {
             if (client == null && server == null) {
                 continue; // no flowpol policy selects either end: nothing blocks it
             }
-            List<CalicoRule> egressRules = client == null ? List.of() : rules(edge, self(client), edge.server(), true);
-            List<CalicoRule> ingressRules = server == null ? List.of() : rules(edge, edge.client(), self(server), false);
+            List<CalicoRule> egressRules = client == null ? List.of() : rules(edge, self(client), edge.server());
+            List<CalicoRule> ingressRules = server == null ? List.of() : rules(edge, edge.client(), self(server));
             boolean expressed = (client == null || !egressRules.isEmpty()) && (server == null || !ingressRules.isEmpty());
             if (!expressed) {
                 out.add(new UnexpressibleEdge(edge, null));
@@ -136,7 +136,7 @@ final class OtherProtocolRules {
      * mixes them) that allow the edge's protocol from {@code source} to {@code destination};
      * empty when it cannot be expressed.
      */
-    private List<CalicoRule> rules(Edge edge, Peer source, Peer destination, boolean egress) {
+    private List<CalicoRule> rules(Edge edge, Peer source, Peer destination) {
         int protocol = edge.protocol();
         if (protocol < 1 || protocol > MAX_PROTOCOL || protocol == Protocol.TCP || protocol == Protocol.UDP
                 || protocol == Protocol.SCTP) {
@@ -188,10 +188,6 @@ final class OtherProtocolRules {
     }
 
     private static String text(Edge edge) {
-        return Protocol.name(edge.protocol()) + (networkPolicyPortless(edge.protocol()) ? "" : " port " + edge.port());
-    }
-
-    private static boolean networkPolicyPortless(int protocol) {
-        return protocol != Protocol.TCP && protocol != Protocol.UDP && protocol != Protocol.SCTP;
+        return Protocol.name(edge.protocol()) + (edge.port() > 0 ? " port " + edge.port() : "");
     }
 }
