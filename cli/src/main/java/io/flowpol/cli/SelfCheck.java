@@ -11,9 +11,10 @@ import java.io.PrintWriter;
 import java.util.List;
 
 /**
- * The safety invariant's replay (DESIGN.md contracts): every learned edge must be allowed by a
- * policy set. {@code generate} runs it on its own output before writing anything; {@code verify}
- * runs it on any directory.
+ * The safety invariant's replay (DESIGN.md contracts): every edge given must be allowed by a
+ * policy set. {@code generate} runs it on its own output before writing anything, with the edges
+ * its policies are meant to allow ({@code SynthesizedPolicies.meantToAllow}); {@code verify} runs
+ * it on any directory with every learned edge.
  */
 final class SelfCheck {
     private SelfCheck() {

@@ -305,4 +305,73 @@ class FlowInferenceTest {
         assertEquals(List.of(Peer.workload(deployment("shop", "new")), Peer.workload(deployment("shop", "old"))),
                 edges.stream().map(Edge::server).toList());
     }
+
+    /**
+     * The v2 records of one ICMP exchange from {@code pinger} (on node A or B) to {@code target},
+     * as both ENIs log them, ports 0 0 (issue 12 item 5): echo requests at minute
+     * {@code requestMinute}, echo replies at {@code replyMinute}; replies read first if asked.
+     */
+    private void feedPing(String pinger, String target, int requestMinute, int replyMinute, boolean replyReadFirst,
+                          boolean answered) {
+        boolean fromA = pinger.equals(FRONTEND);
+        String pingerNode = fromA ? NODE_A : NODE_B;
+        String targetNode = fromA ? NODE_B : NODE_A;
+        String pingerEni = fromA ? "eni-a" : "eni-b";
+        String targetEni = fromA ? "eni-b" : "eni-a";
+        FlowBuilder[] requests = {
+            icmp(pingerEni, pingerNode, target, requestMinute), icmp(targetEni, pinger, targetNode, requestMinute)};
+        FlowBuilder[] replies = {
+            icmp(pingerEni, target, pingerNode, replyMinute), icmp(targetEni, targetNode, pinger, replyMinute)};
+        if (!answered) {
+            feed(requests);
+        } else if (replyReadFirst) {
+            feed(replies);
+            feed(requests);
+        } else {
+            feed(requests);
+            feed(replies);
+        }
+    }
+
+    private static FlowBuilder icmp(String eni, String src, String dst, int minute) {
+        return tcp(eni, src, 0, dst, 0, minute).protocol(Protocol.ICMP).packets(4, 336);
+    }
+
+    @Test
+    void icmpIsOrientedFromTheSideSeenFirstWhicheverWayItGoes() {
+        feedPing(FRONTEND, BACKEND, 1, 1, false, true);
+        Edge edge = only(inference().finish().edges());
+        assertEquals(Peer.workload(deployment("shop", "frontend")), edge.client());
+        assertEquals(Peer.workload(deployment("shop", "backend")), edge.server());
+        assertEquals(Protocol.ICMP, edge.protocol());
+        assertEquals(0, edge.port());
+        assertEquals(1, edge.evidence().connections());
+        assertTrue(edge.evidence().proofs().contains(DirectionProof.FIRST_SEEN), edge.toString());
+
+        inference = null;
+        feedPing(BACKEND, FRONTEND, 1, 1, false, true);
+        Edge back = only(inference().finish().edges());
+        assertEquals(Peer.workload(deployment("shop", "backend")), back.client());
+        assertEquals(Peer.workload(deployment("shop", "frontend")), back.server());
+    }
+
+    @Test
+    void icmpReplyReadBeforeItsRequestStillAnswersIt() {
+        for (String pinger : List.of(FRONTEND, BACKEND)) {
+            inference = null;
+            feedPing(pinger, pinger.equals(FRONTEND) ? BACKEND : FRONTEND, 1, 2, true, true);
+            Edge edge = only(inference().finish().edges());
+            assertEquals(pinger.equals(FRONTEND) ? "frontend" : "backend", edge.client().workload().name(), edge.toString());
+        }
+    }
+
+    @Test
+    void unansweredIcmpIsAnAttemptFromThePinger() {
+        feedPing(BACKEND, FRONTEND, 1, 1, false, false);
+        InferenceResult result = inference().finish();
+        assertTrue(result.edges().isEmpty(), () -> "edges: " + result.edges());
+        Edge attempt = only(result.attempts());
+        assertEquals(Peer.workload(deployment("shop", "backend")), attempt.client());
+        assertEquals(Protocol.ICMP, attempt.protocol());
+    }
 }

@@ -81,6 +81,24 @@ These edges get no rule; the generated policies deny them. Lower `--min-connecti
 </#list>
 </#if>
 
+<#if report.notExpressible?has_content>
+## Not expressible in Kubernetes NetworkPolicy
+
+Kubernetes NetworkPolicy knows TCP, UDP and SCTP only. A namespace's default deny isolates its
+pods for every protocol, so it blocks these flows (ICMP ping included), and no NetworkPolicy rule
+can allow them back. flowpol allows each one it could in the Calico policy named below, which
+takes effect only where Calico enforces policy: with another enforcement engine (for example the
+VPC CNI's network policy agent) they stay blocked unless you add a rule of that engine. Flow logs
+record no ICMP type or code, so a rule allows the whole protocol between the two workloads. A row
+with no Calico policy is denied by the generated policies.
+
+| client | server | protocol | connections | first seen | last seen | allowed by |
+| --- | --- | --- | ---: | --- | --- | --- |
+<#list report.notExpressible as u>
+| ${u.client} | ${u.server} | ${u.protocol} | ${u.connections} | ${u.firstSeen} | ${u.lastSeen} | ${u.allowedBy} |
+</#list>
+
+</#if>
 ## Coverage
 
 What the window could not see. Policies deny traffic that was never observed, so check these before applying.

@@ -51,7 +51,8 @@ public final class ConnectionJoiner {
         long keyB = ((long) r.protocol << 32) | ((long) r.clientPort << 16) | r.serverPort;
         int hash = SlotIndex.hash(keyA, keyB);
         int s = index.find(hash, keyA, keyB, slots);
-        if (s < 0) {
+        boolean fresh = s < 0;
+        if (fresh) {
             s = slots.allocate(keyA, keyB, r.startMillis);
             index.insert(hash, s);
         }
@@ -63,6 +64,7 @@ public final class ConnectionJoiner {
         if (firstInterface) {
             c.addTraffic(s, Math.max(0, r.packets), Math.max(0, r.bytes));
         }
+        c.markFirst(s, fresh, r.startMillis, r.reply);
         c.widen(s, r.startMillis, r.endMillis);
         c.markSeen(s, r.reply);
         if (r.tcpFlags >= 0) {
@@ -138,6 +140,7 @@ public final class ConnectionJoiner {
         out.interfaces = c.interfaceCount(s);
         out.requestSeen = c.requestSeen(s);
         out.replySeen = c.replySeen(s);
+        out.replyFirst = c.replyFirst(s);
         out.packets = c.packets(s);
         out.bytes = c.bytes(s);
         out.firstSeen = c.first(s);

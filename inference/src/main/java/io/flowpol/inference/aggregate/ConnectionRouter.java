@@ -1,5 +1,6 @@
 package io.flowpol.inference.aggregate;
 
+import io.flowpol.inference.model.DirectionProof;
 import io.flowpol.inference.resolve.EndpointKind;
 import io.flowpol.inference.resolve.Endpoints;
 import io.flowpol.inference.resolve.UnresolvedReason;
@@ -12,11 +13,13 @@ import java.util.function.Consumer;
  * fact 2) is the node when records from two or more interfaces were joined — the other end's
  * ENI would have shown a pod's real address — and is otherwise left unresolved: a pod is never
  * guessed. Node to external is SNAT egress (fact 3); a connection without a reply, or with a
- * SYN never answered by a SYN-ACK, is an attempt (fact 11).
+ * SYN never answered by a SYN-ACK, is an attempt (fact 11). A connection of a protocol without
+ * ports is turned so that the side seen first is the client.
  */
 public final class ConnectionRouter implements Consumer<JoinedConnection> {
     private static final int SYN = 2;
     private static final int SYN_ACK = 18;
+    private static final int FIRST_SEEN = 1 << DirectionProof.FIRST_SEEN.ordinal();
 
     private final Endpoints endpoints;
     private final EdgeAggregator edges = new EdgeAggregator();
@@ -33,6 +36,11 @@ public final class ConnectionRouter implements Consumer<JoinedConnection> {
     @Override
     public void accept(JoinedConnection c) {
         connections++;
+        if ((c.proofs & FIRST_SEEN) != 0 && c.replyFirst) {
+            // A port-less protocol (ICMP ...) was oriented provisionally to join both directions:
+            // the side seen first is the client, the other one answered (issue 12 item 5).
+            c.swapEnds();
+        }
         EndpointKind clientKind = endpoints.kind(c.clientEndpoint);
         EndpointKind serverKind = endpoints.kind(c.serverEndpoint);
         boolean twoEnds = c.interfaces >= 2;

@@ -40,6 +40,8 @@ final class ConnectionSlots {
     private static final long REQUEST_SEEN = 1L << 34;
     private static final long REPLY_SEEN = 1L << 35;
     private static final long HAS_FLAGS = 1L << 36;
+    /** The earliest record (ties: the first to arrive) was a reply-direction one. */
+    private static final long REPLY_FIRST = 1L << 37;
     private static final int COUNT_SHIFT = 40;
     private static final UnresolvedReason[] REASONS = UnresolvedReason.values();
 
@@ -172,6 +174,21 @@ final class ConnectionSlots {
 
     void markSeen(int s, boolean reply) {
         data[s * STRIDE + BITS] |= reply ? REPLY_SEEN : REQUEST_SEEN;
+    }
+
+    /**
+     * Keeps the direction of the earliest record: call before {@link #widen} with the record's
+     * start; a record starting no earlier than the first one does not change it.
+     */
+    void markFirst(int s, boolean fresh, long start, boolean reply) {
+        int base = s * STRIDE;
+        if (fresh || start < data[base + FIRST]) {
+            data[base + BITS] = reply ? data[base + BITS] | REPLY_FIRST : data[base + BITS] & ~REPLY_FIRST;
+        }
+    }
+
+    boolean replyFirst(int s) {
+        return (data[s * STRIDE + BITS] & REPLY_FIRST) != 0;
     }
 
     boolean requestSeen(int s) {

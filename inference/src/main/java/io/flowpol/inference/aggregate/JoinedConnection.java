@@ -23,6 +23,8 @@ public final class JoinedConnection {
     public int interfaces;
     public boolean requestSeen;
     public boolean replySeen;
+    /** The earliest record (ties: the first read) went from the server to the client. */
+    public boolean replyFirst;
     public long packets;
     public long bytes;
     public long firstSeen;
@@ -32,4 +34,27 @@ public final class JoinedConnection {
     public int serverFlags;
     /** Bit set of {@link io.flowpol.inference.model.DirectionProof} ordinals. */
     public int proofs;
+
+    /** Turns the connection around: the client becomes the server and a reply a request. */
+    public void swapEnds() {
+        int port = clientPort;
+        clientPort = serverPort;
+        serverPort = port;
+        int endpoint = clientEndpoint;
+        clientEndpoint = serverEndpoint;
+        serverEndpoint = endpoint;
+        boolean exact = clientExact;
+        clientExact = serverExact;
+        serverExact = exact;
+        io.flowpol.inference.resolve.UnresolvedReason reason = clientReason;
+        clientReason = serverReason;
+        serverReason = reason;
+        boolean seen = requestSeen;
+        requestSeen = replySeen;
+        replySeen = seen;
+        replyFirst = !replyFirst;
+        int flags = clientFlags;
+        clientFlags = serverFlags;
+        serverFlags = flags;
+    }
 }

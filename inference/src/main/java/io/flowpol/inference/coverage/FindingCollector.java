@@ -95,10 +95,16 @@ public final class FindingCollector {
         }
     }
 
+    /**
+     * The one windows-node finding per workload (synthesis used to add a second, differently
+     * worded one for the same workload, issue 12): inference sees every workload of the window,
+     * and its findings reach both stderr and the report.
+     */
     public void windowsWorkloads(List<WorkloadId> workloads) {
         for (WorkloadId workload : workloads) {
             add(Severity.WARNING, "windows-node", workload + " runs pods on a Windows node: Calico policies"
-                    + " do not cover Windows nodes, so policies for it are not enforced there", 1);
+                    + " do not cover Windows nodes (DESIGN.md seed practices), so policies for it may not be"
+                    + " enforced there; check how NetworkPolicy is enforced on that node", 1);
         }
     }
 

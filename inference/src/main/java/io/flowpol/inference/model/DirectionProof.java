@@ -11,5 +11,12 @@ public enum DirectionProof {
     /** The same port seen with many peers. */
     PORT_FAN_IN,
     /** Nothing better: the lower port was taken as the server's. */
-    LOWER_PORT
+    LOWER_PORT,
+    /**
+     * A protocol without ports (ICMP, ICMPv6, GRE, ESP, ...): the side whose traffic was seen
+     * first is the client, the other one answered. Flow logs carry no ICMP type (the AWS
+     * examples log a ping as ports 0 0 both ways), so an echo request cannot be told from
+     * its reply otherwise.
+     */
+    FIRST_SEEN
 }

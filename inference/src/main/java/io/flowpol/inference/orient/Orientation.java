@@ -6,7 +6,9 @@ import io.flowpol.inference.model.Protocol;
 /**
  * Decides which side of a record is the server, strongest evidence first (DESIGN.md fact 7).
  * Each rule reads both sides the same way, so swapping source and destination (the reply of
- * a request) swaps the answer: request and reply orient alike.
+ * a request) swaps the answer: request and reply orient alike. A record of a protocol without
+ * ports gets a provisional answer ({@link DirectionProof#FIRST_SEEN}) that the connection's
+ * first record settles once joined.
  */
 public final class Orientation {
     /** Linux {@code net.ipv4.ip_local_port_range} default. */
@@ -42,6 +44,12 @@ public final class Orientation {
                 return false;
             }
         }
+        if (portless(protocol, srcPort, dstPort)) {
+            // Provisional and symmetric, so that both directions join under one key; the joiner
+            // keeps which direction came first and the router orients by it (issue 12 item 5).
+            lastProof = DirectionProof.FIRST_SEEN;
+            return srcAnchor < dstAnchor;
+        }
         boolean srcDeclares = declarations.declares(srcEndpoint, srcAmbiguous, protocol, srcPort, t);
         boolean dstDeclares = declarations.declares(dstEndpoint, dstAmbiguous, protocol, dstPort, t);
         if (srcDeclares != dstDeclares) {
@@ -64,6 +72,15 @@ public final class Orientation {
     /** The proof behind the latest {@link #sourceIsServer} answer. */
     public DirectionProof lastProof() {
         return lastProof;
+    }
+
+    /**
+     * A protocol whose records carry no ports: anything but TCP, UDP and SCTP logged with port 0
+     * or {@code -} at both ends (ICMP and ICMPv6 type/code are not logged either).
+     */
+    public static boolean portless(int protocol, int srcPort, int dstPort) {
+        return protocol != Protocol.TCP && protocol != Protocol.UDP && protocol != Protocol.SCTP
+                && srcPort <= 0 && dstPort <= 0;
     }
 
     static boolean isEphemeral(int port) {

@@ -24,7 +24,8 @@ import java.util.TreeSet;
  * deny (DNS excepted), and the Calico guards ({@link CalicoGuards}). Attempts are never turned
  * into rules (DESIGN.md fact 11); SNAT-hidden egress is allowed to its destination for all its
  * candidate workloads, never attributed to one, or only reported (fact 3); edges with fewer
- * connections than {@link SynthesisOptions#minConnections()} are left out and listed.
+ * connections than {@link SynthesisOptions#minConnections()} are left out and listed; edges of a
+ * protocol NetworkPolicy cannot express are allowed in Calico or listed ({@link OtherProtocolRules}).
  */
 public final class PolicySynthesizer {
     private final SynthesisOptions options;
@@ -57,11 +58,16 @@ public final class PolicySynthesizer {
         TreeSet<String> denied = new TreeSet<>();
         networkPolicies.stream().filter(p -> p.name().equals(PolicyNames.DEFAULT_DENY))
                 .forEach(p -> denied.add(p.namespace()));
-        List<CalicoPolicy> calico = new CalicoGuards(mapper, options, cluster, findings).build(kept, denied, evidence);
+        List<CalicoPolicy> calico = new ArrayList<>(
+                new CalicoGuards(mapper, options, cluster, findings).build(kept, denied, evidence));
+        OtherProtocolRules.Result other = new OtherProtocolRules(mapper, findings).build(withSnat, denied, evidence);
+        if (other.policy() != null) {
+            calico.add(other.policy());
+        }
         LoadBalancerAdvice.advise(cluster, kept, options, findings);
         List<Finding> all = new ArrayList<>(findings.findings());
         all.addAll(snatFindings);
-        return new SynthesizedPolicies(new PolicySet(networkPolicies, calico), evidence, leftOut, all);
+        return new SynthesizedPolicies(new PolicySet(networkPolicies, calico), evidence, leftOut, other.edges(), all);
     }
 
     /**
@@ -115,9 +121,6 @@ public final class PolicySynthesizer {
             } else {
                 policies.add(builder.build(workload, names.get(id), edges, evidence));
                 namespaces.add(id.namespace());
-                if (runsOnWindows(id, cluster)) {
-                    findings.windows(id);
-                }
             }
         });
         namespaces.forEach(ns -> policies.add(WorkloadPolicies.defaultDeny(ns)));
@@ -126,13 +129,6 @@ public final class PolicySynthesizer {
                 .thenComparing(RuleEvidence::policy).thenComparing(RuleEvidence::direction)
                 .thenComparingInt(RuleEvidence::rule));
         return policies;
-    }
-
-    private static boolean runsOnWindows(WorkloadId id, ClusterTimeline cluster) {
-        java.util.Set<String> windowsNodes = new java.util.HashSet<>();
-        cluster.nodes().stream().filter(n -> "windows".equalsIgnoreCase(n.os())).forEach(n -> windowsNodes.add(n.name()));
-        return cluster.pods().stream().filter(p -> p.workload().equals(id))
-                .anyMatch(p -> "windows".equalsIgnoreCase(p.os()) || windowsNodes.contains(p.node()));
     }
 
     /** An edge exists because at least one connection was proven; missing evidence counts as one. */

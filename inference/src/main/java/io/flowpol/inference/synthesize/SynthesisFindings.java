@@ -24,12 +24,6 @@ final class SynthesisFindings {
                 + " has no selector or address in the recording; the generated policies would deny it");
     }
 
-    void unsupportedProtocol(Edge edge) {
-        add(Finding.Severity.WARNING, "unsupported-protocol", "no rule for " + edge.client() + " -> "
-                + edge.server() + " protocol " + Protocol.name(edge.protocol()) + " port " + edge.port()
-                + ": NetworkPolicy ports cover only TCP, UDP and SCTP on ports 1-65535");
-    }
-
     void unknownWorkload(WorkloadId id) {
         add(Finding.Severity.ERROR, "unknown-workload", "no policy for " + id
                 + ": the recording has no controller selector for it, and its namespace's default deny applies");
@@ -40,11 +34,6 @@ final class SynthesisFindings {
         add(Finding.Severity.WARNING, "vpc-address-peer", id + " is allowed to or from " + peer + ", a VPC address that"
                 + " is neither node nor pod (a load balancer?); load balancer addresses change when it scales:"
                 + " widen the rule to its subnets if so");
-    }
-
-    void windows(WorkloadId id) {
-        add(Finding.Severity.WARNING, "windows-node", id + " has pods on Windows nodes, which Calico policies do not"
-                + " cover (DESIGN.md seed practices): check how its NetworkPolicy is enforced there");
     }
 
     void add(Finding.Severity severity, String code, String message) {

@@ -4,16 +4,19 @@ import io.flowpol.inference.model.Edge;
 import io.flowpol.inference.model.Finding;
 import io.flowpol.inference.policy.PolicySet;
 import io.flowpol.inference.policy.PolicyType;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What synthesis produced: the policies, the edges behind every rule, the edges left out
- * for having fewer connections than {@link SynthesisOptions#minConnections()}, and findings
+ * for having fewer connections than {@link SynthesisOptions#minConnections()}, the edges a
+ * NetworkPolicy cannot express (with the Calico policy that allows them, if any), and findings
  * about what could not be expressed safely.
  */
 public record SynthesizedPolicies(PolicySet policies, List<RuleEvidence> evidence, List<Edge> leftOut,
-                                  List<Finding> findings) {
+                                  List<UnexpressibleEdge> unexpressible, List<Finding> findings) {
 
     public SynthesizedPolicies {
         if (policies == null) {
@@ -21,7 +24,26 @@ public record SynthesizedPolicies(PolicySet policies, List<RuleEvidence> evidenc
         }
         evidence = evidence == null ? List.of() : List.copyOf(evidence);
         leftOut = leftOut == null ? List.of() : List.copyOf(leftOut);
+        unexpressible = unexpressible == null ? List.of() : List.copyOf(unexpressible);
         findings = findings == null ? List.of() : List.copyOf(findings);
+    }
+
+    /** Without edges beyond NetworkPolicy. */
+    public SynthesizedPolicies(PolicySet policies, List<RuleEvidence> evidence, List<Edge> leftOut,
+                               List<Finding> findings) {
+        this(policies, evidence, leftOut, List.of(), findings);
+    }
+
+    /**
+     * The learned edges these policies are meant to allow: all of {@code learned} but those left
+     * out on purpose — too few connections, or beyond both NetworkPolicy and Calico rules. The
+     * safety invariant's replay (DESIGN.md contracts) checks exactly these: a left-out edge that
+     * is denied is the intended result, not a broken invariant (issue 12 item 6).
+     */
+    public List<Edge> meantToAllow(List<Edge> learned) {
+        Set<Edge> out = new HashSet<>(leftOut);
+        unexpressible.stream().filter(u -> !u.allowedByCalico()).forEach(u -> out.add(u.edge()));
+        return learned.stream().filter(e -> !out.contains(e)).toList();
     }
 
     /** The evidence of one rule; {@code namespace} null for cluster-scoped policies. */

@@ -38,8 +38,8 @@ final class WorkloadPolicies {
         RuleGrouper ingress = new RuleGrouper();
         RuleGrouper egress = new RuleGrouper();
         for (Edge edge : edges) {
-            if (!expressible(edge)) {
-                continue;
+            if (!OtherProtocolRules.networkPolicyExpressible(edge)) {
+                continue; // OtherProtocolRules allows it in Calico or lists it
             }
             if (isWorkload(edge.server(), id)) {
                 add(ingress, edge, edge.client(), id);
@@ -77,16 +77,6 @@ final class WorkloadPolicies {
         }
         NetworkPolicyPort port = naming.port(edge, destination);
         rules.add(peers, port, edge);
-    }
-
-    /** NetworkPolicy ports speak TCP, UDP and SCTP only, with ports 1-65535 (schemas/README.md). */
-    private boolean expressible(Edge edge) {
-        boolean ok = (edge.protocol() == Protocol.TCP || edge.protocol() == Protocol.UDP
-                || edge.protocol() == Protocol.SCTP) && edge.port() >= 1;
-        if (!ok) {
-            findings.unsupportedProtocol(edge);
-        }
-        return ok;
     }
 
     private static boolean isWorkload(Peer peer, WorkloadId id) {

@@ -237,8 +237,9 @@ class PolicySynthesizerTest {
         assertEquals(first, synthesize(new Fixtures().cluster(), edges.toArray(Edge[]::new)));
     }
 
+    /** Inference reports windows-node (FlowInferenceTest); a second, synthesis copy doubled it in the report (issue 12). */
     @Test
-    void workloadOnWindowsNodeIsReported() {
+    void windowsNodeFindingIsLeftToInference() {
         Fixtures fixtures = new Fixtures();
         ClusterTimeline linux = fixtures.cluster();
         ClusterTimeline windows = new ClusterTimeline(linux.namespaces(), List.of(new io.flowpol.inference.timeline.NodeSpan(
@@ -247,8 +248,8 @@ class PolicySynthesizerTest {
 
         assertTrue(synthesize(linux, edge(FRONTEND, BACKEND, 9090)).findings().stream()
                 .noneMatch(f -> f.code().equals("windows-node")));
-        assertEquals(2, synthesize(windows, edge(FRONTEND, BACKEND, 9090)).findings().stream()
-                .filter(f -> f.code().equals("windows-node")).count());
+        assertTrue(synthesize(windows, edge(FRONTEND, BACKEND, 9090)).findings().stream()
+                .noneMatch(f -> f.code().equals("windows-node")));
     }
 
     @Test

@@ -30,8 +30,14 @@ public final class EvidenceText {
         return port(edge.protocol(), edge.port(), edge.portName());
     }
 
-    /** {@code TCP 8080} or {@code TCP 8080 (http)}, for a port that is not an edge's (diff reachability). */
+    /**
+     * {@code TCP 8080} or {@code TCP 8080 (http)}, for a port that is not an edge's (diff
+     * reachability); a protocol without ports (ICMP, GRE, ...; issue 12 item 5) is its name alone.
+     */
     public static String port(int protocol, int port, String portNameOrNull) {
+        if (port == 0 && protocol != Protocol.TCP && protocol != Protocol.UDP && protocol != Protocol.SCTP) {
+            return Protocol.name(protocol);
+        }
         return Protocol.name(protocol) + " " + port + (portNameOrNull == null ? "" : " (" + portNameOrNull + ")");
     }
 }

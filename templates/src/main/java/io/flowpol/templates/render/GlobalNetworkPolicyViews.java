@@ -35,11 +35,23 @@ final class GlobalNetworkPolicyViews {
             String comment = EvidenceText.ruleComment(
                     evidence.of(policy.namespace(), policy.name(), direction, i));
             out.add(new GlobalNetworkPolicyView.Rule(comment == null ? null : YamlStrings.comment(comment),
-                    action(rule.action()), rule.protocol() == null ? null : YamlStrings.scalar(rule.protocol()),
+                    action(rule.action()), protocol(rule.protocol()),
                     rule.ipVersion() == null ? null : rule.ipVersion().toString(),
                     entity(rule.source()), entity(rule.destination())));
         }
         return out;
+    }
+
+    /**
+     * A Calico protocol name, or a protocol number as a YAML integer (GRE is {@code 47}): Calico
+     * takes a string only as one of its names (TCP, UDP, ICMP, ICMPv6, SCTP, UDPLite).
+     */
+    private static String protocol(String protocol) {
+        if (protocol == null) {
+            return null;
+        }
+        return protocol.chars().allMatch(c -> c >= '0' && c <= '9') && !protocol.isEmpty()
+                ? Integer.toString(Integer.parseInt(protocol)) : YamlStrings.scalar(protocol);
     }
 
     private static String action(CalicoRule.CalicoAction action) {

@@ -7,6 +7,7 @@ import java.util.List;
  * ({@link MarkdownText}) and every list sorted; Mermaid ids are generated, labels quoted.
  */
 public record ReportView(Summary summary, List<PolicyRow> policies, Graph graph, List<EdgeRow> edges, List<EdgeRow> leftOut,
+                         List<UnexpressibleRow> notExpressible,
                          List<String> silentWorkloads, List<String> colocatedPairs, List<Count> unresolved,
                          List<EdgeRow> attempts, List<SnatRow> snatEgress, List<FindingRow> findings) {
 
@@ -14,6 +15,7 @@ public record ReportView(Summary summary, List<PolicyRow> policies, Graph graph,
         policies = List.copyOf(policies);
         edges = List.copyOf(edges);
         leftOut = List.copyOf(leftOut);
+        notExpressible = List.copyOf(notExpressible);
         silentWorkloads = List.copyOf(silentWorkloads);
         colocatedPairs = List.copyOf(colocatedPairs);
         unresolved = List.copyOf(unresolved);
@@ -65,6 +67,14 @@ public record ReportView(Summary summary, List<PolicyRow> policies, Graph graph,
 
     public record SnatRow(String node, String destination, String port, long connections, String firstSeen,
                           String lastSeen, String candidates) {
+    }
+
+    /**
+     * An edge no NetworkPolicy rule can allow (issue 12 item 5): its protocol, and what allows it
+     * instead ({@code allowedBy}: a Calico policy file, or a note that nothing does).
+     */
+    public record UnexpressibleRow(String client, String server, String protocol, long connections, String firstSeen,
+                                   String lastSeen, String allowedBy) {
     }
 
     public record FindingRow(String severity, String code, String message, long count) {

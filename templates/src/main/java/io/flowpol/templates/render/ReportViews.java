@@ -8,9 +8,9 @@ import io.flowpol.inference.model.Edge;
 import io.flowpol.inference.model.Evidence;
 import io.flowpol.inference.model.Finding;
 import io.flowpol.inference.model.InferenceResult;
-import io.flowpol.inference.model.Protocol;
 import io.flowpol.inference.model.SnatEgress;
 import io.flowpol.inference.model.WorkloadPair;
+import io.flowpol.inference.synthesize.UnexpressibleEdge;
 import io.flowpol.inference.timeline.WorkloadId;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -29,7 +29,7 @@ final class ReportViews {
         List<Edge> kept = result.edges().stream().filter(e -> !leftOut.contains(e)).sorted().toList();
         Coverage coverage = result.coverage() == null ? new Coverage(null, null, null) : result.coverage();
         return new ReportView(summary(model, kept), policies(model), ServiceGraphs.of(kept), rows(kept),
-                rows(model.policies().leftOut()),
+                rows(model.policies().leftOut()), unexpressible(model.policies().unexpressible()),
                 coverage.silentWorkloads().stream().sorted().map(w -> MarkdownText.cell(w.toString())).toList(),
                 coverage.colocatedPairs().stream().map(ReportViews::pair).sorted().map(MarkdownText::cell).toList(),
                 coverage.unresolvedByReason().entrySet().stream()
@@ -40,9 +40,12 @@ final class ReportViews {
     private static ReportView.Summary summary(OutputModel model, List<Edge> kept) {
         OutputModel.ClusterSummary c = model.cluster();
         OutputModel.InputDescription in = model.input();
+        // kept, but beyond every rule: listed under "Not expressible", not turned into a rule
+        long denied = model.policies().unexpressible().stream().filter(u -> !u.allowedByCalico())
+                .filter(u -> kept.contains(u.edge())).count();
         return new ReportView.Summary(EvidenceText.time(in.windowStart()), EvidenceText.time(in.windowEnd()),
                 in.sources().stream().map(MarkdownText::cell).toList(), MarkdownText.cell(in.format()),
-                c.namespaces(), c.nodes(), c.pods(), c.workloads(), kept.size(), model.policies().leftOut().size(),
+                c.namespaces(), c.nodes(), c.pods(), c.workloads(), (int) (kept.size() - denied), model.policies().leftOut().size(),
                 model.result().attempts().size(), model.policies().policies().networkPolicies().size(),
                 model.policies().policies().calicoPolicies().size());
     }
@@ -78,6 +81,18 @@ final class ReportViews {
                 EvidenceText.time(ev.firstSeen()), EvidenceText.time(ev.lastSeen()), MarkdownText.cell(proof));
     }
 
+    private static List<ReportView.UnexpressibleRow> unexpressible(List<UnexpressibleEdge> edges) {
+        return edges.stream().sorted(Comparator.comparing(UnexpressibleEdge::edge)).map(u -> {
+            Edge edge = u.edge();
+            Evidence ev = edge.evidence() == null ? new Evidence(0, 0, 0, -1, -1, null) : edge.evidence();
+            return new ReportView.UnexpressibleRow(MarkdownText.cell(edge.client().toString()),
+                    MarkdownText.cell(edge.server().toString()), MarkdownText.cell(EvidenceText.port(edge)),
+                    ev.connections(), EvidenceText.time(ev.firstSeen()), EvidenceText.time(ev.lastSeen()),
+                    u.calicoPolicy() == null ? "nothing: the generated policies deny it"
+                            : MarkdownText.cell(OutputFiles.GLOBAL_POLICIES + "/" + u.calicoPolicy() + ".yaml"));
+        }).toList();
+    }
+
     private static List<ReportView.SnatRow> snat(List<SnatEgress> egress) {
         List<ReportView.SnatRow> rows = new ArrayList<>();
         egress.stream().sorted(Comparator.comparing(SnatEgress::node).thenComparing(SnatEgress::destination)
@@ -86,7 +101,7 @@ final class ReportViews {
                     String candidates = s.candidates().stream().sorted().map(WorkloadId::toString)
                             .collect(Collectors.joining(", "));
                     rows.add(new ReportView.SnatRow(MarkdownText.cell(s.node()), MarkdownText.cell(String.valueOf(s.destination())),
-                            Protocol.name(s.protocol()) + " " + s.port(), ev.connections(), EvidenceText.time(ev.firstSeen()),
+                            EvidenceText.port(s.protocol(), s.port(), null), ev.connections(), EvidenceText.time(ev.firstSeen()),
                             EvidenceText.time(ev.lastSeen()), MarkdownText.cell(candidates)));
                 });
         return rows;

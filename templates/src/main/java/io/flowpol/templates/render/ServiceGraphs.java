@@ -2,7 +2,6 @@ package io.flowpol.templates.render;
 
 import io.flowpol.inference.model.Edge;
 import io.flowpol.inference.model.Peer;
-import io.flowpol.inference.model.Protocol;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +45,7 @@ final class ServiceGraphs {
         List<ReportView.Link> links = new ArrayList<>();
         for (Edge e : edges.stream().sorted().toList()) {
             ReportView.Link link = new ReportView.Link(ids.get(e.client()), ids.get(e.server()),
-                    Protocol.name(e.protocol()) + " " + e.port());
+                    EvidenceText.port(e.protocol(), e.port(), null));
             if (seen.add(link.from() + " " + link.to() + " " + link.label())) {
                 links.add(link);
             }

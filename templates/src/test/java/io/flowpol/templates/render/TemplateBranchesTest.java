@@ -77,4 +77,37 @@ class TemplateBranchesTest {
         assertEquals(8100, np.path("spec").path("ingress").get(0).path("ports").get(0).path("endPort").asInt());
         assertEquals(2, np.path("spec").path("ingress").size());
     }
+
+    /** Issue 12 item 5: a numeric Calico protocol renders as a YAML integer; the report lists edges beyond NetworkPolicy. */
+    @Test
+    void otherProtocolsRenderAsCalicoNumbersAndInTheReport() throws IOException {
+        CalicoPolicy gre = new CalicoPolicy(CalicoPolicy.CalicoKind.GLOBAL_NETWORK_POLICY, null, "flowpol-allow-other-protocols",
+                "default", 150.0, "app == 'vpn'", null, null, List.of(PolicyType.EGRESS), List.of(),
+                List.of(new CalicoRule(CalicoRule.CalicoAction.ALLOW, "47", null, 4, null,
+                        new CalicoEntityRule(null, null, null, null, List.of(Cidr.parse("198.51.100.7/32")), null, null, null))));
+        var vpn = io.flowpol.inference.model.Peer.workload(new io.flowpol.inference.timeline.WorkloadId("net", "Deployment", "vpn"));
+        var evidence = new io.flowpol.inference.model.Evidence(2, 8, 800, 0, 60_000, null);
+        var greEdge = new io.flowpol.inference.model.Edge(vpn,
+                io.flowpol.inference.model.Peer.external(io.flowpol.inference.model.IpAddress.parse("198.51.100.7")), 47, 0, null, evidence);
+        var hopopt = new io.flowpol.inference.model.Edge(vpn,
+                io.flowpol.inference.model.Peer.external(io.flowpol.inference.model.IpAddress.parse("198.51.100.8")), 0, 0, null, evidence);
+        SynthesizedPolicies synthesized = new SynthesizedPolicies(new PolicySet(List.of(), List.of(gre)), List.of(), List.of(),
+                List.of(new io.flowpol.inference.synthesize.UnexpressibleEdge(greEdge, gre.name()),
+                        new io.flowpol.inference.synthesize.UnexpressibleEdge(hopopt, null)), List.of());
+        OutputModel model = new OutputModel(synthesized, new InferenceResult(List.of(greEdge, hopopt), null, null, null, null),
+                new OutputModel.ClusterSummary(0, 0, 0, 0, 0), new OutputModel.InputDescription(null, null, -1, -1), null);
+        Path out = tmp.resolve("out");
+
+        new OutputRenderer(null).render(out, model);
+
+        JsonNode doc = new YAMLMapper().readTree(out.resolve("globalnetworkpolicies/flowpol-allow-other-protocols.yaml").toFile());
+        assertEquals(List.of(), new SchemaChecks().check("gre.yaml", doc));
+        assertEquals(true, doc.path("spec").path("egress").get(0).path("protocol").isInt());
+        String report = java.nio.file.Files.readString(out.resolve("report.md"));
+        assertEquals(true, report.contains("## Not expressible in Kubernetes NetworkPolicy"), report);
+        assertEquals(true, report.contains("| edges turned into rules | 1 |"), "the denied one got no rule: " + report);
+        assertEquals(true, report.contains("| net/Deployment/vpn | external/198.51.100.7 | 47 | 2 |"), report);
+        assertEquals(true, report.contains("| globalnetworkpolicies/flowpol-allow-other-protocols.yaml |"), report);
+        assertEquals(true, report.contains("| external/198.51.100.8 | 0 | 2 | 1970-01-01T00:00:00Z | 1970-01-01T00:01:00Z | nothing: the generated policies deny it |"), report);
+    }
 }
