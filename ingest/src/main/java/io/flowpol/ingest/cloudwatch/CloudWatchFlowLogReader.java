@@ -4,6 +4,7 @@ import io.flowpol.inference.model.FlowRecord;
 import io.flowpol.inference.model.FlowSink;
 import io.flowpol.inference.model.InputException;
 import io.flowpol.inference.model.InputProblem;
+import io.flowpol.ingest.aws.RetryCount;
 import io.flowpol.ingest.flowlog.FlowLogFormat;
 import io.flowpol.ingest.flowlog.FlowLogLineParser;
 import java.nio.file.Path;
@@ -62,6 +63,7 @@ public final class CloudWatchFlowLogReader {
     public CloudWatchStats read(CloudWatchSource source, FlowLogFormat format, boolean strict, FlowSink sink) {
         long started = System.nanoTime();
         AtomicLong filterCalls = new AtomicLong();
+        RetryCount retries = new RetryCount();
         SliceCache cache = checkpoint == null ? null : new SliceCache(checkpoint, source);
         List<long[]> bounds = new ArrayList<>();
         List<BlockingQueue<Page>> slices = new ArrayList<>();
@@ -82,7 +84,7 @@ public final class CloudWatchFlowLogReader {
             BlockingQueue<Page> queue = new ArrayBlockingQueue<>(QUEUE_PAGES);
             slices.add(queue);
             long sliceStart = from;
-            pool.execute(() -> fetch(source, sliceStart, to, queue, filterCalls));
+            pool.execute(() -> fetch(source, sliceStart, to, queue, filterCalls, retries));
         }
         pool.shutdown();
         Consumer consumer = new Consumer(source.logGroup(), new FlowLogLineParser(format), strict, sink);
@@ -104,7 +106,7 @@ public final class CloudWatchFlowLogReader {
         } finally {
             pool.shutdownNow();
         }
-        return new CloudWatchStats(consumer.streams.size(), filterCalls.get(), cached, consumer.events,
+        return new CloudWatchStats(consumer.streams.size(), filterCalls.get(), retries.retries(), cached, consumer.events,
                 consumer.bytes, consumer.malformed, consumer.problems, System.nanoTime() - started);
     }
 
@@ -135,12 +137,14 @@ public final class CloudWatchFlowLogReader {
         }
     }
 
-    private void fetch(CloudWatchSource source, long from, long to, BlockingQueue<Page> queue, AtomicLong calls) {
+    private void fetch(CloudWatchSource source, long from, long to, BlockingQueue<Page> queue, AtomicLong calls,
+                       RetryCount retries) {
         try {
             FilterLogEventsRequest.Builder request = FilterLogEventsRequest.builder()
                     .logGroupName(source.logGroup())
                     .startTime(from)
-                    .endTime(to - 1);
+                    .endTime(to - 1)
+                    .overrideConfiguration(retries.attach());
             if (source.streamPrefix() != null) {
                 request.logStreamNamePrefix(source.streamPrefix());
             }

@@ -106,7 +106,9 @@ class CloudWatchFlowLogReaderTest {
         server.inject(CloudWatchLogsTestServer.Fault.THROTTLE);
         server.inject(CloudWatchLogsTestServer.Fault.SERVER_ERROR);
         Collecting parser = new Collecting();
-        new CloudWatchFlowLogReader(client).read(new CloudWatchSource(GROUP, null, T0, T0 + 60_000, 1), FlowLogFormat.V2_DEFAULT, false, parser);
+        CloudWatchStats stats = new CloudWatchFlowLogReader(client).read(
+                new CloudWatchSource(GROUP, null, T0, T0 + 60_000, 1), FlowLogFormat.V2_DEFAULT, false, parser);
+        assertEquals(3, stats.retries(), "each retried attempt is counted (issue 12 item 13): " + stats);
         assertEquals(8, parser.lines.size());
         assertEquals(8, parser.lines.stream().distinct().count());
     }
