@@ -1,0 +1,96 @@
+package io.flowpol.inference.model;
+
+import java.io.EOFException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
+import java.util.zip.ZipException;
+
+/**
+ * What an I/O failure says, as the "found" of an {@link InputProblem}: the reason only, without
+ * the Java class name ({@code java.io.IOException: Is a directory}) and without the path, which
+ * the problem names itself (issue 12 item 11: messages name the file, never a class).
+ */
+public final class IoReason {
+    private IoReason() {
+    }
+
+    public static String of(Throwable e) {
+        if (e instanceof NoSuchFileException) {
+            return "no such file or directory";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof FileAlreadyExistsException) {
+            return "a file that already exists";
+        }
+        if (e instanceof DirectoryNotEmptyException) {
+            return "a directory that is not empty";
+        }
+        if (e instanceof NotDirectoryException) {
+            return "not a directory";
+        }
+        if (e instanceof ZipException) {
+            return "corrupt gzip data" + (e.getMessage() == null ? "" : " (" + lowerFirst(e.getMessage()) + ")");
+        }
+        if (e instanceof EOFException) {
+            return "an unexpected end of the data";
+        }
+        String text = e instanceof FileSystemException f ? f.getReason() : e.getMessage();
+        return text == null || text.isBlank() ? "an I/O error" : plain(text);
+    }
+
+    /** Strips leading class names ("java.io.IOException: "), keeps the first line; "Is a directory" reads "a directory". */
+    private static String plain(String message) {
+        String text = message.strip();
+        int newline = text.indexOf('\n');
+        if (newline >= 0) {
+            text = text.substring(0, newline).strip();
+        }
+        while (true) {
+            int colon = text.indexOf(": ");
+            if (colon <= 0 || !isClassName(text.substring(0, colon))) {
+                break;
+            }
+            text = text.substring(colon + 2);
+        }
+        if (text.equals("Is a directory")) {
+            return "a directory";
+        }
+        return lowerFirst(text);
+    }
+
+    /**
+     * A Java class name: dotted lower-case package parts and a capitalised simple name
+     * ({@code java.io.IOException}), or a simple name ending in Exception or Error.
+     */
+    static boolean isClassName(String s) {
+        int dot = s.lastIndexOf('.');
+        if (dot < 0) {
+            return !s.isEmpty() && Character.isUpperCase(s.charAt(0)) && (s.endsWith("Exception") || s.endsWith("Error"))
+                    && s.chars().allMatch(Character::isLetterOrDigit);
+        }
+        if (dot == 0 || dot == s.length() - 1 || !Character.isUpperCase(s.charAt(dot + 1))) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!(Character.isLetterOrDigit(c) || c == '.' || c == '_' || c == '$')) {
+                return false;
+            }
+        }
+        return Character.isLowerCase(s.charAt(0));
+    }
+
+    /** "No space left on device" → "no space left on device"; an acronym ("GZIP") stays. */
+    private static String lowerFirst(String s) {
+        if (s.length() > 1 && Character.isUpperCase(s.charAt(0)) && !Character.isUpperCase(s.charAt(1))) {
+            return Character.toLowerCase(s.charAt(0)) + s.substring(1);
+        }
+        return s;
+    }
+}
