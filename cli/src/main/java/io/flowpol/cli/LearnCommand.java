@@ -150,6 +150,7 @@ public final class LearnCommand implements Callable<Integer> {
         if (windowLength != null && (windowLength.isNegative() || windowLength.isZero())) {
             throw new InputException(InputProblem.error(null, 0, "--window", "a positive duration", shown(windowLength)));
         }
+        tuning.validate();
         if (recordings == null) {
             if (windowLength == null) {
                 throw new ParameterException(spec.commandLine(), "Missing required option: '--window=DURATION' "
@@ -165,8 +166,7 @@ public final class LearnCommand implements Callable<Integer> {
         }
     }
 
-    /** A duration as the user types it ("0s", "-1h"), not ISO 8601's "PT0S". */
     private static String shown(Duration d) {
-        return d.toString().substring(2).toLowerCase(java.util.Locale.ROOT);
+        return DurationConverter.shown(d);
     }
 }

@@ -44,6 +44,34 @@ public final class IoReason {
         return text == null || text.isBlank() ? "an I/O error" : plain(text);
     }
 
+    /**
+     * {@code message} without any Java exception class name followed by ": " in it
+     * ({@code "x: found java.io.IOException: Is a directory"} → {@code "x: found Is a directory"}):
+     * the last guard of the CLI's error line, for a message built from an exception's
+     * {@code toString()} somewhere below.
+     */
+    public static String withoutClassNames(String message) {
+        StringBuilder out = new StringBuilder(message.length());
+        int i = 0;
+        while (i < message.length()) {
+            int colon = message.indexOf(": ", i);
+            if (colon < 0) {
+                out.append(message, i, message.length());
+                break;
+            }
+            int start = colon;
+            while (start > i && !Character.isWhitespace(message.charAt(start - 1)) && message.charAt(start - 1) != '(') {
+                start--;
+            }
+            out.append(message, i, start);
+            if (!isClassName(message.substring(start, colon))) {
+                out.append(message, start, colon + 2);
+            }
+            i = colon + 2;
+        }
+        return out.toString();
+    }
+
     /** Strips leading class names ("java.io.IOException: "), keeps the first line; "Is a directory" reads "a directory". */
     private static String plain(String message) {
         String text = message.strip();

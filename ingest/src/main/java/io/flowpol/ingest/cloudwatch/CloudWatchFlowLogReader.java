@@ -4,6 +4,7 @@ import io.flowpol.inference.model.FlowRecord;
 import io.flowpol.inference.model.FlowSink;
 import io.flowpol.inference.model.InputException;
 import io.flowpol.inference.model.InputProblem;
+import io.flowpol.ingest.aws.AwsFailures;
 import io.flowpol.ingest.aws.RetryCount;
 import io.flowpol.ingest.flowlog.FlowLogFormat;
 import io.flowpol.ingest.flowlog.FlowLogLineParser;
@@ -102,7 +103,7 @@ public final class CloudWatchFlowLogReader {
             throw new InputException(InputProblem.error("cloudwatch:" + source.logGroup(), 0, null, null, "interrupted"), e);
         } catch (java.io.UncheckedIOException e) {
             throw new InputException(InputProblem.error(String.valueOf(checkpoint), 0, "--checkpoint", null,
-                    e.getCause().getMessage()), e);
+                    io.flowpol.inference.model.IoReason.of(e.getCause())), e);
         } finally {
             pool.shutdownNow();
         }
@@ -169,8 +170,7 @@ public final class CloudWatchFlowLogReader {
 
     private static InputException failure(CloudWatchSource source, Throwable e) {
         String where = "cloudwatch:" + source.logGroup();
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return new InputException(InputProblem.error(where, 0, null, null, message.replace('\n', ' ')), e);
+        return new InputException(InputProblem.error(where, 0, null, null, AwsFailures.reason(e)), e);
     }
 
     /** A page of events of one slice; {@code events == null} marks the slice's end, {@code failure} its error. */

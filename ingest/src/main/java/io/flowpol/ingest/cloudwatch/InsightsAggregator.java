@@ -4,6 +4,7 @@ import io.flowpol.inference.model.FlowRecord;
 import io.flowpol.inference.model.FlowSink;
 import io.flowpol.inference.model.InputException;
 import io.flowpol.inference.model.InputProblem;
+import io.flowpol.ingest.aws.AwsFailures;
 import io.flowpol.ingest.aws.RetryCount;
 import io.flowpol.ingest.flowlog.FlowLogFormat;
 import java.time.Instant;
@@ -190,8 +191,7 @@ public final class InsightsAggregator {
             Thread.currentThread().interrupt();
             throw new InputException(InputProblem.error(where(source), 0, null, null, "interrupted"), e);
         } catch (SdkException e) {
-            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            throw new InputException(InputProblem.error(where(source), 0, null, null, message.replace('\n', ' ')), e);
+            throw new InputException(InputProblem.error(where(source), 0, null, null, AwsFailures.reason(e)), e);
         }
     }
 

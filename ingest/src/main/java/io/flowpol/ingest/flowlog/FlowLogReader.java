@@ -237,6 +237,6 @@ public final class FlowLogReader {
         if (e instanceof AccessDeniedException) {
             return "permission denied";
         }
-        return e.getClass().getSimpleName() + ": " + e.getMessage();
+        return io.flowpol.inference.model.IoReason.of(e);
     }
 }
