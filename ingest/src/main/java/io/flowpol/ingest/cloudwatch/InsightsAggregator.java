@@ -79,8 +79,8 @@ public final class InsightsAggregator {
             run(source, status, slice, sliceEnd, records, record, sink, tally);
             slice = sliceEnd;
         }
-        return new InsightsStats(tally.queries, tally.resultCalls, tally.retries.retries(), tally.splits, tally.rows, tally.matched,
-                tally.scanned, tally.bytes, tally.nodata, tally.skipdata, System.nanoTime() - started);
+        return new InsightsStats(tally.queries, tally.resultCalls, tally.retries.retries(), tally.splits, tally.rows,
+                tally.matched, tally.scanned, tally.bytes, tally.nodata, tally.skipdata, System.nanoTime() - started);
     }
 
     /** One of the two queries: its text, whether its rows are traffic, the fields its rows must carry. */
@@ -154,7 +154,9 @@ public final class InsightsAggregator {
             }
         }
         if (missing != null) {
-            String found = row.isEmpty() ? "an empty row" : "only " + String.join(", ", new java.util.TreeSet<>(row.keySet()));
+            // Field names come from the endpoint: no control character of theirs reaches the terminal.
+            String found = row.isEmpty() ? "an empty row"
+                    : "only " + String.join(", ", new java.util.TreeSet<>(row.keySet())).replaceAll("\\p{Cntrl}", "?");
             throw new InputException(InputProblem.error(where, rowNumber, null, "a result row with the fields the query "
                     + "asked for (missing: " + String.join(", ", missing) + ")", found));
         }
