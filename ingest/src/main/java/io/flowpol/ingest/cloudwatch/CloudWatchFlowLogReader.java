@@ -205,6 +205,13 @@ public final class CloudWatchFlowLogReader {
                 int stream = streamId(event.logStreamName());
                 long number = ++eventNumbers[stream];
                 String message = event.message();
+                if (message == null) {
+                    // an event without the text it exists for: malformed, never a crash (issue 12 item 13)
+                    events++;
+                    record.clear();
+                    reject(InputProblem.error(where(stream), number, "message", "a flow-log record", "no message"));
+                    continue;
+                }
                 int length = ascii(message);
                 events++;
                 bytes += Math.max(0, length);

@@ -95,6 +95,13 @@ public final class InsightsAggregator {
         while (!ranges.isEmpty()) {
             long[] range = ranges.pop();
             GetQueryResultsResponse result = query(source, kind.text(), range[0], range[1], tally);
+            long matched = matched(result);
+            if (result.results().isEmpty() && matched > 0) {
+                // an aggregation over matched records has at least one row: this answer lost them
+                throw new InputException(InputProblem.error(where(source) + "#" + tally.queries, 0, null,
+                        "aggregated rows for the " + matched + " records the query matched over "
+                                + Instant.ofEpochMilli(range[0]) + "/" + Instant.ofEpochMilli(range[1]), "no rows"));
+            }
             if (result.results().size() >= options.maxRows()) {
                 // Split on a bin boundary so that no bin is counted in two halves.
                 long middle = Math.floorDiv(range[0] + (range[1] - range[0]) / 2, options.binMillis()) * options.binMillis();
@@ -195,6 +202,11 @@ public final class InsightsAggregator {
         } catch (SdkException e) {
             throw new InputException(InputProblem.error(where(source), 0, null, null, AwsFailures.reason(e)), e);
         }
+    }
+
+    private static long matched(GetQueryResultsResponse response) {
+        return response.statistics() == null || response.statistics().recordsMatched() == null ? 0
+                : (long) response.statistics().recordsMatched().doubleValue();
     }
 
     private static long count(String value) {

@@ -93,7 +93,7 @@ final class SliceCache {
                     out.write('\t');
                     out.write(Long.toString(e.timestamp()));
                     out.write('\t');
-                    out.write(e.message());
+                    out.write(e.message() == null ? "" : e.message()); // malformed either way, counted on reading
                     out.write('\n');
                 }
             } catch (IOException e) {

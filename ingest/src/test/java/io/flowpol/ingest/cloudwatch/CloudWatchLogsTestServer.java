@@ -43,6 +43,7 @@ final class CloudWatchLogsTestServer implements AutoCloseable {
     private final Deque<Fault> faults = new ConcurrentLinkedDeque<>();
     private final Deque<Fault> insightsFaults = new ConcurrentLinkedDeque<>();
     private volatile boolean pointerRowsOnly;
+    private volatile boolean noRows;
     private final int pageSize;
     final AtomicLong filterCalls = new AtomicLong();
     final AtomicLong responseBytes = new AtomicLong();
@@ -106,6 +107,11 @@ final class CloudWatchLogsTestServer implements AutoCloseable {
      */
     void pointerRowsOnly() {
         pointerRowsOnly = true;
+    }
+
+    /** Completed queries return no rows at all, while their statistics still count the records they matched. */
+    void noRows() {
+        noRows = true;
     }
 
     /** GetQueryResults answers Running this many times before a query's final status. */
@@ -224,7 +230,7 @@ final class CloudWatchLogsTestServer implements AutoCloseable {
             return out;
         }
         long pointer = 0;
-        for (Map<String, String> row : run.result.rows()) {
+        for (Map<String, String> row : noRows ? List.<Map<String, String>>of() : run.result.rows()) {
             ArrayNode fields = rows.addArray();
             if (pointerRowsOnly) {
                 ObjectNode f = fields.addObject();

@@ -247,6 +247,17 @@ class InsightsAggregatorTest {
         assertEquals(0, accepted.size(), "no record passed on");
     }
 
+    /** Issue 12 item 13: records matched and no row returned is a broken answer, not "no traffic". */
+    @Test
+    void aQueryThatMatchedRecordsButReturnedNoRowsIsAnError() {
+        putTraffic(10);
+        server.noRows();
+        InputException e = assertThrows(InputException.class, () -> new InsightsAggregator(client, FAST).read(
+                new CloudWatchSource(GROUP, null, T0, T0 + WINDOW, 1), FORMAT, new Totals()));
+        assertTrue(e.getMessage().startsWith("cloudwatch-insights:/vpc/flow-logs#1: "), e.getMessage());
+        assertTrue(e.getMessage().contains("found no rows"), e.getMessage());
+    }
+
     @Test
     void throttledAndFailedInsightsCallsAreRetriedAndCounted() {
         putTraffic(10);
