@@ -93,25 +93,27 @@ public final class IoReason {
     }
 
     /**
-     * A Java class name: dotted lower-case package parts and a capitalised simple name
-     * ({@code java.io.IOException}), or a simple name ending in Exception or Error.
+     * A Java exception class name, qualified ({@code java.io.IOException}: lower-case package
+     * parts) or simple ({@code ZipException}); the Exception/Error suffix keeps a file name such
+     * as {@code flows.Log} from being taken for one.
      */
     static boolean isClassName(String s) {
-        int dot = s.lastIndexOf('.');
-        if (dot < 0) {
-            return !s.isEmpty() && Character.isUpperCase(s.charAt(0)) && (s.endsWith("Exception") || s.endsWith("Error"))
-                    && s.chars().allMatch(Character::isLetterOrDigit);
-        }
-        if (dot == 0 || dot == s.length() - 1 || !Character.isUpperCase(s.charAt(dot + 1))) {
+        if (!(s.endsWith("Exception") || s.endsWith("Error"))) {
             return false;
         }
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (!(Character.isLetterOrDigit(c) || c == '.' || c == '_' || c == '$')) {
+        int dot = s.lastIndexOf('.');
+        String simple = s.substring(dot + 1);
+        if (simple.isEmpty() || !Character.isUpperCase(simple.charAt(0))
+                || !simple.chars().allMatch(Character::isLetterOrDigit)) {
+            return false;
+        }
+        for (String part : dot < 0 ? new String[0] : s.substring(0, dot).split("\\.", -1)) {
+            if (part.isEmpty() || !Character.isLowerCase(part.charAt(0))
+                    || !part.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '_')) {
                 return false;
             }
         }
-        return Character.isLowerCase(s.charAt(0));
+        return true;
     }
 
     /** "No space left on device" → "no space left on device"; an acronym ("GZIP") stays. */

@@ -35,5 +35,7 @@ class IoReasonTest {
         assertEquals("s3://b/k:3: field: expected a port, found 'x: y'",
                 IoReason.withoutClassNames("s3://b/k:3: field: expected a port, found 'x: y'"));
         assertEquals("C:\\logs\\a.gz: no such file", IoReason.withoutClassNames("C:\\logs\\a.gz: no such file"));
+        assertEquals("flows.Log: expected a flow log", IoReason.withoutClassNames("flows.Log: expected a flow log"));
+        assertEquals("x", IoReason.withoutClassNames("software.amazon.awssdk.core.exception.SdkClientException: x"));
     }
 }
