@@ -23,7 +23,8 @@ record ReadSummary(long sources, String units, long records, long malformed, Lis
     }
 
     static ReadSummary of(S3Stats s) {
-        ReadSummary r = of(s.records(), "%d ListObjectsV2 and %d GetObject calls, %d retried, %,d bytes, %d objects from the checkpoint"
+        ReadSummary r = of(s.records(),
+                "%d ListObjectsV2 and %d GetObject calls, %d retried, %,d bytes, %d objects from the checkpoint"
                 .formatted(s.listCalls(), s.getCalls(), s.retries(), s.objectBytes(), s.objectsFromCheckpoint()));
         return new ReadSummary(s.objects(), "S3 object(s)", r.records(), r.malformed(), r.problems(),
                 r.headerColumnsIgnored(), r.format(), r.cost());

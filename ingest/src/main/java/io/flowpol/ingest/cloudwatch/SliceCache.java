@@ -58,7 +58,8 @@ final class SliceCache {
                         .timestamp(Long.parseLong(line.substring(a + 1, b))).message(line.substring(b + 1)).build());
             }
         } catch (IOException | RuntimeException e) {
-            throw new UncheckedIOException(new IOException("checkpoint " + file(from, to) + " is unreadable: " + io.flowpol.inference.model.IoReason.of(e)
+            throw new UncheckedIOException(new IOException("checkpoint " + file(from, to) + " is unreadable: "
+                    + io.flowpol.inference.model.IoReason.of(e)
                     + " (delete it to fetch the slice again)", e));
         }
         return events;

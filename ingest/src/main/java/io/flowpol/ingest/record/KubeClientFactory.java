@@ -92,7 +92,8 @@ public final class KubeClientFactory {
             return ClientBuilder.kubeconfig(config, CREDENTIAL_REFRESH).setReadTimeout(READ_TIMEOUT).build();
         } catch (IOException | RuntimeException e) {
             throw new InputException(InputProblem.error(kubeconfig.toString(), 0,
-                    "context " + config.getCurrentContext(), "a usable cluster and user entry", io.flowpol.inference.model.IoReason.of(e)), e);
+                    "context " + config.getCurrentContext(), "a usable cluster and user entry",
+                    io.flowpol.inference.model.IoReason.of(e)), e);
         }
     }
 

@@ -16,6 +16,6 @@ import io.flowpol.ingest.flowlog.FlowLogStats;
  * @param otherKeys keys that are not flow-log files (skipped)
  * @param records what the parser saw; its {@code files} equals {@code objects}
  */
-public record S3Stats(int objects, long listCalls, long getCalls, long retries, long objectsFromCheckpoint, long objectBytes, long keysOutsideWindow,
-                      long parquetKeys, long otherKeys, FlowLogStats records) {
+public record S3Stats(int objects, long listCalls, long getCalls, long retries, long objectsFromCheckpoint, long objectBytes,
+                      long keysOutsideWindow, long parquetKeys, long otherKeys, FlowLogStats records) {
 }
