@@ -3,8 +3,8 @@ package io.flowpol.cli;
 import io.flowpol.inference.model.InputException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.NoSuchFileException;
+import io.flowpol.inference.model.IoReason;
+import java.nio.file.FileSystemException;
 import picocli.CommandLine;
 
 /**
@@ -31,19 +31,24 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
         return cli.getExitCodeExceptionMapper().getExitCode(ex);
     }
 
+    /**
+     * The one line for {@code ex}: an {@link InputException}'s message as built, an I/O failure
+     * as {@code <path>: <reason>}, anything else by its message; never a Java class name, which
+     * tells a user nothing (issue 12 item 11; {@code --verbose} prints the stack trace).
+     */
     static String describe(Throwable ex) {
         Throwable t = ex instanceof UncheckedIOException && ex.getCause() != null ? ex.getCause() : ex;
-        if (t instanceof NoSuchFileException e) {
-            return e.getFile() + ": no such file or directory";
+        if (t instanceof FileSystemException e && e.getFile() != null) {
+            return e.getFile() + (e.getOtherFile() == null ? "" : " -> " + e.getOtherFile()) + ": " + IoReason.of(e);
         }
-        if (t instanceof AccessDeniedException e) {
-            return e.getFile() + ": permission denied";
-        }
-        if (t instanceof IOException && t.getMessage() != null) {
-            return t.getMessage();
+        if (t instanceof IOException) {
+            return IoReason.of(t);
         }
         String message = t.getMessage();
-        return message == null ? t.getClass().getSimpleName() : message.replace('\n', ' ');
+        if (message == null || message.isBlank()) {
+            return "an internal error (run with --verbose for the stack trace)";
+        }
+        return IoReason.withoutClassNames(message.replace('\n', ' '));
     }
 
     private static boolean verbose(CommandLine.ParseResult parseResult) {

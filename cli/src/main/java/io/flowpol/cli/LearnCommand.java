@@ -12,10 +12,12 @@ import io.flowpol.cli.options.WindowOptions;
 import io.flowpol.inference.history.LearnedState;
 import io.flowpol.inference.model.InputException;
 import io.flowpol.inference.model.InputProblem;
+import io.flowpol.ingest.state.StateLock;
 import io.flowpol.ingest.state.StateStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -47,7 +49,8 @@ public final class LearnCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--state", paramLabel = "DIR", defaultValue = ".flowpol/state",
-            description = "Where learned edges persist between windows (state.json, recordings/). "
+            description = "Where learned edges persist between windows (state.json, recordings/). One learn "
+                    + "run at a time per state: a second one fails at once naming the first (learn.lock). "
                     + "Default: ${DEFAULT-VALUE}.")
     Path stateDir;
 
@@ -90,6 +93,20 @@ public final class LearnCommand implements Callable<Integer> {
     public Integer call() {
         validate();
         var err = spec.commandLine().getErr();
+        // The whole run, from reading the state to saving it: two runs on one state would each
+        // merge into the same old state and the last to save would drop the other's window.
+        try (StateLock lock = StateLock.acquire(stateDir, Instant.now())) {
+            if (lock.stale() != null) {
+                err.printf("flowpol: warning: %s: the learn run before (%s) ended without releasing the state "
+                        + "(killed?); the state holds what was saved before it%n", stateDir.resolve(StateLock.FILE),
+                        lock.stale());
+                err.flush();
+            }
+            return learn(err);
+        }
+    }
+
+    private int learn(java.io.PrintWriter err) {
         StateStore store = new StateStore(stateDir);
         // read the state before a window of hours is recorded: a corrupt one fails now, not tomorrow
         LearnedState prior = store.load();
@@ -135,6 +152,7 @@ public final class LearnCommand implements Callable<Integer> {
         if (windowLength != null && (windowLength.isNegative() || windowLength.isZero())) {
             throw new InputException(InputProblem.error(null, 0, "--window", "a positive duration", shown(windowLength)));
         }
+        tuning.validate();
         if (recordings == null) {
             if (windowLength == null) {
                 throw new ParameterException(spec.commandLine(), "Missing required option: '--window=DURATION' "
@@ -150,8 +168,7 @@ public final class LearnCommand implements Callable<Integer> {
         }
     }
 
-    /** A duration as the user types it ("0s", "-1h"), not ISO 8601's "PT0S". */
     private static String shown(Duration d) {
-        return d.toString().substring(2).toLowerCase(java.util.Locale.ROOT);
+        return DurationConverter.shown(d);
     }
 }

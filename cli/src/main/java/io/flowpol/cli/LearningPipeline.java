@@ -56,6 +56,7 @@ final class LearningPipeline {
     static Learned run(CommandLine command, FlowLogInputOptions flowLogs, AwsOptions aws, ClusterInputOptions cluster,
                        WindowOptions window, InferenceTuningOptions tuning) {
         FlowLogSelection.check(command, flowLogs, window);
+        tuning.validate();
         return run(flowLogs, aws, cluster, window, tuning, command.getErr());
     }
 

@@ -102,7 +102,7 @@ final class LiveWindow {
             Files.createDirectories(dir);
         } catch (IOException e) {
             throw new InputException(InputProblem.error(dir.toString(), 0, "--state", "a writable directory",
-                    String.valueOf(e)), e);
+                    io.flowpol.inference.model.IoReason.of(e)), e);
         }
     }
 }

@@ -23,21 +23,22 @@ record ReadSummary(long sources, String units, long records, long malformed, Lis
     }
 
     static ReadSummary of(S3Stats s) {
-        ReadSummary r = of(s.records(), "%d ListObjectsV2 and %d GetObject calls, %,d bytes, %d objects from the checkpoint"
-                .formatted(s.listCalls(), s.getCalls(), s.objectBytes(), s.objectsFromCheckpoint()));
+        ReadSummary r = of(s.records(),
+                "%d ListObjectsV2 and %d GetObject calls, %d retried, %,d bytes, %d objects from the checkpoint"
+                .formatted(s.listCalls(), s.getCalls(), s.retries(), s.objectBytes(), s.objectsFromCheckpoint()));
         return new ReadSummary(s.objects(), "S3 object(s)", r.records(), r.malformed(), r.problems(),
                 r.headerColumnsIgnored(), r.format(), r.cost());
     }
 
     static ReadSummary of(CloudWatchStats s, FlowLogFormat format) {
         return new ReadSummary(s.streams(), "log stream(s)", s.events(), s.malformed(), s.problems(), 0,
-                format.toString(), "%d FilterLogEvents calls, %,d bytes of events, %d slices from the checkpoint".formatted(
-                        s.filterCalls(), s.messageBytes(), s.slicesFromCheckpoint()));
+                format.toString(), "%d FilterLogEvents calls, %d retried, %,d bytes of events, %d slices from the checkpoint"
+                        .formatted(s.filterCalls(), s.retries(), s.messageBytes(), s.slicesFromCheckpoint()));
     }
 
     static ReadSummary of(InsightsStats s, FlowLogFormat format) {
         return new ReadSummary(s.queries(), "Logs Insights queries", s.rows(), 0, List.of(), 0, format.toString(),
-                "%d queries, %d GetQueryResults calls, %,d records and %,d bytes scanned by CloudWatch".formatted(
-                        s.queries(), s.resultCalls(), s.recordsScanned(), s.bytesScanned()));
+                "%d queries, %d GetQueryResults calls, %d retried, %,d records and %,d bytes scanned by CloudWatch"
+                        .formatted(s.queries(), s.resultCalls(), s.retries(), s.recordsScanned(), s.bytesScanned()));
     }
 }

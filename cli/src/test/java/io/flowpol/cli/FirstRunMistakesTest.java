@@ -200,8 +200,11 @@ class FirstRunMistakesTest {
         assertEquals(1, r.exitCode(), r.toString());
         assertTrue(errorLine(r).contains("expected a reachable API server"), r.toString());
         try (var files = Files.walk(state)) {
-            assertTrue(files.noneMatch(Files::isRegularFile), "no recording or state file left in " + state);
+            // the lock file stays, empty (StateLock never deletes it)
+            assertTrue(files.filter(f -> !f.getFileName().toString().equals(io.flowpol.ingest.state.StateLock.FILE))
+                    .noneMatch(Files::isRegularFile), "no recording or state file left in " + state);
         }
+        assertEquals("", Files.readString(state.resolve(io.flowpol.ingest.state.StateLock.FILE)));
         assertNoOutput();
     }
 

@@ -158,8 +158,11 @@ class LearnCommandTest {
         assertEquals(ExitCodes.FAILURE, run.exit(), run.err());
         assertTrue(java.util.Arrays.equals(saved, Files.readAllBytes(state.resolve(StateStore.FILE))));
         try (var files = Files.list(state)) {
-            assertEquals(List.of(StateStore.FILE), files.map(f -> f.getFileName().toString()).toList());
+            // learn.lock stays (never deleted, see StateLock), empty after a clean release
+            assertEquals(List.of(io.flowpol.ingest.state.StateLock.FILE, StateStore.FILE),
+                    files.map(f -> f.getFileName().toString()).sorted().toList());
         }
+        assertEquals("", Files.readString(state.resolve(io.flowpol.ingest.state.StateLock.FILE)));
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.flowpol.cli.options;
 
+import io.flowpol.inference.model.InputException;
+import io.flowpol.inference.model.InputProblem;
 import java.time.Duration;
 import java.util.List;
 import picocli.CommandLine.Option;
@@ -17,4 +19,15 @@ public final class InferenceTuningOptions {
             description = "How long records of one connection wait for their partners from the other ENI "
                     + "(v2 records without pkt-* fields). Default: ${DEFAULT-VALUE}.")
     public Duration joinHorizon;
+
+    /**
+     * Before anything is read: a horizon of 0 reached inference as "joinHorizonMillis &lt;= 0: 0"
+     * (exit 1); it is a bad flag value (exit 2, issue 12 item 11).
+     */
+    public void validate() {
+        if (joinHorizon.isZero() || joinHorizon.isNegative()) {
+            throw new InputException(InputProblem.error(null, 0, "--join-horizon", "a positive duration",
+                    DurationConverter.shown(joinHorizon)));
+        }
+    }
 }

@@ -17,10 +17,16 @@ public final class InstantConverter implements CommandLine.ITypeConverter<Instan
 
     @Override
     public Instant convert(String value) {
+        OffsetDateTime time;
         try {
-            return OffsetDateTime.parse(value.trim().toUpperCase(Locale.ROOT)).toInstant();
+            time = OffsetDateTime.parse(value.trim().toUpperCase(Locale.ROOT));
         } catch (DateTimeParseException e) {
             throw new CommandLine.TypeConversionException(EXPECTED + ", found '" + value + "'");
         }
+        // RFC 3339 years have four digits; "+999999999-..." parses but overflows epoch milliseconds later.
+        if (time.getYear() < 0 || time.getYear() > 9999) {
+            throw new CommandLine.TypeConversionException(EXPECTED + ", found '" + value + "'");
+        }
+        return time.toInstant();
     }
 }

@@ -103,8 +103,11 @@ public final class GitHubClient {
             }
             return response.body().length == 0 ? JSON.createObjectNode() : JSON.readTree(response.body());
         } catch (IOException e) {
-            throw new GitHubException("GitHub API " + method + " " + api + path + ": " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + redact(e.getMessage())), 0);
+            // No Java class name in the message (issue 12 item 11); the JDK's client often gives no text at all.
+            String why = e instanceof java.net.ConnectException ? "cannot connect"
+                    : e instanceof java.net.http.HttpTimeoutException ? "timed out"
+                    : redact(io.flowpol.inference.model.IoReason.of(e));
+            throw new GitHubException("GitHub API " + method + " " + api + path + ": " + why, 0);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new GitHubException("GitHub API " + method + " " + path + ": interrupted", 0);

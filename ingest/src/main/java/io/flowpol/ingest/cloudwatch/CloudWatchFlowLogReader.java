@@ -4,6 +4,8 @@ import io.flowpol.inference.model.FlowRecord;
 import io.flowpol.inference.model.FlowSink;
 import io.flowpol.inference.model.InputException;
 import io.flowpol.inference.model.InputProblem;
+import io.flowpol.ingest.aws.AwsFailures;
+import io.flowpol.ingest.aws.RetryCount;
 import io.flowpol.ingest.flowlog.FlowLogFormat;
 import io.flowpol.ingest.flowlog.FlowLogLineParser;
 import java.nio.file.Path;
@@ -62,6 +64,7 @@ public final class CloudWatchFlowLogReader {
     public CloudWatchStats read(CloudWatchSource source, FlowLogFormat format, boolean strict, FlowSink sink) {
         long started = System.nanoTime();
         AtomicLong filterCalls = new AtomicLong();
+        RetryCount retries = new RetryCount();
         SliceCache cache = checkpoint == null ? null : new SliceCache(checkpoint, source);
         List<long[]> bounds = new ArrayList<>();
         List<BlockingQueue<Page>> slices = new ArrayList<>();
@@ -82,7 +85,7 @@ public final class CloudWatchFlowLogReader {
             BlockingQueue<Page> queue = new ArrayBlockingQueue<>(QUEUE_PAGES);
             slices.add(queue);
             long sliceStart = from;
-            pool.execute(() -> fetch(source, sliceStart, to, queue, filterCalls));
+            pool.execute(() -> fetch(source, sliceStart, to, queue, filterCalls, retries));
         }
         pool.shutdown();
         Consumer consumer = new Consumer(source.logGroup(), new FlowLogLineParser(format), strict, sink);
@@ -100,11 +103,11 @@ public final class CloudWatchFlowLogReader {
             throw new InputException(InputProblem.error("cloudwatch:" + source.logGroup(), 0, null, null, "interrupted"), e);
         } catch (java.io.UncheckedIOException e) {
             throw new InputException(InputProblem.error(String.valueOf(checkpoint), 0, "--checkpoint", null,
-                    e.getCause().getMessage()), e);
+                    io.flowpol.inference.model.IoReason.of(e.getCause())), e);
         } finally {
             pool.shutdownNow();
         }
-        return new CloudWatchStats(consumer.streams.size(), filterCalls.get(), cached, consumer.events,
+        return new CloudWatchStats(consumer.streams.size(), filterCalls.get(), retries.retries(), cached, consumer.events,
                 consumer.bytes, consumer.malformed, consumer.problems, System.nanoTime() - started);
     }
 
@@ -135,12 +138,14 @@ public final class CloudWatchFlowLogReader {
         }
     }
 
-    private void fetch(CloudWatchSource source, long from, long to, BlockingQueue<Page> queue, AtomicLong calls) {
+    private void fetch(CloudWatchSource source, long from, long to, BlockingQueue<Page> queue, AtomicLong calls,
+                       RetryCount retries) {
         try {
             FilterLogEventsRequest.Builder request = FilterLogEventsRequest.builder()
                     .logGroupName(source.logGroup())
                     .startTime(from)
-                    .endTime(to - 1);
+                    .endTime(to - 1)
+                    .overrideConfiguration(retries.attach());
             if (source.streamPrefix() != null) {
                 request.logStreamNamePrefix(source.streamPrefix());
             }
@@ -165,8 +170,7 @@ public final class CloudWatchFlowLogReader {
 
     private static InputException failure(CloudWatchSource source, Throwable e) {
         String where = "cloudwatch:" + source.logGroup();
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return new InputException(InputProblem.error(where, 0, null, null, message.replace('\n', ' ')), e);
+        return new InputException(InputProblem.error(where, 0, null, null, AwsFailures.reason(e)), e);
     }
 
     /** A page of events of one slice; {@code events == null} marks the slice's end, {@code failure} its error. */
@@ -201,6 +205,13 @@ public final class CloudWatchFlowLogReader {
                 int stream = streamId(event.logStreamName());
                 long number = ++eventNumbers[stream];
                 String message = event.message();
+                if (message == null) {
+                    // an event without the text it exists for: malformed, never a crash (issue 12 item 13)
+                    events++;
+                    record.clear();
+                    reject(InputProblem.error(where(stream), number, "message", "a flow-log record", "no message"));
+                    continue;
+                }
                 int length = ascii(message);
                 events++;
                 bytes += Math.max(0, length);

@@ -4,6 +4,8 @@ import io.flowpol.inference.model.FlowRecord;
 import io.flowpol.inference.model.FlowSink;
 import io.flowpol.inference.model.InputException;
 import io.flowpol.inference.model.InputProblem;
+import io.flowpol.ingest.aws.AwsFailures;
+import io.flowpol.ingest.aws.RetryCount;
 import io.flowpol.ingest.flowlog.FlowLogFormat;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -69,24 +71,37 @@ public final class InsightsAggregator {
         long from = Math.floorDiv(source.startMillis(), 1000) * 1000;
         long to = Math.floorDiv(source.endMillis() + 999, 1000) * 1000;
         FlowRecord record = new FlowRecord();
+        Kind traffic = new Kind(query.traffic(), true, query.trafficFields());
+        Kind status = new Kind(query.status(), false, query.statusFields());
         for (long slice = from; slice < to; ) {
             long sliceEnd = Math.min(to, Math.floorDiv(slice, options.sliceMillis()) * options.sliceMillis() + options.sliceMillis());
-            run(source, query.traffic(), true, slice, sliceEnd, records, record, sink, tally);
-            run(source, query.status(), false, slice, sliceEnd, records, record, sink, tally);
+            run(source, traffic, slice, sliceEnd, records, record, sink, tally);
+            run(source, status, slice, sliceEnd, records, record, sink, tally);
             slice = sliceEnd;
         }
-        return new InsightsStats(tally.queries, tally.resultCalls, tally.splits, tally.rows, tally.matched,
-                tally.scanned, tally.bytes, tally.nodata, tally.skipdata, System.nanoTime() - started);
+        return new InsightsStats(tally.queries, tally.resultCalls, tally.retries.retries(), tally.splits, tally.rows,
+                tally.matched, tally.scanned, tally.bytes, tally.nodata, tally.skipdata, System.nanoTime() - started);
     }
 
-    /** Runs {@code text} over [from, to), halving any range whose result is full, in time order. */
-    private void run(CloudWatchSource source, String text, boolean traffic, long from, long to, InsightsRecords records,
+    /** One of the two queries: its text, whether its rows are traffic, the fields its rows must carry. */
+    private record Kind(String text, boolean traffic, List<String> fields) {
+    }
+
+    /** Runs {@code kind}'s query over [from, to), halving any range whose result is full, in time order. */
+    private void run(CloudWatchSource source, Kind kind, long from, long to, InsightsRecords records,
                      FlowRecord record, FlowSink sink, Tally tally) {
         Deque<long[]> ranges = new ArrayDeque<>();
         ranges.push(new long[] {from, to});
         while (!ranges.isEmpty()) {
             long[] range = ranges.pop();
-            GetQueryResultsResponse result = query(source, text, range[0], range[1], tally);
+            GetQueryResultsResponse result = query(source, kind.text(), range[0], range[1], tally);
+            long matched = matched(result);
+            if (result.results().isEmpty() && matched > 0) {
+                // an aggregation over matched records has at least one row: this answer lost them
+                throw new InputException(InputProblem.error(where(source) + "#" + tally.queries, 0, null,
+                        "aggregated rows for the " + matched + " records the query matched over "
+                                + Instant.ofEpochMilli(range[0]) + "/" + Instant.ofEpochMilli(range[1]), "no rows"));
+            }
             if (result.results().size() >= options.maxRows()) {
                 // Split on a bin boundary so that no bin is counted in two halves.
                 long middle = Math.floorDiv(range[0] + (range[1] - range[0]) / 2, options.binMillis()) * options.binMillis();
@@ -101,11 +116,11 @@ public final class InsightsAggregator {
                 ranges.push(new long[] {range[0], middle});
                 continue;
             }
-            emit(source, result, traffic, records, record, sink, tally);
+            emit(source, result, kind, records, record, sink, tally);
         }
     }
 
-    private void emit(CloudWatchSource source, GetQueryResultsResponse result, boolean traffic, InsightsRecords records,
+    private void emit(CloudWatchSource source, GetQueryResultsResponse result, Kind kind, InsightsRecords records,
                       FlowRecord record, FlowSink sink, Tally tally) {
         String where = where(source) + "#" + tally.queries;
         long rowNumber = 0;
@@ -115,7 +130,8 @@ public final class InsightsAggregator {
             for (ResultField field : fields) {
                 row.put(field.field(), field.value());
             }
-            records.fill(row, traffic, where, ++rowNumber, record);
+            requireFields(row, kind.fields(), where, ++rowNumber);
+            records.fill(row, kind.traffic(), where, rowNumber, record);
             record.sourceId = (int) tally.queries;
             record.line = rowNumber;
             long count = count(row.get(InsightsQuery.COUNT));
@@ -129,14 +145,40 @@ public final class InsightsAggregator {
         }
     }
 
+    /**
+     * A row that lacks a field the query asked for is malformed: filling it with "-" would turn
+     * an endpoint that answers with something else (rows of only {@code @ptr}) into hundreds of
+     * thousands of empty records, 0 edges and an empty policy set that looks like a result.
+     */
+    private static void requireFields(Map<String, String> row, List<String> fields, String where, long rowNumber) {
+        List<String> missing = null;
+        for (String field : fields) {
+            if (!row.containsKey(field)) {
+                if (missing == null) {
+                    missing = new java.util.ArrayList<>();
+                }
+                missing.add(field);
+            }
+        }
+        if (missing != null) {
+            // Field names come from the endpoint: no control character of theirs reaches the terminal.
+            String found = row.isEmpty() ? "an empty row"
+                    : "only " + String.join(", ", new java.util.TreeSet<>(row.keySet())).replaceAll("\\p{Cntrl}", "?");
+            throw new InputException(InputProblem.error(where, rowNumber, null, "a result row with the fields the query "
+                    + "asked for (missing: " + String.join(", ", missing) + ")", found));
+        }
+    }
+
     /** Starts one query and polls until it is Complete; any other final status is an error. */
     private GetQueryResultsResponse query(CloudWatchSource source, String text, long from, long to, Tally tally) {
         try {
             String id = client.startQuery(b -> b.logGroupName(source.logGroup()).queryString(text)
-                    .startTime(from / 1000).endTime(to / 1000 - 1).limit(options.maxRows())).queryId();
+                    .startTime(from / 1000).endTime(to / 1000 - 1).limit(options.maxRows())
+                    .overrideConfiguration(tally.retries.attach())).queryId();
             tally.queries++;
             while (true) {
-                GetQueryResultsResponse response = client.getQueryResults(b -> b.queryId(id));
+                GetQueryResultsResponse response = client.getQueryResults(b -> b.queryId(id)
+                        .overrideConfiguration(tally.retries.attach()));
                 tally.resultCalls++;
                 QueryStatus status = response.status();
                 if (status == QueryStatus.COMPLETE) {
@@ -158,9 +200,13 @@ public final class InsightsAggregator {
             Thread.currentThread().interrupt();
             throw new InputException(InputProblem.error(where(source), 0, null, null, "interrupted"), e);
         } catch (SdkException e) {
-            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            throw new InputException(InputProblem.error(where(source), 0, null, null, message.replace('\n', ' ')), e);
+            throw new InputException(InputProblem.error(where(source), 0, null, null, AwsFailures.reason(e)), e);
         }
+    }
+
+    private static long matched(GetQueryResultsResponse response) {
+        return response.statistics() == null || response.statistics().recordsMatched() == null ? 0
+                : (long) response.statistics().recordsMatched().doubleValue();
     }
 
     private static long count(String value) {
@@ -186,5 +232,6 @@ public final class InsightsAggregator {
         long bytes;
         long nodata;
         long skipdata;
+        final RetryCount retries = new RetryCount();
     }
 }

@@ -113,6 +113,21 @@ final class InsightsQuery {
                 + "\n| limit " + maxRows;
     }
 
+    /**
+     * The result fields every row of {@link #traffic()} must carry: a row without them is
+     * malformed (issue 12 item 13), never a record of "-" values.
+     */
+    List<String> trafficFields() {
+        List<String> fields = keys();
+        fields.addAll(List.of(SRC_PORT, DST_PORT, COUNT, PACKETS, BYTES, FIRST, LAST));
+        return fields;
+    }
+
+    /** The result fields every row of {@link #status()} must carry. */
+    List<String> statusFields() {
+        return List.of(name(FlowLogField.INTERFACE_ID, -1), name(FlowLogField.LOG_STATUS, -1), COUNT, FIRST, LAST);
+    }
+
     /** The grouping keys of {@link #traffic()} that are plain parsed fields, in query order. */
     List<String> keys() {
         List<String> keys = new ArrayList<>();

@@ -6,6 +6,7 @@ package io.flowpol.ingest.cloudwatch;
  *
  * @param queries StartQuery calls, splits included
  * @param resultCalls GetQueryResults calls (polls)
+ * @param retries attempts of StartQuery and GetQueryResults the SDK repeated (throttling, 5xx)
  * @param splits slices halved because a result hit the row limit
  * @param rows aggregated rows received and passed to the sink (one synthetic record each)
  * @param recordsMatched flow-log events the queries aggregated, as AWS reports it
@@ -15,7 +16,7 @@ package io.flowpol.ingest.cloudwatch;
  * @param skipdata SKIPDATA events: records were lost (DESIGN.md fact 8)
  * @param elapsedNanos wall time
  */
-public record InsightsStats(long queries, long resultCalls, long splits, long rows, long recordsMatched,
+public record InsightsStats(long queries, long resultCalls, long retries, long splits, long rows, long recordsMatched,
                             long recordsScanned, long bytesScanned, long nodata, long skipdata, long elapsedNanos) {
 
     /** Whether any interval lost records: the report must say so, never read it as "no traffic". */

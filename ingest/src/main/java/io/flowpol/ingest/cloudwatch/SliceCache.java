@@ -58,7 +58,8 @@ final class SliceCache {
                         .timestamp(Long.parseLong(line.substring(a + 1, b))).message(line.substring(b + 1)).build());
             }
         } catch (IOException | RuntimeException e) {
-            throw new UncheckedIOException(new IOException("checkpoint " + file(from, to) + " is unreadable: " + e.getMessage()
+            throw new UncheckedIOException(new IOException("checkpoint " + file(from, to) + " is unreadable: "
+                    + io.flowpol.inference.model.IoReason.of(e)
                     + " (delete it to fetch the slice again)", e));
         }
         return events;
@@ -93,7 +94,7 @@ final class SliceCache {
                     out.write('\t');
                     out.write(Long.toString(e.timestamp()));
                     out.write('\t');
-                    out.write(e.message());
+                    out.write(e.message() == null ? "" : e.message()); // malformed either way, counted on reading
                     out.write('\n');
                 }
             } catch (IOException e) {

@@ -80,7 +80,7 @@ final class RecordingFileParser {
             throw fail(name, 0, "", "a cluster recording file", "no such file");
         } catch (IOException e) {
             String found = Files.isDirectory(file) ? "a directory (name the recording file inside it)"
-                    : e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+                    : io.flowpol.inference.model.IoReason.of(e);
             throw new InputException(InputProblem.error(name, 0, "", "a readable recording file", found), e);
         }
     }

@@ -52,7 +52,8 @@ public final class FlowLogFiles {
             paths.filter(path -> !hiddenBelow(root, path) && Files.isRegularFile(path)).forEach(files::add);
         } catch (IOException | UncheckedIOException e) {
             throw new InputException(InputProblem.error(root.toString(), 0, null,
-                    "a readable flow-log directory", e.getMessage()), e);
+                    "a readable flow-log directory",
+                    io.flowpol.inference.model.IoReason.of(e instanceof UncheckedIOException u ? u.getCause() : e)), e);
         }
     }
 

@@ -125,7 +125,11 @@ public final class FlowLogReader {
                     "it ends early, after " + lines.lineNumber() + " lines (" + lines.bytesRead()
                             + " bytes of text)"), e);
         } catch (IOException e) {
-            throw new InputException(InputProblem.error(name, 0, null, "a readable flow-log file", describe(e)), e);
+            // A gzip stream corrupt in the middle has no line of its own; the last line read locates it
+            // (numbers count from the file's start only in a unit that starts there, as gzip units do).
+            long line = unit.first() ? lines.lineNumber() : 0;
+            throw new InputException(InputProblem.error(name, 0, null, "a readable flow-log file",
+                    describe(e) + (line > 0 ? " after line " + line : "")), e);
         }
     }
 
@@ -274,6 +278,6 @@ public final class FlowLogReader {
         if (e instanceof AccessDeniedException) {
             return "permission denied";
         }
-        return e.getClass().getSimpleName() + ": " + e.getMessage();
+        return io.flowpol.inference.model.IoReason.of(e);
     }
 }

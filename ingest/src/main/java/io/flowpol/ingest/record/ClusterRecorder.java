@@ -80,6 +80,7 @@ public final class ClusterRecorder {
                 ? PriorRecording.read(options.out()) : Map.of();
         try (RecordingWriter writer = RecordingWriter.open(options.out(), options.append())) {
             running = true;
+            writer.onFailure(e -> fail(new UncheckedIOException(e)));
             raiseReadTimeout();
             for (WatchScope scope : plan) {
                 ScopeWatcher watcher = new ScopeWatcher(scope, api(scope.kind()), writer, WATCH_TIMEOUT, counters,
@@ -182,7 +183,7 @@ public final class ClusterRecorder {
 
     private InputException writeProblem(UncheckedIOException failure) {
         return new InputException(InputProblem.error(options.out().toString(), 0, "--out", "a writable file",
-                String.valueOf(failure.getCause())), failure);
+                io.flowpol.inference.model.IoReason.of(failure.getCause())), failure);
     }
 
     /**

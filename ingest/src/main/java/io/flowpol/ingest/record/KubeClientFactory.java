@@ -76,7 +76,7 @@ public final class KubeClientFactory {
             config = KubeConfig.loadKubeConfig(reader);
         } catch (IOException | RuntimeException e) {
             throw new InputException(InputProblem.error(kubeconfig.toString(), 0, "--kubeconfig",
-                    "a readable kubeconfig", e.toString()), e);
+                    "a readable kubeconfig", io.flowpol.inference.model.IoReason.of(e)), e);
         }
         // certificate and key file paths in a kubeconfig are relative to the file itself
         config.setFile(kubeconfig.toAbsolutePath().toFile());
@@ -92,7 +92,8 @@ public final class KubeClientFactory {
             return ClientBuilder.kubeconfig(config, CREDENTIAL_REFRESH).setReadTimeout(READ_TIMEOUT).build();
         } catch (IOException | RuntimeException e) {
             throw new InputException(InputProblem.error(kubeconfig.toString(), 0,
-                    "context " + config.getCurrentContext(), "a usable cluster and user entry", e.toString()), e);
+                    "context " + config.getCurrentContext(), "a usable cluster and user entry",
+                    io.flowpol.inference.model.IoReason.of(e)), e);
         }
     }
 
@@ -103,7 +104,7 @@ public final class KubeClientFactory {
         } catch (IOException | RuntimeException e) {
             // ClientBuilder.cluster() reads KUBERNETES_SERVICE_HOST/PORT and the mounted token and CA
             throw new InputException(InputProblem.error("/var/run/secrets/kubernetes.io/serviceaccount", 0,
-                    "in-cluster config", "the pod's service-account token and CA", e.toString()), e);
+                    "in-cluster config", "the pod's service-account token and CA", io.flowpol.inference.model.IoReason.of(e)), e);
         }
     }
 }

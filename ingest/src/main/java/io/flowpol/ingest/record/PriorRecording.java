@@ -38,7 +38,7 @@ final class PriorRecording {
             }
         } catch (IOException e) {
             throw new InputException(InputProblem.error(file.toString(), 0, "--append",
-                    "a readable recording to continue", e.toString()), e);
+                    "a readable recording to continue", io.flowpol.inference.model.IoReason.of(e)), e);
         }
         Map<ResourceKind, List<JsonObject>> objects = new EnumMap<>(ResourceKind.class);
         state.forEach((kind, byKey) -> objects.put(kind, new ArrayList<>(byKey.values())));

@@ -42,6 +42,13 @@ public final class RecordingWriter implements AutoCloseable {
     private long events;
     private Instant last = Instant.EPOCH;
     private boolean closed;
+    /**
+     * The first failed background flush. A failed flush loses the bytes it tried to write (the
+     * encoder does not keep them), so it is kept and reported by every later call, never
+     * swallowed: a full disk once gave exit 0 and an empty recording (issue 12 item 11).
+     */
+    private IOException failure;
+    private java.util.function.Consumer<IOException> onFailure = e -> { };
 
     private RecordingWriter(Path out, Writer writer) {
         this.out = out;
@@ -76,7 +83,7 @@ public final class RecordingWriter implements AutoCloseable {
         } catch (IOException e) {
             String found = e instanceof java.nio.file.NoSuchFileException
                     ? "no way to create it (missing or read-only directory)"
-                    : e instanceof java.nio.file.AccessDeniedException ? "permission denied" : String.valueOf(e.getMessage());
+                    : io.flowpol.inference.model.IoReason.of(e);
             throw new InputException(InputProblem.error(out.toString(), 0, "--out", "a writable file", found), e);
         }
     }
@@ -95,6 +102,9 @@ public final class RecordingWriter implements AutoCloseable {
      *     recorder stops
      */
     public synchronized void write(Instant time, String type, JsonObject object) {
+        if (failure != null) {
+            throw new UncheckedIOException("cannot write " + out, failure);
+        }
         if (closed) {
             throw new UncheckedIOException(new IOException("recording " + out + " is closed"));
         }
@@ -132,17 +142,41 @@ public final class RecordingWriter implements AutoCloseable {
     }
 
     public synchronized void flush() throws IOException {
+        if (failure != null) {
+            throw failure;
+        }
         if (!closed) {
-            writer.flush();
+            try {
+                writer.flush();
+            } catch (IOException e) {
+                failure = e;
+                throw e;
+            }
         }
     }
 
+    /** Called (once, on the flusher thread) with the first failed background flush, so the recorder stops at once. */
+    public synchronized void onFailure(java.util.function.Consumer<IOException> listener) {
+        this.onFailure = listener;
+    }
+
     private void flushQuietly() {
-        try {
-            flush();
-        } catch (IOException e) {
-            // the next write reports it; a flusher thread has no one to tell
+        java.util.function.Consumer<IOException> listener;
+        IOException failed;
+        synchronized (this) {
+            boolean before = failure != null;
+            try {
+                flush();
+                return;
+            } catch (IOException e) {
+                if (before) {
+                    return;
+                }
+                failed = e;
+                listener = onFailure;
+            }
         }
+        listener.accept(failed);
     }
 
     /** Flushes and closes; idempotent. Every line written before is complete in the file. */
@@ -155,6 +189,9 @@ public final class RecordingWriter implements AutoCloseable {
             }
             closed = true;
             writer.close();
+            if (failure != null) {
+                throw failure;
+            }
         }
     }
 }

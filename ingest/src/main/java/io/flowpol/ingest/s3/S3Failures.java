@@ -23,10 +23,8 @@ final class S3Failures {
             found = "no such object (deleted after it was listed?)";
         } else if (e instanceof S3Exception s3 && s3.statusCode() == 403) {
             found = "access denied (the policy in docs/aws-sources.md lists the permissions flowpol needs)";
-        } else if (e instanceof S3Exception s3 && s3.awsErrorDetails() != null) {
-            found = s3.awsErrorDetails().errorCode() + ": " + s3.awsErrorDetails().errorMessage();
         } else {
-            found = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            found = io.flowpol.ingest.aws.AwsFailures.reason(e);
         }
         return new InputException(InputProblem.error(where, 0, null, null, found.replace('\n', ' ')), e);
     }

@@ -52,14 +52,15 @@ public final class S3FlowLogReader {
      *     object, denied access, a truncated gzip object, and in strict mode a malformed line
      */
     public S3Stats read(S3Source source, FlowLogFormat format, boolean strict, FlowSink sink) {
-        S3ObjectLister lister = new S3ObjectLister(client, source);
-        List<String> keys = lister.keys();
         S3ObjectInput.Transfer transfer = new S3ObjectInput.Transfer();
+        S3ObjectLister lister = new S3ObjectLister(client, source, transfer.retries);
+        List<String> keys = lister.keys();
         transfer.checkpoint = checkpoint;
         List<S3ObjectInput> inputs = keys.stream().map(key -> new S3ObjectInput(client, source, key, transfer)).toList();
         FlowLogReader reader = new FlowLogReader(new FlowLogOptions(format, strict, PROBLEM_SAMPLES));
         FlowLogStats records = reader.readInputs(inputs, sink);
-        return new S3Stats(keys.size(), lister.listCalls, transfer.getCalls, transfer.fromCheckpoint, transfer.bytes,
+        return new S3Stats(keys.size(), lister.listCalls, transfer.getCalls, transfer.retries.retries(),
+                transfer.fromCheckpoint, transfer.bytes,
                 lister.outsideWindow, lister.parquet, lister.ignored, records);
     }
 }

@@ -19,6 +19,8 @@ final class S3ObjectInput implements FlowLogInput {
         long getCalls;
         long bytes;
         long fromCheckpoint;
+        /** Counts the SDK's retries of every GetObject. */
+        final io.flowpol.ingest.aws.RetryCount retries = new io.flowpol.ingest.aws.RetryCount();
         /** Where objects already read are kept (a resumed read takes them from there), or null. */
         java.nio.file.Path checkpoint;
     }
@@ -66,7 +68,8 @@ final class S3ObjectInput implements FlowLogInput {
         transfer.getCalls++;
         InputStream body;
         try {
-            body = client.getObject(GetObjectRequest.builder().bucket(source.bucket()).key(key).build());
+            body = client.getObject(GetObjectRequest.builder().bucket(source.bucket()).key(key)
+                    .overrideConfiguration(transfer.retries.attach()).build());
         } catch (RuntimeException e) {
             throw S3Failures.of(name(), e);
         }

@@ -19,12 +19,14 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 final class S3ObjectLister {
     private final S3Client client;
     private final S3Source source;
+    private final io.flowpol.ingest.aws.RetryCount retries;
     long listCalls;
     long outsideWindow;
     long parquet;
     long ignored;
 
-    S3ObjectLister(S3Client client, S3Source source) {
+    S3ObjectLister(S3Client client, S3Source source, io.flowpol.ingest.aws.RetryCount retries) {
+        this.retries = retries;
         this.client = client;
         this.source = source;
     }
@@ -82,7 +84,8 @@ final class S3ObjectLister {
     /** Lists every page under {@code prefix}: keys in the time range into {@code keys}, or sub-folders into {@code folders}. */
     private void list(String prefix, String delimiter, long from, long to, TreeSet<String> keys, List<String> folders) {
         ListObjectsV2Request request = ListObjectsV2Request.builder()
-                .bucket(source.bucket()).prefix(prefix).delimiter(delimiter).build();
+                .bucket(source.bucket()).prefix(prefix).delimiter(delimiter)
+                .overrideConfiguration(retries.attach()).build();
         try {
             for (ListObjectsV2Response page : client.listObjectsV2Paginator(request)) {
                 listCalls++;

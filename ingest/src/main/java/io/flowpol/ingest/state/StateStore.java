@@ -60,7 +60,7 @@ public final class StateStore {
             throw corrupt(file, e);
         } catch (IOException e) {
             throw new InputException(InputProblem.error(file.toString(), 0, "--state", "a readable state file",
-                    String.valueOf(e)), e);
+                    io.flowpol.inference.model.IoReason.of(e)), e);
         }
     }
 
@@ -81,7 +81,7 @@ public final class StateStore {
             }
         } catch (IOException e) {
             throw new InputException(InputProblem.error(file.toString(), 0, "--state", "a writable state directory",
-                    String.valueOf(e)), e);
+                    io.flowpol.inference.model.IoReason.of(e)), e);
         } finally {
             deleteQuietly(temp);
         }

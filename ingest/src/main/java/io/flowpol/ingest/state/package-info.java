@@ -8,5 +8,7 @@
  * written by a newer flowpol (never guessing: a misread state would drop or invent allow
  * rules). {@link io.flowpol.ingest.state.StateStore#save} replaces the file atomically
  * (temporary file, then a move), so a run that fails or is killed leaves the previous state.
+ * {@link io.flowpol.ingest.state.StateLock} lets one run at a time use a state directory: an OS
+ * file lock, released by the OS when the holder dies, naming its holder for the run it refuses.
  */
 package io.flowpol.ingest.state;

@@ -106,7 +106,9 @@ class CloudWatchFlowLogReaderTest {
         server.inject(CloudWatchLogsTestServer.Fault.THROTTLE);
         server.inject(CloudWatchLogsTestServer.Fault.SERVER_ERROR);
         Collecting parser = new Collecting();
-        new CloudWatchFlowLogReader(client).read(new CloudWatchSource(GROUP, null, T0, T0 + 60_000, 1), FlowLogFormat.V2_DEFAULT, false, parser);
+        CloudWatchStats stats = new CloudWatchFlowLogReader(client).read(
+                new CloudWatchSource(GROUP, null, T0, T0 + 60_000, 1), FlowLogFormat.V2_DEFAULT, false, parser);
+        assertEquals(3, stats.retries(), "each retried attempt is counted (issue 12 item 13): " + stats);
         assertEquals(8, parser.lines.size());
         assertEquals(8, parser.lines.stream().distinct().count());
     }
@@ -124,6 +126,20 @@ class CloudWatchFlowLogReaderTest {
         InputException strict = assertThrows(InputException.class, () -> new CloudWatchFlowLogReader(client).read(
                 new CloudWatchSource(GROUP, null, T0, T0 + 60_000, 1), FlowLogFormat.V2_DEFAULT, true, new Collecting()));
         assertTrue(strict.getMessage().startsWith("cloudwatch:/vpc/flow-logs/eni-a:2:"), strict.getMessage());
+    }
+
+    /** Issue 12 item 13: an event without the message it exists for is malformed, not a crash or a record. */
+    @Test
+    void anEventWithoutAMessageIsMalformedWithItsStreamAndNumber() {
+        server.put(GROUP, "eni-a", T0, "2 123 eni-a 10.0.1.5 10.0.2.9 40000 80 6 1 60 1 2 ACCEPT OK");
+        server.put(GROUP, "eni-a", T0 + 1, null);
+        Collecting parser = new Collecting();
+        CloudWatchStats stats = new CloudWatchFlowLogReader(client).read(
+                new CloudWatchSource(GROUP, null, T0, T0 + 60_000, 1), FlowLogFormat.V2_DEFAULT, false, parser);
+        assertEquals(1, parser.lines.size());
+        assertEquals(1, stats.malformed());
+        assertEquals("cloudwatch:/vpc/flow-logs/eni-a:2: message: expected a flow-log record, found no message",
+                stats.problems().get(0).message());
     }
 
     @Test

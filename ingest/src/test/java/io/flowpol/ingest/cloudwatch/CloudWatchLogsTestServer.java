@@ -41,6 +41,9 @@ final class CloudWatchLogsTestServer implements AutoCloseable {
     private final Map<String, Map<String, List<long[]>>> groups = new TreeMap<>();
     private final Map<String, List<String>> messages = new TreeMap<>();
     private final Deque<Fault> faults = new ConcurrentLinkedDeque<>();
+    private final Deque<Fault> insightsFaults = new ConcurrentLinkedDeque<>();
+    private volatile boolean pointerRowsOnly;
+    private volatile boolean noRows;
     private final int pageSize;
     final AtomicLong filterCalls = new AtomicLong();
     final AtomicLong responseBytes = new AtomicLong();
@@ -92,6 +95,25 @@ final class CloudWatchLogsTestServer implements AutoCloseable {
         faults.add(fault);
     }
 
+    /** A fault to answer instead of the next StartQuery or GetQueryResults call (the SDK retries both). */
+    void injectInsights(Fault fault) {
+        insightsFaults.add(fault);
+    }
+
+    /**
+     * Completed queries return rows that hold only {@code @ptr}, none of the fields the query
+     * asked for: what an endpoint that does not run the query (or a query that parsed nothing)
+     * gives back (issue 12 item 13).
+     */
+    void pointerRowsOnly() {
+        pointerRowsOnly = true;
+    }
+
+    /** Completed queries return no rows at all, while their statistics still count the records they matched. */
+    void noRows() {
+        noRows = true;
+    }
+
     /** GetQueryResults answers Running this many times before a query's final status. */
     void runningPolls(int polls) {
         runningPolls = polls;
@@ -136,10 +158,17 @@ final class CloudWatchLogsTestServer implements AutoCloseable {
                 } else {
                     reply(exchange, 200, filter(request));
                 }
-            } else if ("Logs_20140328.StartQuery".equals(target)) {
-                reply(exchange, 200, startQuery(request));
-            } else if ("Logs_20140328.GetQueryResults".equals(target)) {
-                reply(exchange, 200, queryResults(request));
+            } else if ("Logs_20140328.StartQuery".equals(target) || "Logs_20140328.GetQueryResults".equals(target)) {
+                Fault fault = insightsFaults.poll();
+                if (fault == Fault.THROTTLE) {
+                    reply(exchange, 400, error("ThrottlingException", "Rate exceeded"));
+                } else if (fault == Fault.SERVER_ERROR) {
+                    reply(exchange, 500, error("ServiceUnavailableException", "internal failure"));
+                } else if ("Logs_20140328.StartQuery".equals(target)) {
+                    reply(exchange, 200, startQuery(request));
+                } else {
+                    reply(exchange, 200, queryResults(request));
+                }
             } else {
                 reply(exchange, 400, error("UnknownOperationException", "unsupported: " + target));
             }
@@ -200,8 +229,15 @@ final class CloudWatchLogsTestServer implements AutoCloseable {
         if (!"Complete".equals(run.status)) {
             return out;
         }
-        for (Map<String, String> row : run.result.rows()) {
+        long pointer = 0;
+        for (Map<String, String> row : noRows ? List.<Map<String, String>>of() : run.result.rows()) {
             ArrayNode fields = rows.addArray();
+            if (pointerRowsOnly) {
+                ObjectNode f = fields.addObject();
+                f.put("field", "@ptr");
+                f.put("value", "CmAKJwoj" + Long.toHexString(++pointer));
+                continue;
+            }
             for (Map.Entry<String, String> field : row.entrySet()) {
                 ObjectNode f = fields.addObject();
                 f.put("field", field.getKey());

@@ -231,4 +231,47 @@ class InsightsAggregatorTest {
         assertTrue(!pushed.totals.isEmpty());
         assertEquals(describe(recorded.totals), describe(pushed.totals));
     }
+
+    /** Issue 12 item 13: a row without the query's fields is malformed, never a record of "-" values. */
+    @Test
+    void aRowWithoutTheFieldsTheQueryAskedForIsAnErrorNamingTheQueryAndRow() {
+        putTraffic(10);
+        server.pointerRowsOnly();
+        java.util.List<FlowRecord> accepted = new java.util.ArrayList<>();
+        InputException e = assertThrows(InputException.class, () -> new InsightsAggregator(client, FAST).read(
+                new CloudWatchSource(GROUP, null, T0, T0 + WINDOW, 1), FORMAT, accepted::add));
+        assertEquals("cloudwatch-insights:/vpc/flow-logs#1", e.problem().file(), e.getMessage());
+        assertEquals(1, e.problem().line(), e.getMessage());
+        assertTrue(e.getMessage().contains("v_interface_id"), e.getMessage());
+        assertTrue(e.getMessage().contains("found only @ptr"), e.getMessage());
+        assertEquals(0, accepted.size(), "no record passed on");
+    }
+
+    /** Issue 12 item 13: records matched and no row returned is a broken answer, not "no traffic". */
+    @Test
+    void aQueryThatMatchedRecordsButReturnedNoRowsIsAnError() {
+        putTraffic(10);
+        server.noRows();
+        InputException e = assertThrows(InputException.class, () -> new InsightsAggregator(client, FAST).read(
+                new CloudWatchSource(GROUP, null, T0, T0 + WINDOW, 1), FORMAT, new Totals()));
+        assertTrue(e.getMessage().startsWith("cloudwatch-insights:/vpc/flow-logs#1: "), e.getMessage());
+        assertTrue(e.getMessage().contains("found no rows"), e.getMessage());
+    }
+
+    @Test
+    void throttledAndFailedInsightsCallsAreRetriedAndCounted() {
+        putTraffic(10);
+        server.injectInsights(CloudWatchLogsTestServer.Fault.THROTTLE);
+        server.injectInsights(CloudWatchLogsTestServer.Fault.SERVER_ERROR);
+        Totals pushed = new Totals();
+        InsightsStats stats = new InsightsAggregator(client, FAST).read(
+                new CloudWatchSource(GROUP, null, T0, T0 + 3_600_000, 1), FORMAT, pushed);
+        assertEquals(2, stats.retries(), stats.toString());
+        assertEquals(2, stats.queries());
+        Totals clean = new Totals();
+        InsightsStats again = new InsightsAggregator(client, FAST).read(
+                new CloudWatchSource(GROUP, null, T0, T0 + 3_600_000, 1), FORMAT, clean);
+        assertEquals(0, again.retries(), again.toString());
+        assertEquals(describe(clean.totals), describe(pushed.totals));
+    }
 }

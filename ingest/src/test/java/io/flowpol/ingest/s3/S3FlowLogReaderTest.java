@@ -180,7 +180,8 @@ class S3FlowLogReaderTest {
         putLog("us-east-1", "2026-12-01T10:10:00Z", 5);
         server.failNext(2);
         Collecting sink = new Collecting();
-        read("logs", sink);
+        S3Stats stats = read("logs", sink);
+        assertEquals(2, stats.retries(), "each retried attempt is counted (issue 12 item 13): " + stats);
         assertEquals(5, sink.records.size());
         assertEquals(5, sink.records.stream().distinct().count());
     }
