@@ -44,6 +44,7 @@ public final class ClusterRecorder {
     private final Consumer<RecorderProgress> progress;
     private final Duration progressEvery;
     private final WatchCounters counters = new WatchCounters();
+    private static final Duration LIST_POLL = Duration.ofMillis(50);
     private final CountDownLatch stopSignal = new CountDownLatch(1);
     private final CountDownLatch finished = new CountDownLatch(1);
     private final List<WatchScope> plan;
@@ -136,7 +137,13 @@ public final class ClusterRecorder {
                 if (options.duration() != null) {
                     Duration remaining = options.duration().minusNanos(System.nanoTime() - startNanos);
                     if (remaining.isNegative() || remaining.isZero()) {
-                        return;
+                        // The initial list is the window's starting state: a recording cut before
+                        // every kind was listed would resolve nothing, so a duration shorter than
+                        // the list (a busy API server, a short --window) waits for it.
+                        if (listed.getCount() == 0) {
+                            return;
+                        }
+                        remaining = LIST_POLL;
                     }
                     wait = remaining.compareTo(wait) < 0 ? remaining : wait;
                 }

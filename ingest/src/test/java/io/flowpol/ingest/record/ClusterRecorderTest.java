@@ -190,6 +190,17 @@ class ClusterRecorderTest {
     }
 
     @Test
+    void aDurationShorterThanTheInitialListStillRecordsTheWholeList() throws Exception {
+        Path out = dir.resolve("short.jsonl");
+        try (RecordingHarness recording = new RecordingHarness(api,
+                new RecorderOptions(out, Duration.ofNanos(1), List.of(), false))) {
+            RecorderProgress progress = recording.awaitEnd();
+            assertEquals(5, progress.events(), "the window's starting state is never cut off");
+            assertEquals(5, RecordingHarness.lines(out).size());
+        }
+    }
+
+    @Test
     void namespaceFilterKeepsClusterKindsAndTheApiServerSlice() throws Exception {
         api.create("v1", "Namespace", "namespaces", null, "other", new JsonObject());
         pod("other", "intruder", "10.0.1.99");
