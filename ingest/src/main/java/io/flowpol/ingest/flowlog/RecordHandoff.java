@@ -5,6 +5,7 @@ import io.flowpol.inference.model.FlowSink;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -20,10 +21,21 @@ final class RecordHandoff implements FlowSink {
     private final BlockingQueue<RecordBatch> free;
     /** As large as the whole set, so that passing a batch on never blocks. */
     private final BlockingQueue<RecordBatch> filled;
+    /** Parsing permits shared by many files' parsers ({@link TimeOrderedFlowLogReader}); null when unshared. */
+    private final Semaphore permits;
     private RecordBatch current;
     private volatile boolean cancelled;
 
     RecordHandoff(int batches, int capacity) {
+        this(batches, capacity, null);
+    }
+
+    /**
+     * With {@code permits}, which the parsing thread holds while it parses: it gives its permit
+     * back while it waits for the consumer, so that another file's parser uses the core meanwhile.
+     */
+    RecordHandoff(int batches, int capacity, Semaphore permits) {
+        this.permits = permits;
         free = new ArrayBlockingQueue<>(batches);
         filled = new ArrayBlockingQueue<>(batches);
         for (int i = 1; i < batches; i++) {
@@ -39,7 +51,7 @@ final class RecordHandoff implements FlowSink {
         if (current.isFull()) {
             filled.add(current);
             current = null;
-            current = await(free);
+            current = nextFree();
         }
     }
 
@@ -52,8 +64,24 @@ final class RecordHandoff implements FlowSink {
         filled.add(current);
         current = null;
         if (more) {
-            current = await(free);
+            current = nextFree();
         }
+    }
+
+    private RecordBatch nextFree() {
+        RecordBatch batch = permits == null ? null : free.poll();
+        if (batch != null || permits == null) {
+            return batch != null ? batch : await(free);
+        }
+        permits.release();
+        batch = await(free);
+        try {
+            permits.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("interrupted while waiting to parse flow-log records");
+        }
+        return batch;
     }
 
     /**

@@ -1,0 +1,154 @@
+package io.flowpol.ingest.flowlog;
+
+import io.flowpol.inference.model.FlowRecord;
+import java.util.Arrays;
+
+/**
+ * The consuming side of one file of a {@link TimeOrderedFlowLogReader} read: its hand-off from
+ * its parsing thread, and a window of records taken out of the batches, kept sorted by start
+ * (stable: a tie keeps file order). A flow-log file is in order of capture (the end of each
+ * aggregation interval), so starts within it run back by up to one interval; the window holds a
+ * record until a record {@code tolerance} later has been read, after which nothing earlier can
+ * come from this file.
+ *
+ * <p>Records move by reference: a record taken out of a batch is replaced by a spare cursor, and
+ * goes back to the spares once the sink has seen it, so the merge allocates nothing per record.
+ */
+final class MergeSource {
+    final int id;
+    final ReadUnit unit;
+    /** {@link FirstStart} of the file: the merge opens it when it gets within the tolerance of it. */
+    final long firstStart;
+    RecordHandoff handoff;
+    Thread parser;
+    /** Set when the file is read to its end; its tallies. */
+    FlowLogCounters counters;
+
+    private RecordBatch batch;
+    private int next;
+    private FlowRecord[] window = new FlowRecord[16];
+    private int head;
+    private int size;
+    private long maxStart = Long.MIN_VALUE;
+
+    MergeSource(int id, ReadUnit unit, long firstStart) {
+        this.id = id;
+        this.unit = unit;
+        this.firstStart = firstStart;
+    }
+
+    boolean started() {
+        return parser != null;
+    }
+
+    boolean ended() {
+        return counters != null;
+    }
+
+    boolean isEmpty() {
+        return size == 0;
+    }
+
+    long headStart() {
+        return window[head].startMillis;
+    }
+
+    /**
+     * Reads until the head record is final (a record more than {@code tolerance} later has been
+     * read, so the file holds nothing earlier) or the file ends. Records without a start (a
+     * format without the field) are final at once: there is no time to order them by.
+     *
+     * @throws RuntimeException the failure that ended the file (as the sequential reader throws it)
+     */
+    void fill(long tolerance, Spares spares) {
+        while (!ended() && (size == 0 || (maxStart >= 0 && headStart() >= maxStart - tolerance))) {
+            pull(spares);
+        }
+    }
+
+    /** The head record, out of the window; give it back to the spares once the sink has seen it. */
+    FlowRecord removeHead() {
+        FlowRecord r = window[head];
+        window[head] = null;
+        head = (head + 1) & (window.length - 1);
+        size--;
+        return r;
+    }
+
+    private void pull(Spares spares) {
+        while (batch == null || next == batch.size) {
+            if (batch != null) {
+                UnitEnd end = batch.unitEnd;
+                handoff.recycle(batch);
+                batch = null;
+                if (end != null) {
+                    end(end);
+                    return;
+                }
+            }
+            batch = handoff.take(parser);
+            next = 0;
+        }
+        FlowRecord r = batch.records[next];
+        batch.records[next++] = spares.take();
+        insert(r);
+        if (r.startMillis > maxStart) {
+            maxStart = r.startMillis;
+        }
+    }
+
+    private void end(UnitEnd end) {
+        if (end.failure() instanceof Error error) {
+            throw error;
+        }
+        if (end.failure() != null) {
+            throw (RuntimeException) end.failure();
+        }
+        counters = end.counters();
+    }
+
+    /** Insertion from the tail: records come nearly sorted, so this moves few references. */
+    private void insert(FlowRecord r) {
+        if (size == window.length) {
+            grow();
+        }
+        int mask = window.length - 1;
+        int i = size;
+        while (i > 0) {
+            FlowRecord before = window[(head + i - 1) & mask];
+            if (before.startMillis <= r.startMillis) {
+                break;
+            }
+            window[(head + i) & mask] = before;
+            i--;
+        }
+        window[(head + i) & mask] = r;
+        size++;
+    }
+
+    private void grow() {
+        FlowRecord[] bigger = new FlowRecord[window.length * 2];
+        for (int i = 0; i < size; i++) {
+            bigger[i] = window[(head + i) & (window.length - 1)];
+        }
+        window = bigger;
+        head = 0;
+    }
+
+    /** Cursors to put into batches in place of the records taken out; shared by all files of a read. */
+    static final class Spares {
+        private FlowRecord[] stack = new FlowRecord[256];
+        private int size;
+
+        FlowRecord take() {
+            return size == 0 ? new FlowRecord() : stack[--size];
+        }
+
+        void give(FlowRecord r) {
+            if (size == stack.length) {
+                stack = Arrays.copyOf(stack, size * 2);
+            }
+            stack[size++] = r;
+        }
+    }
+}
