@@ -5,8 +5,8 @@ import java.util.Arrays;
 
 /**
  * The consuming side of one file of a {@link TimeOrderedFlowLogReader} read: its hand-off from
- * its parsing thread, and a window of records taken out of the batches, kept sorted by start
- * (stable: a tie keeps file order). A flow-log file is in order of capture (the end of each
+ * its parsing thread, and a window of records taken out of the batches, ordered by start
+ * (a tie keeps file order) in a {@link RecordHeap}. A flow-log file is in order of capture (the end of each
  * aggregation interval), so starts within it run back by up to one interval; the window holds a
  * record until a record {@code tolerance} later has been read, after which nothing earlier can
  * come from this file.
@@ -26,9 +26,7 @@ final class MergeSource {
 
     private RecordBatch batch;
     private int next;
-    private FlowRecord[] window = new FlowRecord[16];
-    private int head;
-    private int size;
+    private final RecordHeap window = new RecordHeap();
     private long maxStart = Long.MIN_VALUE;
 
     MergeSource(int id, ReadUnit unit, long firstStart) {
@@ -46,11 +44,11 @@ final class MergeSource {
     }
 
     boolean isEmpty() {
-        return size == 0;
+        return window.size() == 0;
     }
 
     long headStart() {
-        return window[head].startMillis;
+        return window.minStart();
     }
 
     /**
@@ -61,17 +59,17 @@ final class MergeSource {
      * @throws RuntimeException the failure that ended the file (as the sequential reader throws it)
      */
     void fill(long tolerance, Spares spares) {
-        while (!ended() && (size == 0 || (maxStart >= 0 && headStart() >= maxStart - tolerance))) {
+        while (!ended() && (isEmpty() || (maxStart >= 0 && headStart() >= maxStart - tolerance))) {
             pull(spares);
         }
     }
 
     /** The head record, out of the window; give it back to the spares once the sink has seen it. */
     FlowRecord removeHead() {
-        FlowRecord r = window[head];
-        window[head] = null;
-        head = (head + 1) & (window.length - 1);
-        size--;
+        FlowRecord r = window.removeMin();
+        if (isEmpty() && ended()) {
+            window.release();
+        }
         return r;
     }
 
@@ -91,7 +89,7 @@ final class MergeSource {
         }
         FlowRecord r = batch.records[next];
         batch.records[next++] = spares.take();
-        insert(r);
+        window.add(r);
         if (r.startMillis > maxStart) {
             maxStart = r.startMillis;
         }
@@ -105,34 +103,6 @@ final class MergeSource {
             throw (RuntimeException) end.failure();
         }
         counters = end.counters();
-    }
-
-    /** Insertion from the tail: records come nearly sorted, so this moves few references. */
-    private void insert(FlowRecord r) {
-        if (size == window.length) {
-            grow();
-        }
-        int mask = window.length - 1;
-        int i = size;
-        while (i > 0) {
-            FlowRecord before = window[(head + i - 1) & mask];
-            if (before.startMillis <= r.startMillis) {
-                break;
-            }
-            window[(head + i) & mask] = before;
-            i--;
-        }
-        window[(head + i) & mask] = r;
-        size++;
-    }
-
-    private void grow() {
-        FlowRecord[] bigger = new FlowRecord[window.length * 2];
-        for (int i = 0; i < size; i++) {
-            bigger[i] = window[(head + i) & (window.length - 1)];
-        }
-        window = bigger;
-        head = 0;
     }
 
     /** Cursors to put into batches in place of the records taken out; shared by all files of a read. */

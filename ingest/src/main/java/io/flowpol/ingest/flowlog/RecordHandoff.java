@@ -23,6 +23,7 @@ final class RecordHandoff implements FlowSink {
     private final BlockingQueue<RecordBatch> filled;
     /** Parsing permits shared by many files' parsers ({@link TimeOrderedFlowLogReader}); null when unshared. */
     private final Semaphore permits;
+    private final int capacity;
     private RecordBatch current;
     private volatile boolean cancelled;
 
@@ -36,6 +37,7 @@ final class RecordHandoff implements FlowSink {
      */
     RecordHandoff(int batches, int capacity, Semaphore permits) {
         this.permits = permits;
+        this.capacity = capacity;
         free = new ArrayBlockingQueue<>(batches);
         filled = new ArrayBlockingQueue<>(batches);
         for (int i = 1; i < batches; i++) {
@@ -60,9 +62,11 @@ final class RecordHandoff implements FlowSink {
      * this thread has another unit to fill batches for.
      */
     void endUnit(UnitEnd end, boolean more) {
-        current.unitEnd = end;
-        filled.add(current);
+        RecordBatch last = current;
+        // Cleared before the hand-over: once the consumer has the unit's end it may restart() this hand-off.
         current = null;
+        last.unitEnd = end;
+        filled.add(last);
         if (more) {
             current = nextFree();
         }
@@ -116,6 +120,23 @@ final class RecordHandoff implements FlowSink {
         batch.size = 0;
         batch.unitEnd = null;
         free.add(batch);
+    }
+
+    /** Records per batch. */
+    int capacity() {
+        return capacity;
+    }
+
+    /**
+     * Readies a hand-off whose last unit ended and was consumed for another file's parser: all its
+     * batches are free again, so the next file allocates none. (The parsing side touches nothing
+     * after passing on the end of its last unit.)
+     */
+    void restart() {
+        if (current != null || cancelled || free.remainingCapacity() != 0) {
+            throw new IllegalStateException("a hand-off is restarted once its unit is consumed");
+        }
+        current = free.poll();
     }
 
     /** Consuming side: the read is abandoned; the parsing side stops at its next hand-off. */

@@ -4,7 +4,7 @@ import io.flowpol.inference.model.FlowRecord;
 import io.flowpol.inference.model.FlowSink;
 import io.flowpol.inference.model.InputException;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.ArrayDeque;
 import java.util.List;
 import java.util.concurrent.Semaphore;
 
@@ -35,7 +35,7 @@ public final class TimeOrderedFlowLogReader {
      */
     static final long TOLERANCE_MILLIS = 60_000;
     /** Files started ahead of the merge, so that both cores parse while files follow one another. */
-    static final int PREFETCH = 2;
+    static final int PREFETCH = 4;
     /** Below this many open files, each gets a large hand-off (S3 files read a few at a time). */
     private static final int FEW_FILES = 8;
     private static final int READ_BUFFER = 64 * 1024;
@@ -77,6 +77,9 @@ public final class TimeOrderedFlowLogReader {
         private final SourceHeap heap;
         private final Semaphore permits = new Semaphore(threads, true);
         private final MergeSource.Spares spares = new MergeSource.Spares();
+        /** Hand-offs of ended files, all batches free, for the next files to open. */
+        private final ArrayDeque<RecordHandoff> deep = new ArrayDeque<>();
+        private final ArrayDeque<RecordHandoff> shallow = new ArrayDeque<>();
         private int opened;
         /** Files started and not yet read to their end. */
         private int open;
@@ -142,9 +145,8 @@ public final class TimeOrderedFlowLogReader {
             while (!heap.isEmpty()) {
                 MergeSource top = sources[heap.topId()];
                 if (top.isEmpty()) {
-                    if (!top.started()) {
-                        openThrough(rank[top.id] + PREFETCH);
-                    }
+                    // The file's first turn: open it, and the next files so that they parse meanwhile.
+                    openThrough(rank[top.id] + PREFETCH);
                 } else {
                     FlowRecord r = top.removeHead();
                     sink.accept(r);
@@ -153,7 +155,7 @@ public final class TimeOrderedFlowLogReader {
                 top.fill(tolerance, spares);
                 if (top.isEmpty()) {
                     heap.pop();
-                    open--;
+                    ended(top);
                 } else {
                     heap.updateTop(top.headStart());
                 }
@@ -171,11 +173,16 @@ public final class TimeOrderedFlowLogReader {
         }
 
         private void open(MergeSource source) {
-            // A few files at a time (S3 delivery): deep hand-offs keep both cores busy; many at once
-            // (one per ENI): shallow ones keep memory bounded.
-            source.handoff = open < FEW_FILES
-                    ? new RecordHandoff(8, 1024, permits)
-                    : new RecordHandoff(4, 256, permits);
+            // A few files at a time (S3 delivery): deep hand-offs, so that the next files are parsed while
+            // one is consumed and both cores stay busy. Many at once (one per ENI): shallow ones, so that
+            // memory stays bounded. An ended file's hand-off serves the next one.
+            if (open < FEW_FILES) {
+                source.handoff = deep.isEmpty()
+                        ? new RecordHandoff(PipelinedFlowLogReader.BATCHES, PipelinedFlowLogReader.BATCH_RECORDS, permits)
+                        : deep.pop();
+            } else {
+                source.handoff = shallow.isEmpty() ? new RecordHandoff(4, 256, permits) : shallow.pop();
+            }
             FlowLogReader reader = new FlowLogReader(options, READ_BUFFER, progress);
             source.parser = new Thread(new SourceParser(reader, source.unit, source.handoff, permits),
                     "flowpol-flowlog-file-" + source.id);
@@ -184,27 +191,43 @@ public final class TimeOrderedFlowLogReader {
             open++;
         }
 
+        /** A file read to its end and out of the merge: its thread is ending, its hand-off is kept for reuse. */
+        private void ended(MergeSource source) {
+            open--;
+            RecordHandoff handoff = source.handoff;
+            source.handoff = null;
+            handoff.restart();
+            (handoff.capacity() == PipelinedFlowLogReader.BATCH_RECORDS ? deep : shallow).push(handoff);
+        }
+
         /** Waits for the started parsers to end, first cancelling them if the read failed. */
         private void stop(boolean cancel) {
             for (MergeSource s : sources) {
-                if (cancel && s.started()) {
+                if (cancel && s.started() && s.handoff != null) {
                     s.handoff.cancel();
                     s.parser.interrupt();
                 }
             }
-            boolean interrupted = false;
             for (MergeSource s : sources) {
-                while (s.started() && s.parser.isAlive()) {
-                    try {
-                        s.parser.join();
-                    } catch (InterruptedException e) {
-                        interrupted = true;
-                    }
+                if (s.started()) {
+                    join(s.parser);
                 }
             }
-            if (interrupted) {
-                Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Waits for {@code parser} to end, keeping an interrupt for the caller. */
+    private static void join(Thread parser) {
+        boolean interrupted = false;
+        while (parser.isAlive()) {
+            try {
+                parser.join();
+            } catch (InterruptedException e) {
+                interrupted = true;
             }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 

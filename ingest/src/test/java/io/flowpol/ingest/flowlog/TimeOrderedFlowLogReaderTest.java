@@ -130,6 +130,26 @@ class TimeOrderedFlowLogReaderTest {
     }
 
     @Test
+    void aDayOfFiveMinuteFilesComesOutByStartThenFileThenLine() throws IOException {
+        // Many more files than are open at once: hand-offs of ended files serve the next ones.
+        List<Path> files = new ArrayList<>();
+        for (int f = 0; f < 40; f++) {
+            StringBuilder text = new StringBuilder(HEADER + "\n");
+            for (int i = 0; i < 3000; i++) {
+                // Five minutes per file, ten records a second from 29 ENIs, starts up to 59 s back.
+                long start = BASE + 300L * f + i / 10 - (i * 7919L) % 60;
+                text.append(line(i % 29, start, f * 3000 + i)).append('\n');
+            }
+            files.add(write(String.format("f%03d.log%s", f, f % 2 == 0 ? ".gz" : ""), text.toString(), f % 2 == 0));
+        }
+        FlowLogStats[] sequential = new FlowLogStats[1];
+        List<Seen> expected = byStartThenFileThenLine(files, sequential);
+        for (int threads = 1; threads <= 2; threads++) {
+            assertEquals(expected, merged(threads, files, new ArrayList<>()), threads + " thread(s)");
+        }
+    }
+
+    @Test
     void aRecordLaterThanTheToleranceIsPassedOnNotLost() throws IOException {
         StringBuilder a = new StringBuilder();
         for (int i = 0; i < 400; i++) {
