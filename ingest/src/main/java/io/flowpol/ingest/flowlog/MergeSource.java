@@ -26,7 +26,8 @@ final class MergeSource {
 
     private RecordBatch batch;
     private int next;
-    private final RecordHeap window = new RecordHeap();
+    /** Set when the file is opened; an ended file's heap serves the next file. */
+    RecordHeap window;
     private long maxStart = Long.MIN_VALUE;
 
     MergeSource(int id, ReadUnit unit, long firstStart) {
@@ -66,11 +67,7 @@ final class MergeSource {
 
     /** The head record, out of the window; give it back to the spares once the sink has seen it. */
     FlowRecord removeHead() {
-        FlowRecord r = window.removeMin();
-        if (isEmpty() && ended()) {
-            window.release();
-        }
-        return r;
+        return window.removeMin();
     }
 
     private void pull(Spares spares) {
@@ -88,10 +85,11 @@ final class MergeSource {
             next = 0;
         }
         FlowRecord r = batch.records[next];
+        long start = batch.starts[next];
         batch.records[next++] = spares.take();
-        window.add(r);
-        if (r.startMillis > maxStart) {
-            maxStart = r.startMillis;
+        window.add(r, start);
+        if (start > maxStart) {
+            maxStart = start;
         }
     }
 

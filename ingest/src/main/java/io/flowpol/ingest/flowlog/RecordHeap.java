@@ -7,7 +7,8 @@ import java.util.Arrays;
  * A binary min-heap of one file's records by start, ties by arrival (file order), for
  * {@link MergeSource}'s window: within an aggregation interval a file's records come in any start
  * order (a minute holds thousands), so sorted insertion would be quadratic; the heap costs a few
- * comparisons of primitive longs per record and no allocation once grown.
+ * comparisons of primitive longs per record and no allocation once grown (an ended file's heap,
+ * empty, serves the next file).
  */
 final class RecordHeap {
     private long[] starts = new long[64];
@@ -25,14 +26,14 @@ final class RecordHeap {
         return starts[0];
     }
 
-    void add(FlowRecord r) {
+    /** Adds {@code r}, whose start is {@code start} (passed so that the record itself is not read). */
+    void add(FlowRecord r, long start) {
         if (size == records.length) {
             int capacity = Math.max(64, size * 2);
             starts = Arrays.copyOf(starts, capacity);
             arrivals = Arrays.copyOf(arrivals, capacity);
             records = Arrays.copyOf(records, capacity);
         }
-        long start = r.startMillis;
         long arrival = arrived++;
         int i = size++;
         while (i > 0) {
@@ -72,13 +73,6 @@ final class RecordHeap {
             set(i, start, arrival, r);
         }
         return min;
-    }
-
-    /** Drops the arrays of a file read to its end and emptied: hundreds of files pass through a read. */
-    void release() {
-        starts = new long[1];
-        arrivals = new long[1];
-        records = new FlowRecord[1];
     }
 
     private static boolean before(long startA, long arrivalA, long startB, long arrivalB) {

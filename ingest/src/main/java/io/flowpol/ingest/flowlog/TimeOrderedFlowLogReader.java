@@ -80,6 +80,7 @@ public final class TimeOrderedFlowLogReader {
         /** Hand-offs of ended files, all batches free, for the next files to open. */
         private final ArrayDeque<RecordHandoff> deep = new ArrayDeque<>();
         private final ArrayDeque<RecordHandoff> shallow = new ArrayDeque<>();
+        private final ArrayDeque<RecordHeap> heaps = new ArrayDeque<>();
         private int opened;
         /** Files started and not yet read to their end. */
         private int open;
@@ -183,6 +184,7 @@ public final class TimeOrderedFlowLogReader {
             } else {
                 source.handoff = shallow.isEmpty() ? new RecordHandoff(4, 256, permits) : shallow.pop();
             }
+            source.window = heaps.isEmpty() ? new RecordHeap() : heaps.pop();
             FlowLogReader reader = new FlowLogReader(options, READ_BUFFER, progress);
             source.parser = new Thread(new SourceParser(reader, source.unit, source.handoff, permits),
                     "flowpol-flowlog-file-" + source.id);
@@ -198,6 +200,8 @@ public final class TimeOrderedFlowLogReader {
             source.handoff = null;
             handoff.restart();
             (handoff.capacity() == PipelinedFlowLogReader.BATCH_RECORDS ? deep : shallow).push(handoff);
+            heaps.push(source.window);
+            source.window = null;
         }
 
         /** Waits for the started parsers to end, first cancelling them if the read failed. */
