@@ -113,6 +113,7 @@ public final class TimeOrderedFlowLogReader {
                 throw new IllegalStateException("a reading is consumed once");
             }
             consumed = true;
+            FlowLogCounters counters = new FlowLogCounters(options.maxProblemSamples());
             try {
                 merge(sink);
             } catch (RuntimeException | Error e) {
@@ -120,7 +121,7 @@ public final class TimeOrderedFlowLogReader {
                 throw e;
             }
             stop(false);
-            FlowLogCounters counters = new FlowLogCounters(options.maxProblemSamples());
+            // File by file, as the sequential reader tallies them: the same problem samples.
             for (MergeSource source : sources) {
                 counters.absorb(source.counters, 0);
                 counters.files++;

@@ -94,6 +94,11 @@ class TimeOrderedFlowLogReaderTest {
             files.add(eniFile(String.format("eni-%02d.log%s", eni, eni % 3 == 0 ? ".gz" : ""), eni,
                     eni == 4 ? 3 : 5_000 + 700 * eni, eni % 2 == 0, eni % 3 == 0));
         }
+        StringBuilder broken = new StringBuilder();
+        for (int i = 0; i < 2000; i++) {
+            broken.append(i % 100 == 7 ? "2 123456789012 eni-98 not a record" : line(98, BASE + i, i)).append('\n');
+        }
+        files.add(2, write("eni-02b.log", broken.toString(), false));
         files.add(write("eni-99.log", "", false));
         FlowLogStats[] sequential = new FlowLogStats[1];
         List<Seen> expected = byStartThenFileThenLine(files, sequential);
@@ -108,6 +113,8 @@ class TimeOrderedFlowLogReaderTest {
             assertEquals(sequential[0].records(), s.records());
             assertEquals(sequential[0].nodata(), s.nodata());
             assertEquals(sequential[0].bytes(), s.bytes());
+            assertEquals(20, s.malformed());
+            assertEquals(sequential[0].problems(), s.problems());
         }
     }
 
