@@ -97,6 +97,9 @@ class PerEniFilesTest {
         assertEquals(text(fromCloudWatch.edges()), text(fromFiles.edges()), "per-ENI files");
         assertEquals(text(fromCloudWatch.attempts()), text(fromOneFile.attempts()), "one time-ordered file");
         assertEquals(text(fromCloudWatch.attempts()), text(fromFiles.attempts()), "per-ENI files");
+        // The rest of edges.json: SNAT-hidden egress with its candidates.
+        assertEquals(fromCloudWatch.snatEgress(), fromOneFile.snatEgress());
+        assertEquals(fromCloudWatch.snatEgress(), fromFiles.snatEgress());
         Map<String, Long> truth = trueConnections(scenario);
         Map<String, Long> learned = learnedConnections(fromFiles);
         if (header) {
