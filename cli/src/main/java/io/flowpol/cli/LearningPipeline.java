@@ -20,8 +20,8 @@ import io.flowpol.ingest.cluster.ClusterRecordingReader;
 import io.flowpol.ingest.flowlog.FlowLogFiles;
 import io.flowpol.ingest.flowlog.FlowLogFormat;
 import io.flowpol.ingest.flowlog.FlowLogOptions;
+import io.flowpol.ingest.flowlog.FlowLogReading;
 import io.flowpol.ingest.flowlog.InputProgress;
-import io.flowpol.ingest.flowlog.PipelinedFlowLogReader;
 import io.flowpol.ingest.s3.S3Clients;
 import io.flowpol.ingest.s3.S3FlowLogReader;
 import io.flowpol.ingest.s3.S3Source;
@@ -147,10 +147,10 @@ final class LearningPipeline {
 
     /**
      * Local flow-log files whose parsing was started before the recording is read (issue 7: the
-     * parsers' start-up overlaps it). Parsing runs on two more threads, and records reach inference
-     * in file order: the result is the same as reading them one by one.
+     * parsers' start-up overlaps it). Parsing runs on two more threads; several files are merged by
+     * record start (issue 13: per-ENI exports), so the result equals CloudWatch mode's.
      */
-    private record LocalFiles(PipelinedFlowLogReader.Reading reading, InputProgress progress) implements AutoCloseable {
+    private record LocalFiles(FlowLogReading reading, InputProgress progress) implements AutoCloseable {
         /**
          * The started reading of {@code --flow-logs}, or null for S3, CloudWatch, or paths that do
          * not list (missing, empty): those are read, and their errors reported, after the
@@ -172,7 +172,7 @@ final class LearningPipeline {
         /** Starts parsing {@code files} on two threads. */
         static LocalFiles of(List<Path> files, FlowLogOptions options) {
             InputProgress progress = InputProgress.of(files);
-            return new LocalFiles(new PipelinedFlowLogReader(options, 2).start(files, progress), progress);
+            return new LocalFiles(FlowLogReading.start(files, options, progress), progress);
         }
 
         ReadSummary into(Progress sink) {

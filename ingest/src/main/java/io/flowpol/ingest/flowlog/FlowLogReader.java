@@ -51,7 +51,8 @@ public final class FlowLogReader {
         this(options, bufferSize, InputProgress.none());
     }
 
-    private FlowLogReader(FlowLogOptions options, int bufferSize, InputProgress progress) {
+    /** With a chosen buffer size and progress: {@link TimeOrderedFlowLogReader} keeps many open at once. */
+    FlowLogReader(FlowLogOptions options, int bufferSize, InputProgress progress) {
         if (options == null) {
             throw new IllegalArgumentException("options == null");
         }

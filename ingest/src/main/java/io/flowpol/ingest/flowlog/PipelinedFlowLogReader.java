@@ -95,7 +95,7 @@ public final class PipelinedFlowLogReader {
     }
 
     /** A started read of flow-log files; see {@link #start}. Not thread-safe: one consumer thread. */
-    public final class Reading implements AutoCloseable {
+    public final class Reading implements FlowLogReading {
         private final List<Path> files;
         private final InputProgress progress;
         private final List<ReadUnit> units;
@@ -138,6 +138,7 @@ public final class PipelinedFlowLogReader {
          * @throws InputException as {@link FlowLogReader#read} does (the same first one, after the
          *     same records), and any exception the sink throws; the parsing threads are then stopped
          */
+        @Override
         public FlowLogStats into(FlowSink sink) {
             if (consumed) {
                 throw new IllegalStateException("a reading is consumed once");

@@ -1,0 +1,273 @@
+package io.flowpol.ingest.flowlog;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.flowpol.inference.model.FlowRecord;
+import io.flowpol.inference.model.InputException;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** GitHub issue 13: several files, per-ENI exports above all, reach the sink merged by record start. */
+class TimeOrderedFlowLogReaderTest {
+    private static final String HEADER = "version account-id interface-id srcaddr dstaddr srcport dstport protocol"
+            + " packets bytes start end action log-status";
+    private static final long BASE = 1_700_000_000L;
+
+    @TempDir
+    Path dir;
+
+    /**
+     * One ENI's export: a record every two seconds over the window, written in capture order so
+     * that starts run back by up to 49 s (less than one aggregation interval), fields unique per
+     * line, NODATA every 97th record.
+     */
+    private Path eniFile(String name, int eni, int records, boolean header, boolean gzip) throws IOException {
+        StringBuilder text = new StringBuilder(header ? HEADER + "\n" : "");
+        for (int i = 0; i < records; i++) {
+            long start = BASE + 2L * i - (i * 7919L + eni * 31L) % 50;
+            if (i % 97 == 5) {
+                text.append("2 123456789012 eni-").append(eni).append(" - - - - - - - ").append(start).append(' ')
+                        .append(start + 60).append(" - NODATA\n");
+                continue;
+            }
+            text.append("2 123456789012 eni-").append(eni).append(" 10.0.").append(eni).append('.').append(i % 250)
+                    .append(" 10.1.").append(i / 250 % 250).append(".7 ").append(32768 + i % 28000).append(' ')
+                    .append(i % 3 == 0 ? 443 : 8080).append(" 6 ").append(i % 50 + 1).append(' ').append(i * 7L + eni)
+                    .append(' ').append(start).append(' ').append(start + 60).append(" ACCEPT OK\n");
+        }
+        return write(name, text.toString(), gzip);
+    }
+
+    private Path write(String name, String text, boolean gzip) throws IOException {
+        Path file = dir.resolve(name);
+        try (OutputStream out = gzip ? new GZIPOutputStream(Files.newOutputStream(file)) : Files.newOutputStream(file)) {
+            out.write(text.getBytes(StandardCharsets.US_ASCII));
+        }
+        return file;
+    }
+
+    /** Every field the v2 format fills, with the file and line. */
+    private static String fields(FlowRecord r) {
+        return r.startMillis + " " + r.sourceId + ":" + r.line + " eni=" + r.interfaceId + " " + r.srcLo + ":"
+                + r.srcPort + ">" + r.dstLo + ":" + r.dstPort + " " + r.packets + "/" + r.bytes + " " + r.endMillis
+                + " a" + r.action + " s" + r.logStatus;
+    }
+
+    private record Seen(long start, int source, long line, String fields) {
+    }
+
+    private static List<Seen> merged(int threads, List<Path> files, List<FlowLogStats> stats) {
+        List<Seen> seen = new ArrayList<>();
+        stats.add(new TimeOrderedFlowLogReader(FlowLogOptions.DEFAULTS, threads).read(files,
+                r -> seen.add(new Seen(r.startMillis, r.sourceId, r.line, fields(r)))));
+        return seen;
+    }
+
+    /** What CloudWatch Logs gives for the same records: every file read, then sorted by start, file, line. */
+    private static List<Seen> byStartThenFileThenLine(List<Path> files, FlowLogStats[] stats) {
+        List<Seen> all = new ArrayList<>();
+        stats[0] = new FlowLogReader(FlowLogOptions.DEFAULTS).read(files,
+                r -> all.add(new Seen(r.startMillis, r.sourceId, r.line, fields(r))));
+        all.sort(Comparator.comparingLong(Seen::start).thenComparingInt(Seen::source).thenComparingLong(Seen::line));
+        return all;
+    }
+
+    @Test
+    void perEniFilesComeOutByStartThenFileThenLineWithOneAndTwoThreads() throws IOException {
+        // More files than get deep hand-offs, more records than a file's hand-off holds, plain and gzip,
+        // with and without a header, an empty file and a short one.
+        List<Path> files = new ArrayList<>();
+        for (int eni = 0; eni < 11; eni++) {
+            files.add(eniFile(String.format("eni-%02d.log%s", eni, eni % 3 == 0 ? ".gz" : ""), eni,
+                    eni == 4 ? 3 : 5_000 + 700 * eni, eni % 2 == 0, eni % 3 == 0));
+        }
+        StringBuilder broken = new StringBuilder();
+        for (int i = 0; i < 2000; i++) {
+            broken.append(i % 100 == 7 ? "2 123456789012 eni-98 not a record" : line(98, BASE + i, i)).append('\n');
+        }
+        files.add(2, write("eni-02b.log", broken.toString(), false));
+        files.add(write("eni-99.log", "", false));
+        FlowLogStats[] sequential = new FlowLogStats[1];
+        List<Seen> expected = byStartThenFileThenLine(files, sequential);
+        for (int threads = 1; threads <= 2; threads++) {
+            List<FlowLogStats> stats = new ArrayList<>();
+            List<Seen> seen = merged(threads, files, stats);
+            assertEquals(expected.size(), seen.size());
+            assertEquals(expected, seen, threads + " thread(s)");
+            FlowLogStats s = stats.get(0);
+            assertEquals(sequential[0].files(), s.files());
+            assertEquals(sequential[0].lines(), s.lines());
+            assertEquals(sequential[0].records(), s.records());
+            assertEquals(sequential[0].nodata(), s.nodata());
+            assertEquals(sequential[0].bytes(), s.bytes());
+            assertEquals(20, s.malformed());
+            assertEquals(sequential[0].problems(), s.problems());
+        }
+    }
+
+    @Test
+    void filesOfSuccessivePeriodsComeOutInTimeOrderWhateverTheirNames() throws IOException {
+        // S3 delivery: files of five minutes; here the later period sorts first by name.
+        StringBuilder early = new StringBuilder(HEADER + "\n");
+        StringBuilder late = new StringBuilder(HEADER + "\n");
+        for (int i = 0; i < 300; i++) {
+            early.append(line(1, BASE + i, i)).append('\n');
+            late.append(line(2, BASE + 300 + i, i)).append('\n');
+        }
+        List<Path> files = List.of(write("a.log.gz", late.toString(), true), write("b.log.gz", early.toString(), true));
+        List<Seen> seen = merged(2, files, new ArrayList<>());
+        assertEquals(600, seen.size());
+        for (int i = 1; i < seen.size(); i++) {
+            assertTrue(seen.get(i - 1).start() <= seen.get(i).start(), seen.get(i - 1) + " then " + seen.get(i));
+        }
+        assertEquals(1, seen.get(0).source());
+    }
+
+    @Test
+    void aDayOfFiveMinuteFilesComesOutByStartThenFileThenLine() throws IOException {
+        // Many more files than are open at once: hand-offs of ended files serve the next ones.
+        List<Path> files = new ArrayList<>();
+        for (int f = 0; f < 40; f++) {
+            StringBuilder text = new StringBuilder(HEADER + "\n");
+            for (int i = 0; i < 3000; i++) {
+                // Five minutes per file, ten records a second from 29 ENIs, starts up to 59 s back.
+                long start = BASE + 300L * f + i / 10 - (i * 7919L) % 60;
+                text.append(line(i % 29, start, f * 3000 + i)).append('\n');
+            }
+            files.add(write(String.format("f%03d.log%s", f, f % 2 == 0 ? ".gz" : ""), text.toString(), f % 2 == 0));
+        }
+        FlowLogStats[] sequential = new FlowLogStats[1];
+        List<Seen> expected = byStartThenFileThenLine(files, sequential);
+        for (int threads = 1; threads <= 2; threads++) {
+            assertEquals(expected, merged(threads, files, new ArrayList<>()), threads + " thread(s)");
+        }
+    }
+
+    @Test
+    void aRecordLaterThanTheToleranceIsPassedOnNotLost() throws IOException {
+        StringBuilder a = new StringBuilder();
+        for (int i = 0; i < 400; i++) {
+            a.append(line(1, BASE + i, i)).append('\n');
+        }
+        // Five minutes behind the records around it: more than one aggregation interval.
+        a.append(line(1, BASE + 100, 999)).append('\n');
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < 400; i++) {
+            b.append(line(2, BASE + i, i)).append('\n');
+        }
+        List<Seen> seen = merged(2, List.of(write("a.log", a.toString(), false), write("b.log", b.toString(), false)),
+                new ArrayList<>());
+        assertEquals(801, seen.size());
+        assertTrue(seen.stream().anyMatch(s -> s.source() == 0 && s.line() == 401), "the late record is there");
+    }
+
+    @Test
+    void recordsWithoutAStartKeepFileOrder() throws IOException {
+        String format = "version interface-id srcaddr dstaddr srcport dstport protocol packets bytes";
+        StringBuilder a = new StringBuilder(format + "\n");
+        StringBuilder b = new StringBuilder(format + "\n");
+        for (int i = 0; i < 3000; i++) {
+            a.append("2 eni-1 10.0.0.1 10.0.0.2 ").append(1000 + i).append(" 80 6 1 ").append(i).append('\n');
+            b.append("2 eni-2 10.0.0.3 10.0.0.4 ").append(1000 + i).append(" 80 6 1 ").append(i).append('\n');
+        }
+        List<Path> files = List.of(write("a.log", a.toString(), false), write("b.log", b.toString(), false));
+        List<Seen> seen = merged(2, files, new ArrayList<>());
+        assertEquals(6000, seen.size());
+        for (int i = 0; i < seen.size(); i++) {
+            assertEquals(i < 3000 ? 0 : 1, seen.get(i).source());
+            assertEquals(i % 3000 + 2, seen.get(i).line());
+        }
+    }
+
+    private static String line(int eni, long start, int i) {
+        return "2 123456789012 eni-" + eni + " 10.0.0." + eni + " 10.1.0.9 " + (40000 + i) + " 443 6 3 300 " + start
+                + " " + (start + 30) + " ACCEPT OK";
+    }
+
+    @Test
+    void aBrokenFileFailsTheReadNamingIt() throws IOException {
+        Path good = eniFile("eni-1.log", 1, 5000, false, false);
+        Path whole = eniFile("eni-2.log.gz", 2, 40_000, false, true);
+        byte[] bytes = Files.readAllBytes(whole);
+        Path cut = Files.write(dir.resolve("eni-3.log.gz"), Arrays.copyOf(bytes, bytes.length * 2 / 3));
+        Path missing = dir.resolve("eni-4.log");
+        for (Path broken : List.of(cut, missing)) {
+            for (int threads = 1; threads <= 2; threads++) {
+                int t = threads;
+                InputException e = assertThrows(InputException.class,
+                        () -> merged(t, List.of(good, broken), new ArrayList<>()));
+                assertTrue(e.getMessage().contains(broken.toString()), e.getMessage());
+            }
+        }
+        assertNoParserLeft();
+    }
+
+    @Test
+    void strictModeFailsOnTheMalformedLineWithOneAndTwoThreads() throws IOException {
+        StringBuilder a = new StringBuilder();
+        for (int i = 0; i < 3000; i++) {
+            a.append(i == 1500 ? "2 123456789012 eni-1 10.0.0.1 10.1.0.9 x 443 6 3 300 1 2 ACCEPT OK" : line(1, BASE + i, i))
+                    .append('\n');
+        }
+        Path bad = write("a.log", a.toString(), false);
+        Path other = eniFile("b.log", 2, 3000, false, false);
+        FlowLogOptions strict = new FlowLogOptions(null, true, 20);
+        List<String> messages = new ArrayList<>();
+        for (int threads = 1; threads <= 2; threads++) {
+            int t = threads;
+            messages.add(assertThrows(InputException.class,
+                    () -> new TimeOrderedFlowLogReader(strict, t).read(List.of(bad, other), r -> { })).getMessage());
+        }
+        assertEquals(messages.get(0), messages.get(1));
+        assertTrue(messages.get(0).contains("a.log:1501"), messages.get(0));
+    }
+
+    @Test
+    void sinkFailureStopsEveryParserAndIsRethrownUnchanged() throws IOException {
+        List<Path> files = new ArrayList<>();
+        for (int eni = 0; eni < 12; eni++) {
+            files.add(eniFile("eni-" + eni + ".log", eni, 20_000, false, eni % 2 == 0));
+        }
+        IllegalStateException boom = new IllegalStateException("boom");
+        int[] calls = new int[1];
+        IllegalStateException thrown = assertThrows(IllegalStateException.class,
+                () -> new TimeOrderedFlowLogReader(FlowLogOptions.DEFAULTS, 2).read(files, r -> {
+                    if (++calls[0] == 5000) {
+                        throw boom;
+                    }
+                }));
+        assertSame(boom, thrown);
+        assertEquals(5000, calls[0]);
+        assertNoParserLeft();
+    }
+
+    @Test
+    void aStartedReadingThatIsClosedUnconsumedStopsItsParsers() throws IOException {
+        List<Path> files = List.of(eniFile("a.log", 1, 50_000, false, false), eniFile("b.log", 2, 50_000, false, false));
+        FlowLogReading reading = new TimeOrderedFlowLogReader(FlowLogOptions.DEFAULTS, 2)
+                .start(files, InputProgress.of(files));
+        assertTrue(Thread.getAllStackTraces().keySet().stream()
+                .anyMatch(t -> t.getName().startsWith("flowpol-flowlog-file") && t.isAlive()), "parsing began");
+        reading.close();
+        assertNoParserLeft();
+        assertThrows(IllegalStateException.class, () -> reading.into(r -> { }));
+    }
+
+    private static void assertNoParserLeft() {
+        assertTrue(Thread.getAllStackTraces().keySet().stream()
+                .noneMatch(t -> t.getName().startsWith("flowpol-flowlog-file") && t.isAlive()));
+    }
+}
