@@ -106,7 +106,7 @@ class MessagesTest {
         assertTrue(first > 0);
         Path recording = Files.write(tmp.resolve("recording.jsonl"), lines);
         CliRun r = generate("--flow-logs", V5, "--cluster", recording.toString());
-        assertError(r, ExitCodes.FAILURE, recording + ":" + first + ": metadata.name: ", "DNS-1123", "'Check_out'");
+        assertError(r, ExitCodes.FAILURE, recording + ":" + first + ": object.metadata.name: ", "DNS-1123", "'Check_out'");
         assertFalse(Files.exists(tmp.resolve("out")));
     }
 

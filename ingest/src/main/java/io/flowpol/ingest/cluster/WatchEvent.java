@@ -9,10 +9,6 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 record WatchEvent(long time, String type, String kind, JsonNode object, String file, long line) {
 
-    WatchEvent {
-        ObjectNames.check(object, file, line);
-    }
-
     static final long UNTIMED = Long.MIN_VALUE;
 
     boolean deleted() {

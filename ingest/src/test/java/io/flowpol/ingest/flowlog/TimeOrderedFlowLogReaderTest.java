@@ -175,21 +175,23 @@ class TimeOrderedFlowLogReaderTest {
     }
 
     @Test
-    void recordsWithoutAStartKeepFileOrder() throws IOException {
+    void aFileWhoseHeaderLacksStartFailsTheMergeNamingIt() throws IOException {
+        // the merge orders by start: a format without it cannot be merged, and is refused anyway
         String format = "version interface-id srcaddr dstaddr srcport dstport protocol packets bytes";
         StringBuilder a = new StringBuilder(format + "\n");
-        StringBuilder b = new StringBuilder(format + "\n");
         for (int i = 0; i < 3000; i++) {
             a.append("2 eni-1 10.0.0.1 10.0.0.2 ").append(1000 + i).append(" 80 6 1 ").append(i).append('\n');
-            b.append("2 eni-2 10.0.0.3 10.0.0.4 ").append(1000 + i).append(" 80 6 1 ").append(i).append('\n');
         }
-        List<Path> files = List.of(write("a.log", a.toString(), false), write("b.log", b.toString(), false));
-        List<Seen> seen = merged(2, files, new ArrayList<>());
-        assertEquals(6000, seen.size());
-        for (int i = 0; i < seen.size(); i++) {
-            assertEquals(i < 3000 ? 0 : 1, seen.get(i).source());
-            assertEquals(i % 3000 + 2, seen.get(i).line());
+        Path headerless = write("a.log", a.toString(), false);
+        Path other = eniFile("b.log", 2, 3000, false, false);
+        for (int threads = 1; threads <= 2; threads++) {
+            int t = threads;
+            InputException e = assertThrows(InputException.class,
+                    () -> merged(t, List.of(headerless, other), new ArrayList<>()));
+            assertTrue(e.getMessage().contains(headerless + ":1: header:") && e.getMessage().contains("start"),
+                    e.getMessage());
         }
+        assertNoParserLeft();
     }
 
     private static String line(int eni, long start, int i) {
