@@ -5,6 +5,7 @@ import io.flowpol.cli.options.ClusterInputOptions;
 import io.flowpol.cli.options.FlowLogInputOptions;
 import io.flowpol.cli.options.InferenceTuningOptions;
 import io.flowpol.cli.options.KubeOptions;
+import io.flowpol.cli.options.StrictOption;
 import io.flowpol.cli.options.VerboseOption;
 import io.flowpol.cli.options.WindowOptions;
 import io.flowpol.inference.diff.ConnectivityDiff;
@@ -15,6 +16,7 @@ import io.flowpol.inference.evaluate.EndpointCatalog;
 import io.flowpol.inference.evaluate.PolicyEngine;
 import io.flowpol.inference.evaluate.calico.CalicoPolicyMatcher;
 import io.flowpol.inference.model.Finding;
+import io.flowpol.inference.model.InputProblem;
 import io.flowpol.templates.diff.DiffFormat;
 import io.flowpol.templates.diff.DiffRenderer;
 import io.flowpol.templates.diff.DiffReport;
@@ -73,6 +75,9 @@ public final class DiffCommand implements Callable<Integer> {
     KubeOptions kube = new KubeOptions();
 
     @Mixin
+    StrictOption strict = new StrictOption();
+
+    @Mixin
     VerboseOption verbose = new VerboseOption();
 
     @Override
@@ -85,6 +90,9 @@ public final class DiffCommand implements Callable<Integer> {
         }
         PolicySide before = PolicySide.load(current, kube);
         PolicySide after = PolicySide.directory(proposed);
+        List<InputProblem> warnings = new ArrayList<>(before.warnings());
+        warnings.addAll(after.warnings());
+        PolicyWarnings.report(warnings, strict.strict, spec.commandLine().getErr());
         ConnectivityDiff connectivity = new ConnectivityDiff(List.of(), List.of(), List.of());
         List<Finding> findings = new ArrayList<>();
         before.notes().forEach(n -> findings.add(new Finding(Finding.Severity.INFO, "current-policies", n, 0)));
