@@ -5,7 +5,6 @@ import io.flowpol.cli.options.ClusterInputOptions;
 import io.flowpol.cli.options.FlowLogInputOptions;
 import io.flowpol.cli.options.InferenceTuningOptions;
 import io.flowpol.cli.options.KubeOptions;
-import io.flowpol.cli.options.StrictOption;
 import io.flowpol.cli.options.VerboseOption;
 import io.flowpol.cli.options.WindowOptions;
 import io.flowpol.inference.diff.ConnectivityDiff;
@@ -75,9 +74,6 @@ public final class DiffCommand implements Callable<Integer> {
     KubeOptions kube = new KubeOptions();
 
     @Mixin
-    StrictOption strict = new StrictOption();
-
-    @Mixin
     VerboseOption verbose = new VerboseOption();
 
     @Override
@@ -92,7 +88,7 @@ public final class DiffCommand implements Callable<Integer> {
         PolicySide after = PolicySide.directory(proposed);
         List<InputProblem> warnings = new ArrayList<>(before.warnings());
         warnings.addAll(after.warnings());
-        PolicyWarnings.report(warnings, strict.strict, spec.commandLine().getErr());
+        PolicyWarnings.report(warnings, flowLogs.strict, spec.commandLine().getErr());
         ConnectivityDiff connectivity = new ConnectivityDiff(List.of(), List.of(), List.of());
         List<Finding> findings = new ArrayList<>();
         before.notes().forEach(n -> findings.add(new Finding(Finding.Severity.INFO, "current-policies", n, 0)));

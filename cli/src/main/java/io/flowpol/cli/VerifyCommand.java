@@ -4,7 +4,6 @@ import io.flowpol.cli.options.AwsOptions;
 import io.flowpol.cli.options.ClusterInputOptions;
 import io.flowpol.cli.options.FlowLogInputOptions;
 import io.flowpol.cli.options.InferenceTuningOptions;
-import io.flowpol.cli.options.StrictOption;
 import io.flowpol.cli.options.VerboseOption;
 import io.flowpol.cli.options.WindowOptions;
 import io.flowpol.inference.evaluate.EdgeReplay;
@@ -51,16 +50,13 @@ public final class VerifyCommand implements Callable<Integer> {
     InferenceTuningOptions tuning = new InferenceTuningOptions();
 
     @Mixin
-    StrictOption strict = new StrictOption();
-
-    @Mixin
     VerboseOption verbose = new VerboseOption();
 
     @Override
     public Integer call() {
         var out = spec.commandLine().getOut();
         PolicyReadResult read = new PolicyReader().read(policies);
-        PolicyWarnings.report(read.warnings(), strict.strict, spec.commandLine().getErr());
+        PolicyWarnings.report(read.warnings(), flowLogs.strict, spec.commandLine().getErr());
         if (verbose.verbose) {
             read.ignored().forEach(d -> out.printf("flowpol: ignored %s document %d: %s %s%n",
                     d.file(), d.documentIndex(), d.apiVersion(), d.kind()));
