@@ -28,6 +28,9 @@ final class DocumentTree {
      */
     static final int MAX_DEPTH = 100;
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    /** Strings up to this length are shared, up to this many per file (names and free text are mostly unique). */
+    private static final int SHARED_LENGTH = 64;
+    private static final int SHARED_COUNT = 1 << 16;
 
     private final JsonParser parser;
     private final String file;
@@ -36,17 +39,25 @@ final class DocumentTree {
     /** The field names and indexes from the root to the value being read, for duplicate keys' paths. */
     private final List<Object> path = new ArrayList<>();
 
-    private DocumentTree(JsonParser parser, String file) {
+    /**
+     * One copy of each short key and value per file: label keys and values, protocols and
+     * selectors repeat across thousands of policies, and the policy values keep them.
+     */
+    private final Map<String, String> strings;
+
+    private DocumentTree(JsonParser parser, String file, Map<String, String> strings) {
         this.parser = parser;
         this.file = file;
+        this.strings = strings;
     }
 
     /** A document read from the parser, positioned on its first token; the parser ends on its last. */
     record Read(JsonNode node, KeyPositions keys) {
     }
 
-    static Read read(JsonParser parser, String file) throws IOException {
-        DocumentTree tree = new DocumentTree(parser, file);
+    /** @param strings shared by the documents of one file ({@link #shared}) */
+    static Read read(JsonParser parser, String file, Map<String, String> strings) throws IOException {
+        DocumentTree tree = new DocumentTree(parser, file, strings);
         JsonNode node = tree.value(0);
         return new Read(node, new KeyPositions(tree.lines, tree.duplicates));
     }
@@ -64,7 +75,7 @@ final class DocumentTree {
         return switch (token) {
             case START_OBJECT -> object(depth);
             case START_ARRAY -> array(depth);
-            case VALUE_STRING -> NODES.textNode(parser.getText());
+            case VALUE_STRING -> NODES.textNode(shared(parser.getText()));
             case VALUE_NUMBER_INT -> switch (parser.getNumberType()) {
                 case INT -> NODES.numberNode(parser.getIntValue());
                 case LONG -> NODES.numberNode(parser.getLongValue());
@@ -84,7 +95,7 @@ final class DocumentTree {
         long[] keyLines = new long[4];
         int keys = 0;
         for (JsonToken t = parser.nextToken(); t == JsonToken.FIELD_NAME; t = parser.nextToken()) {
-            String name = parser.currentName();
+            String name = shared(parser.currentName());
             long line = parser.currentTokenLocation().getLineNr();
             parser.nextToken();
             path.add(name);
@@ -113,6 +124,14 @@ final class DocumentTree {
             path.remove(path.size() - 1);
         }
         return array;
+    }
+
+    private String shared(String text) {
+        if (text.length() > SHARED_LENGTH || strings.size() >= SHARED_COUNT) {
+            return text;
+        }
+        String known = strings.putIfAbsent(text, text);
+        return known == null ? text : known;
     }
 
     private static long firstLine(ObjectNode object, String name, long[] keyLines) {

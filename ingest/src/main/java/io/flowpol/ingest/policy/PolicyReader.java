@@ -75,7 +75,8 @@ public final class PolicyReader {
         private final List<CalicoPolicy> calico = new ArrayList<>();
         private final List<IgnoredDocument> ignored = new ArrayList<>();
         private final List<InputProblem> warnings = new ArrayList<>();
-        private final Map<String, SourceDocument> seen = new HashMap<>();
+        /** Where each policy was: its id to "file document N" (never the document: its tree would stay in memory). */
+        private final Map<String, String> seen = new HashMap<>();
         private final Map<String, String> documents = new TreeMap<>();
 
         Reading(boolean checkFields) {
@@ -116,11 +117,10 @@ public final class PolicyReader {
      * Two documents for one object are ambiguous (the API server keeps one object per kind,
      * namespace and name; which one the user meant in force is unknowable), so they are fatal.
      */
-    static void checkUnique(Map<String, SourceDocument> seen, SourceDocument doc, String id) {
-        SourceDocument first = seen.putIfAbsent(id, doc);
+    static void checkUnique(Map<String, String> seen, SourceDocument doc, String id) {
+        String first = seen.putIfAbsent(id, doc.file() + " document " + doc.documentIndex());
         if (first != null) {
-            throw YamlFields.wrong(doc, "metadata.name", "one document per policy",
-                    id + " again (first in " + first.file() + " document " + first.documentIndex() + ")");
+            throw YamlFields.wrong(doc, "metadata.name", "one document per policy", id + " again (first in " + first + ")");
         }
     }
 }

@@ -14,9 +14,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -117,9 +119,10 @@ public final class YamlDocuments {
     private static void readFile(Path path, Consumer<SourceDocument> sink) {
         String file = path.toString();
         boolean json = file.toLowerCase(Locale.ROOT).endsWith(".json");
+        Map<String, String> strings = new HashMap<>();
         try (JsonParser parser = (json ? JSON : YAML).getFactory().createParser(path.toFile())) {
             for (int index = 1; ; index++) {
-                DocumentTree.Read document = next(parser, file, index, json);
+                DocumentTree.Read document = next(parser, file, index, json, strings);
                 if (document == null) {
                     return;
                 }
@@ -134,10 +137,11 @@ public final class YamlDocuments {
     }
 
     /** The next document of the file, null at its end; a syntax error names document {@code index}. */
-    private static DocumentTree.Read next(JsonParser parser, String file, int index, boolean json) {
+    private static DocumentTree.Read next(JsonParser parser, String file, int index, boolean json,
+                                          Map<String, String> strings) {
         String expected = json ? "valid JSON" : "valid YAML";
         try {
-            return parser.nextToken() == null ? null : DocumentTree.read(parser, file);
+            return parser.nextToken() == null ? null : DocumentTree.read(parser, file, strings);
         } catch (JsonProcessingException e) {
             long line = e.getLocation() != null ? e.getLocation().getLineNr() : 0;
             throw new InputException(InputProblem.error(file, line, "document " + index, expected,
