@@ -51,7 +51,7 @@ public final class PolicyReader {
      *     JSON, or a policy field of the wrong type or value
      */
     public PolicyReadResult read(List<Path> filesOrDirs) {
-        Reading reading = new Reading(true);
+        Reading reading = start(true);
         YamlDocuments.forEach(filesOrDirs, reading::add);
         return reading.result();
     }
@@ -63,13 +63,18 @@ public final class PolicyReader {
      * @throws io.flowpol.inference.model.InputException a policy field of the wrong type or value
      */
     public PolicyReadResult readDocuments(List<SourceDocument> documents) {
-        Reading reading = new Reading(false);
+        Reading reading = start(false);
         documents.forEach(reading::add);
         return reading.result();
     }
 
-    /** What has been read so far. */
-    private final class Reading {
+    /** A reading that takes documents one by one; {@code checkFields} for documents from files. */
+    Reading start(boolean checkFields) {
+        return new Reading(checkFields);
+    }
+
+    /** What has been read so far: policy values, never a document (a tree per policy would stay in memory). */
+    final class Reading {
         private final boolean checkFields;
         private final List<NetworkPolicy> kubernetes = new ArrayList<>();
         private final List<CalicoPolicy> calico = new ArrayList<>();

@@ -163,6 +163,23 @@ class PolicyFileChecksTest {
     }
 
     @Test
+    void theReaderKeepsNoDocumentTreeOnceItIsRead() throws IOException {
+        PolicyReader.Reading reading = PolicyReader.keepingDocuments().start(true);
+        List<java.lang.ref.WeakReference<Object>> trees = new ArrayList<>();
+        YamlDocuments.forEach(List.of(write("p.yaml", PLAIN + "---\n" + PLAIN.replace("plain", "other"))), doc -> {
+            trees.add(new java.lang.ref.WeakReference<>(doc.node()));
+            reading.add(doc);
+        });
+        assertEquals(2, reading.result().policies().networkPolicies().size());
+
+        for (int i = 0; i < 10 && trees.stream().anyMatch(t -> t.get() != null); i++) {
+            System.gc(); // a full collection in the JVM's default collector; repeated in case it is deferred
+        }
+
+        assertTrue(trees.stream().allMatch(t -> t.get() == null), "a document tree is still reachable from the reading");
+    }
+
+    @Test
     void aBillionLaughsAliasBombStaysSmallAndFailsWithOneLine() throws IOException {
         StringBuilder yaml = new StringBuilder("""
                 apiVersion: networking.k8s.io/v1
