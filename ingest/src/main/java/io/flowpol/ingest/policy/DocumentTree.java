@@ -85,8 +85,8 @@ final class DocumentTree {
             case VALUE_TRUE -> NODES.booleanNode(true);
             case VALUE_FALSE -> NODES.booleanNode(false);
             case VALUE_NULL -> NODES.nullNode();
-            // YAML !!binary and the like: kept as text, no policy field takes them
-            default -> NODES.textNode(parser.getText());
+            // YAML !!binary and the like: kept as text (or null), no policy field takes them
+            default -> parser.getText() == null ? NODES.nullNode() : NODES.textNode(parser.getText());
         };
     }
 
