@@ -15,6 +15,7 @@ import io.flowpol.inference.evaluate.EndpointCatalog;
 import io.flowpol.inference.evaluate.PolicyEngine;
 import io.flowpol.inference.evaluate.calico.CalicoPolicyMatcher;
 import io.flowpol.inference.model.Finding;
+import io.flowpol.inference.model.InputProblem;
 import io.flowpol.templates.diff.DiffFormat;
 import io.flowpol.templates.diff.DiffRenderer;
 import io.flowpol.templates.diff.DiffReport;
@@ -85,6 +86,9 @@ public final class DiffCommand implements Callable<Integer> {
         }
         PolicySide before = PolicySide.load(current, kube);
         PolicySide after = PolicySide.directory(proposed);
+        List<InputProblem> warnings = new ArrayList<>(before.warnings());
+        warnings.addAll(after.warnings());
+        PolicyWarnings.report(warnings, flowLogs.strict, spec.commandLine().getErr());
         ConnectivityDiff connectivity = new ConnectivityDiff(List.of(), List.of(), List.of());
         List<Finding> findings = new ArrayList<>();
         before.notes().forEach(n -> findings.add(new Finding(Finding.Severity.INFO, "current-policies", n, 0)));

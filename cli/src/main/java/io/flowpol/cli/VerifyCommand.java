@@ -56,6 +56,7 @@ public final class VerifyCommand implements Callable<Integer> {
     public Integer call() {
         var out = spec.commandLine().getOut();
         PolicyReadResult read = new PolicyReader().read(policies);
+        PolicyWarnings.report(read.warnings(), flowLogs.strict, spec.commandLine().getErr());
         if (verbose.verbose) {
             read.ignored().forEach(d -> out.printf("flowpol: ignored %s document %d: %s %s%n",
                     d.file(), d.documentIndex(), d.apiVersion(), d.kind()));

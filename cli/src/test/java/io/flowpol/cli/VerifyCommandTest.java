@@ -1,11 +1,14 @@
 package io.flowpol.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,9 +17,11 @@ class VerifyCommandTest {
     @TempDir
     Path tmp;
 
-    private Cli.Result verify(Path policies) {
-        return Cli.run("verify", "--policies", policies.toString(), "--flow-logs", Cli.DEMO.resolve("flowlogs/v5").toString(),
-                "--cluster", Cli.DEMO.resolve("recording.jsonl").toString());
+    private Cli.Result verify(Path policies, String... extra) {
+        List<String> args = new ArrayList<>(List.of("verify", "--policies", policies.toString(), "--flow-logs",
+                Cli.DEMO.resolve("flowlogs/v5").toString(), "--cluster", Cli.DEMO.resolve("recording.jsonl").toString()));
+        args.addAll(List.of(extra));
+        return Cli.run(args.toArray(String[]::new));
     }
 
     @Test
@@ -24,9 +29,10 @@ class VerifyCommandTest {
         Path out = tmp.resolve("out");
         assertEquals(0, Cli.run("generate", "--flow-logs", Cli.DEMO.resolve("flowlogs/v2").toString(), "--cluster",
                 Cli.DEMO.resolve("recording.jsonl").toString(), "--out", out.toString()).exitCode());
-        Cli.Result r = verify(out);
+        Cli.Result r = verify(out, "--strict");
         assertEquals(0, r.exitCode(), r.toString());
         assertTrue(r.out().matches("(?s).*flowpol: (\\d+) of \\1 observed edges allowed.*"), r.out());
+        assertFalse(r.err().contains("warning"), "generated policies use only known fields: " + r.err());
     }
 
     @Test

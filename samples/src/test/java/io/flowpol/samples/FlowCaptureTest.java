@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.flowpol.inference.model.Cidr;
 import io.flowpol.inference.model.IpAddress;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,7 +18,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Checks the generated flow logs against DESIGN.md facts 1–5 and 11, reading only the files:
@@ -27,9 +30,16 @@ import org.junit.jupiter.api.Test;
  */
 class FlowCaptureTest {
     private static final Cidr VPC = Cidr.parse(ClusterPlan.VPC_CIDR);
-    private final GeneratedScenario scenario = GeneratedScenario.get();
+    @TempDir
+    static Path dir;
+    private static GeneratedScenario scenario;
     private final Set<String> nodeIps = new HashSet<>(RecordingReader.nodeIps(scenario.events).values());
     private final Set<String> apiServerIps = RecordingReader.apiServerIps(scenario.events);
+
+    @BeforeAll
+    static void generate() {
+        scenario = GeneratedScenario.generate(dir);
+    }
 
     @Test
     void everyV2RecordShowsItsCapturingEniByThatEnisPrimaryIp() throws IOException {

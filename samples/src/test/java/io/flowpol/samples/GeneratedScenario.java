@@ -17,8 +17,10 @@ import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 
 /**
- * A scenario generated once per test JVM (seed 11, 30 minutes: not the committed demo) and
- * read back only through its files, the way flowpol will read it.
+ * A scenario (seed 11, 30 minutes: not the committed demo) generated into a test class's
+ * static {@code @TempDir}, so JUnit deletes it when the class is done (a JVM-wide temp
+ * directory with {@code deleteOnExit} stayed behind: that does not delete a non-empty
+ * directory), and read back only through its files, the way flowpol will read it.
  */
 final class GeneratedScenario {
     /** One pod's address over time, from the recording. */
@@ -30,8 +32,6 @@ final class GeneratedScenario {
 
     static final ScenarioOptions OPTIONS = new ScenarioOptions(11, ScenarioOptions.DEFAULT_START,
             Duration.ofMinutes(30), 60, 0);
-    private static GeneratedScenario instance;
-
     final Path dir;
     final List<JsonNode> events;
     final List<PodSpan> pods;
@@ -44,18 +44,14 @@ final class GeneratedScenario {
         pods.forEach(p -> podsByIp.computeIfAbsent(p.ip(), k -> new ArrayList<>()).add(p));
     }
 
-    static synchronized GeneratedScenario get() {
-        if (instance == null) {
-            try {
-                Path dir = Files.createTempDirectory("flowpol-scenario-");
-                dir.toFile().deleteOnExit();
-                new ScenarioGenerator(OPTIONS).write(dir);
-                instance = new GeneratedScenario(dir);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+    /** Generates the scenario into {@code dir} (empty or absent) and reads it back. */
+    static GeneratedScenario generate(Path dir) {
+        try {
+            new ScenarioGenerator(OPTIONS).write(dir);
+            return new GeneratedScenario(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return instance;
     }
 
     static List<JsonNode> readRecording(Path file) throws IOException {

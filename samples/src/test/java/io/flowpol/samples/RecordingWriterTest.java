@@ -8,16 +8,26 @@ import static org.junit.jupiter.api.Assertions.fail;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.flowpol.inference.model.Cidr;
 import io.flowpol.inference.model.IpAddress;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class RecordingWriterTest {
-    private final GeneratedScenario scenario = GeneratedScenario.get();
+    @TempDir
+    static Path dir;
+    private static GeneratedScenario scenario;
+
+    @BeforeAll
+    static void generate() {
+        scenario = GeneratedScenario.generate(dir);
+    }
 
     @Test
     void everyLineIsAWatchEventAndTimesNeverGoBack() {

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,17 +26,26 @@ class ScenarioGeneratorTest {
             + "\\d{4}/\\d{2}/\\d{2}/\\1_vpcflowlogs_eu-west-1_fl-[0-9a-f]{17}_\\d{8}T\\d{4}Z_[0-9a-f]{8}\\.log\\.gz");
 
     @TempDir
+    static Path scenarioDir;
+    private static GeneratedScenario scenario;
+
+    @TempDir
     Path temp;
+
+    @BeforeAll
+    static void generate() {
+        scenario = GeneratedScenario.generate(scenarioDir);
+    }
 
     @Test
     void theSameSeedGivesByteIdenticalOutput() throws IOException {
         Path again = temp.resolve("again");
         new ScenarioGenerator(GeneratedScenario.OPTIONS).write(again);
-        List<Path> first = files(GeneratedScenario.get().dir);
+        List<Path> first = files(scenario.dir);
         List<Path> second = files(again);
         assertEquals(first, second);
         for (Path file : first) {
-            assertArrayEquals(Files.readAllBytes(GeneratedScenario.get().dir.resolve(file)),
+            assertArrayEquals(Files.readAllBytes(scenario.dir.resolve(file)),
                     Files.readAllBytes(again.resolve(file)), file.toString());
         }
     }
@@ -44,7 +54,7 @@ class ScenarioGeneratorTest {
     void anotherSeedGivesOtherAddressesAndTraffic() throws IOException {
         Path other = temp.resolve("other");
         new ScenarioGenerator(GeneratedScenario.OPTIONS.withSeed(12)).write(other);
-        Path base = GeneratedScenario.get().dir;
+        Path base = scenario.dir;
         assertFalse(Files.readString(base.resolve("recording.jsonl"))
                 .equals(Files.readString(other.resolve("recording.jsonl"))));
         assertFalse(Files.readString(base.resolve("truth.json")).equals(Files.readString(other.resolve("truth.json"))));
@@ -72,7 +82,7 @@ class ScenarioGeneratorTest {
 
     @Test
     void flowLogFilesFollowTheS3LayoutOneFilePerFiveMinutes() throws IOException {
-        Path dir = GeneratedScenario.get().dir;
+        Path dir = scenario.dir;
         for (String format : List.of("v2", "v5")) {
             List<Path> logs = GeneratedScenario.logFiles(dir, format);
             assertEquals(GeneratedScenario.OPTIONS.minutes() / 5, logs.size());
@@ -85,7 +95,7 @@ class ScenarioGeneratorTest {
 
     @Test
     void theFormatFileNamesTheV5HeaderFieldsInOrder() throws IOException {
-        String format = Files.readString(GeneratedScenario.get().dir.resolve("format-v5.txt")).trim();
+        String format = Files.readString(scenario.dir.resolve("format-v5.txt")).trim();
         List<String> fields = new ArrayList<>();
         for (String token : format.split(" ")) {
             assertTrue(token.startsWith("${") && token.endsWith("}"), token);

@@ -47,7 +47,7 @@ public final class FlowLogInputOptions {
                     + "else the v2 default format.")
     public String format;
 
-    @Option(names = "--strict", description = "Stop at the first malformed flow-log line. Default: count, "
-            + "report and skip it.")
+    @Option(names = "--strict", description = "Stop at the first malformed flow-log line (verify and diff: also at a policy "
+            + "document's unknown field or repeated key). Default: count, report and skip it (warn).")
     public boolean strict;
 }

@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 
 /**
  * Policy documents as normalised YAML text, the input of
@@ -52,8 +51,9 @@ public final class PolicyDocuments {
      * @throws InputException unreadable or malformed files, two documents for one policy
      */
     public static Map<String, String> read(List<Path> filesOrDirs) {
-        List<JsonNode> documents = YamlDocuments.read(filesOrDirs).stream().map(SourceDocument::node).toList();
-        return normalise(documents, filesOrDirs.stream().map(Path::toString).collect(Collectors.joining(", ")));
+        Map<String, String> out = new TreeMap<>();
+        YamlDocuments.forEach(filesOrDirs, doc -> add(out, doc.node(), doc.file()));
+        return out;
     }
 
     /**
@@ -65,16 +65,21 @@ public final class PolicyDocuments {
     public static Map<String, String> normalise(List<JsonNode> documents, String source) {
         Map<String, String> out = new TreeMap<>();
         for (JsonNode document : documents) {
-            if (!isPolicy(document)) {
-                continue;
-            }
-            ObjectNode normal = PolicyNormalizer.normalise(document);
-            String key = key(normal);
-            if (out.putIfAbsent(key, yaml(normal)) != null) {
-                throw new InputException(InputProblem.error(source, 0, key, "one document per policy", "two"));
-            }
+            add(out, document, source);
         }
         return out;
+    }
+
+    /** Adds the document, normalised, if it is a policy (documents are read one by one: GitHub issue 12, item 9). */
+    static void add(Map<String, String> out, JsonNode document, String source) {
+        if (!isPolicy(document)) {
+            return;
+        }
+        ObjectNode normal = PolicyNormalizer.normalise(document);
+        String key = key(normal);
+        if (out.putIfAbsent(key, yaml(normal)) != null) {
+            throw new InputException(InputProblem.error(source, 0, key, "one document per policy", "two"));
+        }
     }
 
     /** The key of a normalised document: {@code group/kind/namespace/name}, group empty for the core API. */
