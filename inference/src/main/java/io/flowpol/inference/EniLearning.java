@@ -208,12 +208,22 @@ final class EniLearning {
         }
     }
 
-    /** Every {@value #PROBE_EVERY_MILLIS} ms of log time: probe again, settle, release what waited long enough. */
+    /**
+     * Moves log time on; with records held, every {@value #PROBE_EVERY_MILLIS} ms of it probes
+     * again, settles and releases what waited long enough. Called for every record: the work is
+     * in {@link #sweep}, out of the hot loop's compiled code.
+     */
     void advance(long end) {
         if (end > watermark) {
             watermark = end;
         }
-        if (holding == 0 || (lastProbe != Long.MIN_VALUE && watermark - lastProbe < PROBE_EVERY_MILLIS)) {
+        if (holding != 0) {
+            sweep();
+        }
+    }
+
+    private void sweep() {
+        if (lastProbe != Long.MIN_VALUE && watermark - lastProbe < PROBE_EVERY_MILLIS) {
             return;
         }
         lastProbe = watermark;

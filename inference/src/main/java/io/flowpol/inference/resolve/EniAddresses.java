@@ -35,6 +35,8 @@ public final class EniAddresses {
     private final Endpoints endpoints;
     private final LongIntMap index = new LongIntMap(64);
     private int count;
+    private long lastId;
+    private int lastIndex = -1;
     private int[] states = new int[16];
     /** Candidates 1 and 2 of the primary; candidate 1 is the primary once one is left. */
     private long[] hi1 = new long[16];
@@ -56,10 +58,21 @@ public final class EniAddresses {
 
     /** The interface's index, added (LEARNING) when new. */
     public int index(long interfaceId) {
-        int i = index.get(interfaceId);
-        if (i >= 0) {
-            return i;
+        // Records of one ENI come in runs (a CloudWatch stream, an export file per ENI): one compare.
+        if (interfaceId == lastId && lastIndex >= 0) {
+            return lastIndex;
         }
+        int i = index.get(interfaceId);
+        if (i < 0) {
+            i = add(interfaceId);
+        }
+        lastId = interfaceId;
+        lastIndex = i;
+        return i;
+    }
+
+    private int add(long interfaceId) {
+        int i;
         if (count == states.length) {
             int capacity = count * 2;
             states = Arrays.copyOf(states, capacity);
