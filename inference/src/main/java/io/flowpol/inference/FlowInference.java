@@ -34,7 +34,9 @@ import java.util.Map;
  * The inference pipeline for one window: resolve both ends of each record at its time, orient
  * it, join the records of one connection, aggregate connections into edges, attempts and SNAT
  * egress, then report coverage and findings. Feed every record to {@link #accept}, then call
- * {@link #finish} once. Not thread-safe; allocates nothing per record on the IPv4 path.
+ * {@link #finish} once. Not thread-safe; allocates nothing per record on the IPv4 path, but for
+ * a copy of each record held back while its ENI's primary address or node is being learned
+ * ({@link EniLearning}, DESIGN.md fact 13).
  */
 public final class FlowInference implements FlowSink {
     /** VXLAN (RFC 7348) and the Linux/Cilium/Flannel legacy VXLAN port (DESIGN.md fact 12). */
