@@ -20,6 +20,7 @@ import io.flowpol.inference.orient.PortDeclarations;
 import io.flowpol.inference.resolve.EndpointKind;
 import io.flowpol.inference.resolve.EndpointResolver;
 import io.flowpol.inference.resolve.Endpoints;
+import io.flowpol.inference.resolve.EniAddresses;
 import io.flowpol.inference.resolve.PodIndex;
 import io.flowpol.inference.resolve.UnresolvedReason;
 import io.flowpol.inference.timeline.ClusterTimeline;
@@ -33,7 +34,9 @@ import java.util.Map;
  * The inference pipeline for one window: resolve both ends of each record at its time, orient
  * it, join the records of one connection, aggregate connections into edges, attempts and SNAT
  * egress, then report coverage and findings. Feed every record to {@link #accept}, then call
- * {@link #finish} once. Not thread-safe; allocates nothing per record on the IPv4 path.
+ * {@link #finish} once. Not thread-safe; allocates nothing per record on the IPv4 path, but for
+ * a copy of each record held back while its ENI's primary address or node is being learned
+ * ({@link EniLearning}, DESIGN.md fact 13).
  */
 public final class FlowInference implements FlowSink {
     /** VXLAN (RFC 7348) and the Linux/Cilium/Flannel legacy VXLAN port (DESIGN.md fact 12). */
@@ -48,6 +51,8 @@ public final class FlowInference implements FlowSink {
     private final Orientation orientation;
     private final ConnectionRouter router;
     private final ConnectionJoiner joiner;
+    private final EniAddresses enis;
+    private final EniLearning learning;
     private final RecordTally tally = new RecordTally();
     private final OrientedRecord oriented = new OrientedRecord();
     private boolean finished;
@@ -61,6 +66,19 @@ public final class FlowInference implements FlowSink {
         this.orientation = new Orientation(new PortDeclarations(resolver, pods, cluster.services()));
         this.router = new ConnectionRouter(endpoints);
         this.joiner = new ConnectionJoiner(options.joinHorizonMillis(), endpoints, router);
+        this.enis = new EniAddresses(endpoints);
+        this.learning = new EniLearning(enis, resolver, joiner, oriented, options.joinHorizonMillis(),
+                new EniLearning.Pipeline() {
+                    @Override
+                    public void process(FlowRecord r, int eni) {
+                        processNow(r, eni);
+                    }
+
+                    @Override
+                    public boolean prepare(FlowRecord r, int eni) {
+                        return FlowInference.this.prepare(r, eni);
+                    }
+                });
     }
 
     @Override
@@ -92,8 +110,35 @@ public final class FlowInference implements FlowSink {
     }
 
     private void process(FlowRecord r) {
+        learning.advance(r.endMillis >= 0 ? r.endMillis : r.startMillis);
+        int eni = -1;
+        if (r.hasInterfaceId) {
+            eni = enis.index(r.interfaceId);
+            if (enis.state(eni) != EniAddresses.SETTLED && learning.hold(r, eni)) {
+                return;
+            }
+        }
+        processNow(r, eni);
+    }
+
+    private void processNow(FlowRecord r, int eni) {
         tally.sawPktAddresses |= r.hasPktSrcAddr || r.hasPktDstAddr;
         tally.sawTcpFlags |= r.tcpFlags >= 0;
+        if (!prepare(r, eni)) {
+            tally.overlay++;
+            return;
+        }
+        tally.accepted++;
+        joiner.add(oriented);
+    }
+
+    /**
+     * Resolves both ends of the record at its time and orients it into {@link #oriented}; false
+     * for tunnel traffic between nodes (an overlay network, fact 12). {@code eni} is the capturing
+     * interface's index in {@link #enis}, -1 for none: a settled ENI's primary address resolves to
+     * its node there (fact 13).
+     */
+    private boolean prepare(FlowRecord r, int eni) {
         long end = r.endMillis >= 0 ? r.endMillis : r.startMillis;
         int src = r.hasPktSrcAddr ? resolver.resolve(r.pktSrcHi, r.pktSrcLo, r.startMillis, end)
                 : resolver.resolve(r.srcHi, r.srcLo, r.startMillis, end);
@@ -101,13 +146,22 @@ public final class FlowInference implements FlowSink {
         int dst = r.hasPktDstAddr ? resolver.resolve(r.pktDstHi, r.pktDstLo, r.startMillis, end)
                 : resolver.resolve(r.dstHi, r.dstLo, r.startMillis, end);
         UnresolvedReason dstReason = resolver.lastReason();
+        int eniEndpoint = eni >= 0 ? enis.eniEndpoint(eni) : -1;
+        if (eniEndpoint >= 0) {
+            if (!r.hasPktSrcAddr && endpoints.kind(src) == EndpointKind.VPC_ADDRESS && enis.isPrimary(eni, r.srcHi, r.srcLo)) {
+                src = eniEndpoint;
+                srcReason = null;
+            }
+            if (!r.hasPktDstAddr && endpoints.kind(dst) == EndpointKind.VPC_ADDRESS && enis.isPrimary(eni, r.dstHi, r.dstLo)) {
+                dst = eniEndpoint;
+                dstReason = null;
+            }
+        }
         boolean srcNode = endpoints.kind(src) == EndpointKind.NODE;
         boolean dstNode = endpoints.kind(dst) == EndpointKind.NODE;
         if (srcNode && dstNode && isTunnel(r)) {
-            tally.overlay++;
-            return;
+            return false;
         }
-        tally.accepted++;
         // Fact 2: only the capturing ENI's side is replaced by its primary address; a known
         // flow-direction says which side that is (egress: the source, ingress: the destination).
         boolean srcAmbiguous = srcNode && !r.hasPktSrcAddr && r.flowDirection != FlowRecord.DIRECTION_INGRESS;
@@ -136,7 +190,7 @@ public final class FlowInference implements FlowSink {
         o.endMillis = end;
         o.tcpFlags = r.protocol == Protocol.TCP ? r.tcpFlags : -1;
         o.proof = orientation.lastProof();
-        joiner.add(o);
+        return true;
     }
 
     private static boolean isTunnel(FlowRecord r) {
@@ -155,6 +209,7 @@ public final class FlowInference implements FlowSink {
             throw new IllegalStateException("finish called twice");
         }
         finished = true;
+        learning.finish();
         joiner.flush();
         PortNames portNames = new PortNames(pods);
         List<Edge> edges = edges(router.edges(), portNames);

@@ -12,7 +12,8 @@ import java.util.Map;
  */
 record ClusterPlan(String account, String region, String vpcId, List<NodePlan> nodes, List<WorkloadPlan> workloads,
         List<OwnerPlan> owners, List<PodPlan> pods, List<ServicePlan> services, List<Eni> apiServerEnis,
-        List<Eni> loadBalancerEnis, List<IpReuse> reuses, Map<String, String> workloadUids) {
+        List<Eni> loadBalancerEnis, List<IpReuse> reuses, Map<String, String> workloadUids,
+        List<SyntheticWorkloads.Call> calls) {
 
     static final String VPC_CIDR = "10.0.0.0/16";
 
@@ -26,6 +27,18 @@ record ClusterPlan(String account, String region, String vpcId, List<NodePlan> n
         loadBalancerEnis = List.copyOf(loadBalancerEnis);
         reuses = List.copyOf(reuses);
         workloadUids = Map.copyOf(workloadUids);
+        calls = List.copyOf(calls);
+    }
+
+    /** The catalogue's namespaces, then those of the synthetic workloads. */
+    List<String> namespaces() {
+        List<String> all = new ArrayList<>(ScenarioCatalog.NAMESPACES);
+        for (WorkloadPlan w : workloads) {
+            if (!all.contains(w.namespace())) {
+                all.add(w.namespace());
+            }
+        }
+        return all;
     }
 
     /** The uid of a workload's top controller object, by {@link WorkloadPlan#key()}. */
@@ -45,7 +58,7 @@ record ClusterPlan(String account, String region, String vpcId, List<NodePlan> n
     /** Every ENI a flow log of this VPC captures at, nodes first; the order fixes NODATA order. */
     List<Eni> enis() {
         List<Eni> all = new ArrayList<>();
-        nodes.forEach(n -> all.add(n.eni()));
+        nodes.forEach(n -> all.addAll(n.enis()));
         all.addAll(apiServerEnis);
         all.addAll(loadBalancerEnis);
         return all;

@@ -30,6 +30,8 @@ final class ClusterPlanner {
 
     private final ScenarioOptions options;
     private final Ids ids;
+    /** Draws of the multi-ENI and synthetic-workload shapes only: the demo's draws stay as they were. */
+    private final Ids shape;
     private final Instant longAgo;
     private final List<OwnerPlan> owners = new ArrayList<>();
     private final List<PodPlan> pods = new ArrayList<>();
@@ -38,6 +40,7 @@ final class ClusterPlanner {
     ClusterPlanner(ScenarioOptions options) {
         this.options = options;
         this.ids = new Ids(options.seed(), 1);
+        this.shape = new Ids(options.seed(), 6);
         this.longAgo = options.start().minus(Duration.ofDays(3));
     }
 
@@ -52,14 +55,23 @@ final class ClusterPlanner {
         List<NodePlan> linux = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             boolean a = i < 2;
-            linux.add(node(allocator.fresh(a ? SUBNET_A : SUBNET_B), a ? "a" : "b", a ? subnetA : subnetB, false));
+            linux.add(node(allocator, allocator.fresh(a ? SUBNET_A : SUBNET_B), a ? "a" : "b", a ? subnetA : subnetB,
+                    false));
         }
-        NodePlan windows = node(allocator.fresh(SUBNET_B), "b", subnetB, true);
+        // Fact 13: Windows nodes use secondary IPs of their primary ENI only.
+        NodePlan windows = node(allocator, allocator.fresh(SUBNET_B), "b", subnetB, true);
         List<NodePlan> nodes = new ArrayList<>(linux);
         nodes.add(windows);
-        ScenarioCatalog.workloads().forEach(w -> workloadUids.put(w.key(), ids.uid()));
+        List<WorkloadPlan> synthetic = SyntheticWorkloads.workloads(options.extraWorkloads(), shape.random());
+        List<NodePlan> extraNodes = extraNodes(allocator, synthetic);
+        linux.addAll(extraNodes);
+        nodes.addAll(extraNodes);
+        List<WorkloadPlan> workloads = new ArrayList<>(ScenarioCatalog.workloads());
+        workloads.addAll(synthetic);
+        workloads.forEach(w -> workloadUids.put(w.key(), ids.uid()));
         Collections.shuffle(linux, new java.util.Random(options.seed()));
         place(linux, windows);
+        placeSynthetic(synthetic, linux);
         List<PodPlan> addressed = allocate(allocator);
         List<Eni> api = new ArrayList<>();
         List<Eni> nlb = new ArrayList<>();
@@ -69,14 +81,78 @@ final class ClusterPlanner {
             nlb.add(new Eni(ids.aws("eni"), LOAD_BALANCER_IPS.get(i), subnet, "-"));
         }
         String nlbHostname = "k8s-shop-frontend-" + ids.hex(10) + ".elb." + REGION + ".amazonaws.com";
-        return new ClusterPlan(account, REGION, vpcId, nodes, ScenarioCatalog.workloads(), owners, addressed,
-                ScenarioCatalog.services(nlbHostname), api, nlb, allocator.reuses(), workloadUids);
+        return new ClusterPlan(account, REGION, vpcId, nodes, workloads, owners, addressed,
+                ScenarioCatalog.services(nlbHostname), api, nlb, allocator.reuses(), workloadUids,
+                SyntheticWorkloads.calls(synthetic, shape.random()));
     }
 
-    private NodePlan node(int ip, String zoneLetter, String subnetId, boolean windows) {
+    /**
+     * A node with {@code options.enisPerNode()} ENIs in its subnet (fact 13); the secondary ENIs'
+     * identifiers come from their own topic, so that the one-ENI demo stays byte-identical.
+     */
+    private NodePlan node(IpAllocator allocator, int ip, String zoneLetter, String subnetId, boolean windows) {
         String name = "ip-" + Ids.ip(ip).replace('.', '-') + "." + REGION + ".compute.internal";
-        Eni eni = new Eni(ids.aws("eni"), ip, subnetId, ids.aws("i"));
-        return new NodePlan(name, ids.uid(), REGION + zoneLetter, subnetId, eni, windows);
+        String eniId = ids.aws("eni");
+        String instance = ids.aws("i");
+        Eni eni = new Eni(eniId, ip, subnetId, instance);
+        List<Eni> enis = new ArrayList<>(List.of(eni));
+        for (int i = 1; i < (windows ? 1 : options.enisPerNode()); i++) {
+            enis.add(new Eni(shape.aws("eni"), allocator.fresh(ip & 0xFFFFFF00), subnetId, instance));
+        }
+        return new NodePlan(name, ids.uid(), REGION + zoneLetter, subnetId, enis, windows);
+    }
+
+    /** Pods a Linux node takes: 9 secondary IPs per ENI (m5.large), less headroom for churn. */
+    private int capacity() {
+        return IpAllocator.SECONDARY_IPS_PER_ENI * options.enisPerNode() - 3;
+    }
+
+    /** Enough extra nodes for the synthetic pods, six per /24 subnet from 10.0.3.0/24 on. */
+    private List<NodePlan> extraNodes(IpAllocator allocator, List<WorkloadPlan> synthetic) {
+        List<NodePlan> out = new ArrayList<>();
+        int replicas = synthetic.stream().mapToInt(WorkloadPlan::replicas).sum();
+        if (replicas == 0) {
+            return out;
+        }
+        int count = (replicas + capacity() - 3) / (capacity() - 2) + 1;
+        String subnetId = null;
+        for (int j = 0; j < count; j++) {
+            int subnet = Ids.ip(10, 0, 3 + j / 6, 0);
+            if (j % 6 == 0) {
+                subnetId = shape.aws("subnet");
+            }
+            out.add(node(allocator, allocator.fresh(subnet), (j / 6) % 2 == 0 ? "a" : "b", subnetId, false));
+        }
+        return out;
+    }
+
+    /** Each replica on its own node with room, chosen at random (seeded). */
+    private void placeSynthetic(List<WorkloadPlan> synthetic, List<NodePlan> linux) {
+        Map<NodePlan, Integer> load = new HashMap<>();
+        for (PodPlan p : pods) {
+            if (!p.workload().hostNetwork()) {
+                load.merge(p.node(), 1, Integer::sum);
+            }
+        }
+        java.util.SplittableRandom random = shape.random();
+        for (WorkloadPlan w : synthetic) {
+            List<NodePlan> free = new ArrayList<>();
+            for (NodePlan n : linux) {
+                if (load.getOrDefault(n, 0) < capacity()) {
+                    free.add(n);
+                }
+            }
+            if (free.size() < w.replicas()) {
+                throw new IllegalStateException("no room for " + w.key() + ": planner sized too few nodes");
+            }
+            List<NodePlan> targets = new ArrayList<>();
+            while (targets.size() < w.replicas()) {
+                NodePlan n = free.remove(random.nextInt(free.size()));
+                targets.add(n);
+                load.merge(n, 1, Integer::sum);
+            }
+            deployment(w, longAgo, null, targets.toArray(NodePlan[]::new));
+        }
     }
 
     /** Roles by index into the shuffled Linux nodes {@code l}; see the class comment. */
@@ -128,7 +204,7 @@ final class ClusterPlanner {
             PodPlan retiring = oldPods.get(i);
             pods.set(pods.indexOf(retiring), new PodPlan(retiring.name(), retiring.uid(), CART, "ReplicaSet",
                     old.name(), old.uid(), retiring.labels(), retiring.node(), 0, retiring.created(),
-                    retiring.running(), at.plusSeconds(20 + 30L * i), at.plusSeconds(50 + 30L * i), false));
+                    retiring.running(), at.plusSeconds(20 + 30L * i), at.plusSeconds(50 + 30L * i), false, null));
         }
     }
 
@@ -166,7 +242,7 @@ final class ClusterPlanner {
         String ownerName = owner == null ? w.name() : owner.name();
         String ownerUid = owner == null ? workloadUids.get(w.key()) : owner.uid();
         pods.add(new PodPlan(name, ids.uid(), w, ownerKind, ownerName, ownerUid, labels, node, 0, created, running,
-                stopping, deleted, succeeds));
+                stopping, deleted, succeeds, null));
     }
 
 
@@ -186,12 +262,11 @@ final class ClusterPlanner {
         for (Step s : steps) {
             PodPlan p = result.get(s.index());
             if (p.workload().hostNetwork()) {
-                result.set(s.index(), p.withIp(p.node().ip()));
+                result.set(s.index(), p.withIp(p.node().ip(), p.node().eni()));
             } else if (s.free()) {
                 allocator.release(p, s.at());
             } else {
-                int subnet = p.node().ip() & 0xFFFFFF00;
-                result.set(s.index(), p.withIp(allocator.allocate(p, subnet, s.at())));
+                result.set(s.index(), allocator.allocate(p, s.at()));
             }
         }
         return result;

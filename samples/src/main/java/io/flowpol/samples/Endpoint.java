@@ -10,7 +10,7 @@ package io.flowpol.samples;
 record Endpoint(String name, String peer, String peerKind, int ip, Eni eni, NodePlan node, boolean hostNetwork) {
 
     static Endpoint of(PodPlan pod) {
-        return new Endpoint(pod.name(), pod.workload().key(), "workload", pod.ip(), pod.node().eni(), pod.node(),
+        return new Endpoint(pod.name(), pod.workload().key(), "workload", pod.ip(), pod.eni() != null ? pod.eni() : pod.node().eni(), pod.node(),
                 pod.workload().hostNetwork());
     }
 

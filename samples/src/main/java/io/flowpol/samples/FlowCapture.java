@@ -63,12 +63,15 @@ final class FlowCapture {
         if (c.node() != null && c.node() == s.node()) {
             return false;
         }
-        int clientAddress = snat(c, s) ? c.node().ip() : c.ip();
-        if (c.eni() != null) {
-            int primary = c.eni().primaryIp();
-            side(f, c.eni(), primary, s.ip(), clientAddress, s.ip(), true, true);
+        boolean snat = snat(c, s);
+        int clientAddress = snat ? c.node().ip() : c.ip();
+        // SNAT-ed traffic leaves through the primary ENI (eth0) whichever ENI the pod's IP is on.
+        Eni clientEni = snat ? c.node().eni() : c.eni();
+        if (clientEni != null) {
+            int primary = clientEni.primaryIp();
+            side(f, clientEni, primary, s.ip(), clientAddress, s.ip(), true, true);
             if (f.replied()) {
-                side(f, c.eni(), s.ip(), primary, s.ip(), clientAddress, false, false);
+                side(f, clientEni, s.ip(), primary, s.ip(), clientAddress, false, false);
             }
         }
         if (s.eni() != null) {

@@ -39,7 +39,7 @@ final class RecordingWriter {
 
     void write(Path file) throws IOException {
         Instant created = start.minus(Duration.ofDays(30));
-        for (String ns : ScenarioCatalog.NAMESPACES) {
+        for (String ns : plan.namespaces()) {
             add(start, "ADDED", objects.namespace(ns, ids.uid(), created));
         }
         for (NodePlan n : plan.nodes()) {

@@ -57,7 +57,10 @@ public final class ScenarioGenerator {
         return records;
     }
 
-    /** {@code --seed N --out DIR --window 2h --density N --records N --start RFC3339}. */
+    /**
+     * {@code --seed N --out DIR --window 2h --density N --records N --start RFC3339 --enis-per-node N
+     * --extra-workloads N}.
+     */
     public static void main(String[] args) {
         try {
             Arguments parsed = Arguments.parse(args);
@@ -76,7 +79,7 @@ public final class ScenarioGenerator {
     /** Command-line arguments; every option has the demo's default. */
     record Arguments(ScenarioOptions options, Path out) {
         static final String USAGE = "usage: ScenarioGenerator --out DIR [--seed 7] [--start 2026-11-30T10:00:00Z]"
-                + " [--window 2h] [--density 50] [--records 0 (no cap)]";
+                + " [--window 2h] [--density 50] [--records 0 (no cap)] [--enis-per-node 1] [--extra-workloads 0]";
 
         static Arguments parse(String[] args) {
             ScenarioOptions d = ScenarioOptions.defaults();
@@ -85,6 +88,8 @@ public final class ScenarioGenerator {
             Duration window = d.window();
             int density = d.connectionsPerMinute();
             long records = 0;
+            int enis = d.enisPerNode();
+            int extra = d.extraWorkloads();
             Path out = null;
             for (int i = 0; i < args.length; i++) {
                 String flag = args[i];
@@ -100,6 +105,8 @@ public final class ScenarioGenerator {
                         case "--window" -> window = duration(value);
                         case "--density" -> density = Integer.parseInt(value);
                         case "--records" -> records = Long.parseLong(value);
+                        case "--enis-per-node" -> enis = Integer.parseInt(value);
+                        case "--extra-workloads" -> extra = Integer.parseInt(value);
                         default -> throw new IllegalArgumentException("unknown option " + flag);
                     }
                 } catch (NumberFormatException | DateTimeParseException e) {
@@ -109,7 +116,7 @@ public final class ScenarioGenerator {
             if (out == null) {
                 throw new IllegalArgumentException("--out is required");
             }
-            return new Arguments(new ScenarioOptions(seed, start, window, density, records), out);
+            return new Arguments(new ScenarioOptions(seed, start, window, density, records, enis, extra), out);
         }
 
         /** {@code 90m}, {@code 2h}, {@code 1d}, or ISO-8601 ({@code PT2H}). */

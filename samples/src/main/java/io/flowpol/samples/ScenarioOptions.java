@@ -14,8 +14,13 @@ import java.time.Instant;
  *                             churn (rolling update, IP reuse, two CronJob runs) fits in it
  * @param connectionsPerMinute new short-lived connections per minute across the cluster
  * @param maxRecords           stop after this many flow-log records; 0 means the whole window
+ * @param enisPerNode          ENIs per Linux node (DESIGN.md fact 13): 1 is the demo; 3 is an m5.large,
+ *                             whose pods get secondary IPs of any of its ENIs (9 each besides the primary)
+ * @param extraWorkloads       synthetic Deployments added to the shop's catalogue, calling each other,
+ *                             on as many extra nodes as they need (0 is the demo)
  */
-public record ScenarioOptions(long seed, Instant start, Duration window, int connectionsPerMinute, long maxRecords) {
+public record ScenarioOptions(long seed, Instant start, Duration window, int connectionsPerMinute, long maxRecords,
+        int enisPerNode, int extraWorkloads) {
 
     /** The committed demo: seed 7, 2026-11-30T10:00:00Z, two hours. */
     public static final long DEFAULT_SEED = 7;
@@ -23,6 +28,9 @@ public record ScenarioOptions(long seed, Instant start, Duration window, int con
     public static final Duration DEFAULT_WINDOW = Duration.ofHours(2);
     /** Gives a few tens of thousands of records over two hours, under 5 MB gzipped in total. */
     public static final int DEFAULT_DENSITY = 50;
+    /** m5.large and most mid-size types attach at most 3 ENIs; the largest types 15. */
+    public static final int MAX_ENIS_PER_NODE = 15;
+    public static final int MAX_EXTRA_WORKLOADS = 1000;
 
     public ScenarioOptions {
         if (start == null) {
@@ -43,6 +51,18 @@ public record ScenarioOptions(long seed, Instant start, Duration window, int con
         if (maxRecords < 0) {
             throw new IllegalArgumentException("maxRecords < 0: " + maxRecords);
         }
+        if (enisPerNode < 1 || enisPerNode > MAX_ENIS_PER_NODE) {
+            throw new IllegalArgumentException("enisPerNode must be 1 to " + MAX_ENIS_PER_NODE + ": " + enisPerNode);
+        }
+        if (extraWorkloads < 0 || extraWorkloads > MAX_EXTRA_WORKLOADS) {
+            throw new IllegalArgumentException("extraWorkloads must be 0 to " + MAX_EXTRA_WORKLOADS + ": "
+                    + extraWorkloads);
+        }
+    }
+
+    /** The demo's shape: one ENI per node, the shop's twelve workloads. */
+    public ScenarioOptions(long seed, Instant start, Duration window, int connectionsPerMinute, long maxRecords) {
+        this(seed, start, window, connectionsPerMinute, maxRecords, 1, 0);
     }
 
     public static ScenarioOptions defaults() {
@@ -50,7 +70,13 @@ public record ScenarioOptions(long seed, Instant start, Duration window, int con
     }
 
     public ScenarioOptions withSeed(long newSeed) {
-        return new ScenarioOptions(newSeed, start, window, connectionsPerMinute, maxRecords);
+        return new ScenarioOptions(newSeed, start, window, connectionsPerMinute, maxRecords, enisPerNode,
+                extraWorkloads);
+    }
+
+    /** The same scenario on nodes of {@code enis} ENIs with {@code extra} synthetic workloads. */
+    public ScenarioOptions withShape(int enis, int extra) {
+        return new ScenarioOptions(seed, start, window, connectionsPerMinute, maxRecords, enis, extra);
     }
 
     /** Whole minutes in the window: one flow-log aggregation interval each. */

@@ -46,7 +46,7 @@ final class TrafficPlan {
             return all;
         };
         List<Endpoint> office = OFFICE_CLIENTS.stream().map(Endpoint::external).toList();
-        return List.of(
+        List<TrafficEdge> edges = new ArrayList<>(List.of(
                 edge(t -> office, nlb, new PortPlan("http", 80, "TCP"), Mode.SHORT, 4),
                 edge(nlb, pods(FRONTEND), HTTP, Mode.SHORT, 10),
                 edge(pods(FRONTEND), pods(CATALOG), HTTP, Mode.SHORT, 10),
@@ -63,7 +63,11 @@ final class TrafficPlan {
                 edge(pods(CHECKOUT), pods(PAYMENT), GRPC, Mode.POOLED, 1),
                 edge(pods(COREDNS), apiServer, new PortPlan("https", 443, "TCP"), Mode.POOLED, 1),
                 edge(pods(AWS_NODE), apiServer, new PortPlan("https", 443, "TCP"), Mode.POOLED, 1),
-                edge(pods(CHECKOUT), pods(POSTGRES_STS), POSTGRES, Mode.ATTEMPT, 20));
+                edge(pods(CHECKOUT), pods(POSTGRES_STS), POSTGRES, Mode.ATTEMPT, 20)));
+        for (SyntheticWorkloads.Call call : plan.calls()) {
+            edges.add(edge(pods(call.client()), pods(call.server()), HTTP, call.pooled() ? Mode.POOLED : Mode.SHORT, 1));
+        }
+        return edges;
     }
 
     private static TrafficEdge edge(Peers clients, Peers servers, PortPlan port, Mode mode, double rate) {

@@ -47,8 +47,8 @@ public final class ConnectionJoiner {
         // Without them, ends anchor at their node, where the two ENIs' records of a flow meet (fact 2).
         long keyA = r.packetAddresses
                 ? (exactAnchor(r.clientEndpoint) << 32) | exactAnchor(r.serverEndpoint)
-                : (endpoints.anchor(r.clientEndpoint) << 32) | endpoints.anchor(r.serverEndpoint);
-        long keyB = ((long) r.protocol << 32) | ((long) r.clientPort << 16) | r.serverPort;
+                : anchors(endpoints.anchor(r.clientEndpoint), endpoints.anchor(r.serverEndpoint));
+        long keyB = key(r.protocol, r.clientPort, r.serverPort);
         int hash = SlotIndex.hash(keyA, keyB);
         int s = index.find(hash, keyA, keyB, slots);
         boolean fresh = s < 0;
@@ -72,6 +72,29 @@ public final class ConnectionJoiner {
         }
         c.addProofs(s, 1 << r.proof.ordinal());
         advance(r.endMillis);
+    }
+
+    /**
+     * True when a live connection has this key (see {@link #key}), was seen within
+     * {@code [from, to]}, and still waits for its partner: records from one interface only, whose
+     * client (or server) end is a real address. That is what the other ENI's records of a
+     * connection look like to a record held back by ENI learning (DESIGN.md fact 13); a connection
+     * already joined from two interfaces is someone else's that happens to share the ports.
+     */
+    public boolean awaitsPartner(long keyA, long keyB, long from, long to, boolean clientEnd) {
+        int s = index.find(SlotIndex.hash(keyA, keyB), keyA, keyB, slots);
+        return s >= 0 && slots.first(s) <= to && slots.last(s) >= from && slots.interfaceCount(s) == 1
+                && ConnectionSlots.state(slots.end(s, clientEnd)) == ConnectionSlots.EXACT;
+    }
+
+    /** The second half of a record's key: protocol and ports. */
+    public static long key(int protocol, int clientPort, int serverPort) {
+        return ((long) protocol << 32) | ((long) clientPort << 16) | serverPort;
+    }
+
+    /** The first half of a v2 record's key: the client's and the server's anchors. */
+    public static long anchors(long clientAnchor, long serverAnchor) {
+        return (clientAnchor << 32) | serverAnchor;
     }
 
     /** Disjoint from {@link Endpoints#anchor}'s ranges (node ids, and {@code Integer.MAX_VALUE + endpoint}). */
