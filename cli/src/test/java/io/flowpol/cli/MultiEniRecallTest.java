@@ -47,6 +47,32 @@ class MultiEniRecallTest {
     }
 
     /**
+     * The layout CloudWatch delivery gives (DESIGN.md fact 14): one file per ENI, each covering the
+     * whole window, no header. The v2 join across ENIs must not depend on the files being read one
+     * after another: per-ENI files allow exactly what the S3 layout of the same records allows.
+     */
+    @Test
+    void v2PerEniFilesAllowWhatTheS3LayoutAllows() throws IOException {
+        Path scenario = tmp.resolve("scenario");
+        new ScenarioGenerator(new ScenarioOptions(17, START, Duration.ofMinutes(40), 150, 0, 3, 15)).write(scenario);
+        ScenarioRecall s3 = generate(scenario, "v2");
+        io.flowpol.samples.PerEniExport export = io.flowpol.samples.PerEniExport.read(
+                scenario.resolve("flowlogs").resolve("v2"));
+        Path perEni = tmp.resolve("per-eni");
+        List<Path> files = export.writePerEni(perEni, false);
+        assertTrue(files.size() > 20, "one file per ENI of a multi-ENI cluster: " + files.size());
+        Path out = tmp.resolve("out-per-eni");
+        Cli.Result r = Cli.run("generate", "--flow-logs", perEni.toString(), "--flow-log-format", export.header(),
+                "--cluster", scenario.resolve("recording.jsonl").toString(), "--out", out.toString());
+        assertEquals(0, r.exitCode(), r.toString());
+        ScenarioRecall perEniRecall = ScenarioRecall.measure(scenario, out);
+        assertTrue(perEniRecall.recall() >= 0.999, "per-ENI v2: " + perEniRecall.summary() + "\n" + perEniRecall.missed());
+        assertEquals(s3.allowed(), perEniRecall.allowed(), "per-ENI " + perEniRecall.summary() + " vs S3 " + s3.summary());
+        assertEquals(List.of(), perEniRecall.wrongPairs());
+        assertEquals(List.of(), perEniRecall.wrongVpcEdges());
+    }
+
+    /**
      * Not a check but the measurement behind the issue's closing note, run on demand:
      * {@code mvn -B -o -q -pl cli -am test -Dtest=MultiEniRecallTest#measure -Dsurefire.failIfNoSpecifiedTests=false
      * -Dflowpol.recall.measure=SEED:ENIS:EXTRA:MINUTES:DENSITY,...}; prints one line per scenario and format.
