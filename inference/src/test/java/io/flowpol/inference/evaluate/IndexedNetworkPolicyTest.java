@@ -66,6 +66,23 @@ class IndexedNetworkPolicyTest {
     }
 
     @Test
+    void cidrSetContainsWhatSomeBlockOfTheListContains() {
+        Random random = new Random(7);
+        for (int s = 0; s < 300; s++) {
+            List<Cidr> blocks = new ArrayList<>();
+            for (int i = random.nextInt(30); i > 0; i--) {
+                blocks.add(cidr(random));
+            }
+            CidrSet set = CidrSet.of(blocks);
+            for (int a = 0; a < 100; a++) {
+                IpAddress address = address(random);
+                assertEquals(blocks.stream().anyMatch(b -> b.contains(address)), set.contains(address),
+                        () -> address + " in " + blocks);
+            }
+        }
+    }
+
+    @Test
     void exceptAndFamilyBoundariesAreExact() {
         IpBlock block = new IpBlock(Cidr.parse("10.0.0.0/16"), List.of(Cidr.parse("10.0.1.0/24"), Cidr.parse("10.0.1.128/25"),
                 Cidr.parse("::/0")));
