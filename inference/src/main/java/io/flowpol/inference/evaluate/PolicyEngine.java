@@ -6,8 +6,10 @@ import io.flowpol.inference.policy.NetworkPolicy;
 import io.flowpol.inference.policy.PolicySet;
 import io.flowpol.inference.policy.PolicyType;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Replays connections against a {@link PolicySet} the way Calico enforces it, Kubernetes
@@ -22,6 +24,8 @@ public final class PolicyEngine {
     private final CalicoMatching calico;
     private final NetworkPolicyMatcher kubernetes = new NetworkPolicyMatcher();
     private final PortCuts cuts;
+    /** Per NetworkPolicy (by identity), its rules indexed for replay: N·log R, not N·R (issue 19). */
+    private final Map<NetworkPolicy, IndexedNetworkPolicy> indexed = new IdentityHashMap<>();
 
     /**
      * @param calico Calico matching semantics; may be null only when the set has no Calico policy
@@ -41,6 +45,9 @@ public final class PolicyEngine {
         this.ranked = List.copyOf(all);
         this.calico = calico;
         this.cuts = PortCuts.of(policies);
+        for (NetworkPolicy p : policies.networkPolicies()) {
+            indexed.computeIfAbsent(p, IndexedNetworkPolicy::new);
+        }
     }
 
     /** The verdict for one connection, enforced policies only and with staged ones too. */
@@ -163,7 +170,7 @@ public final class PolicyEngine {
 
     private RuleHit firstDecidingRule(RankedPolicy policy, PolicyType direction, Connection connection) {
         if (policy.kubernetes() != null) {
-            int index = kubernetes.firstMatchingRule(policy.kubernetes(), direction, connection);
+            int index = indexed.get(policy.kubernetes()).firstMatchingRule(kubernetes, direction, connection);
             return index < 0 ? null : new RuleHit(index, CalicoRule.CalicoAction.ALLOW);
         }
         CalicoPolicy p = policy.calico();

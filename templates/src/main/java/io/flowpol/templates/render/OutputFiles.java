@@ -46,6 +46,7 @@ final class OutputFiles {
             String file = PolicyFileNames.networkPolicy(policy.namespace(), policy.name());
             renderer.renderTemplate(NETWORK_POLICY_TEMPLATE, "policy", NetworkPolicyViews.of(policy, evidence),
                     dir.resolve(file));
+            DocumentSize.check(dir.resolve(file), file, "NetworkPolicy " + policy.namespace() + "/" + policy.name());
             resources.add(file);
         }
         for (CalicoPolicy policy : synthesized.policies().calicoPolicies()) {
@@ -55,6 +56,7 @@ final class OutputFiles {
             String file = PolicyFileNames.globalNetworkPolicy(policy.name());
             renderer.renderTemplate(GLOBAL_POLICY_TEMPLATE, "policy",
                     GlobalNetworkPolicyViews.of(policy, evidence), dir.resolve(file));
+            DocumentSize.check(dir.resolve(file), file, "GlobalNetworkPolicy " + policy.name());
             resources.add(file);
         }
         renderer.renderTemplate(KUSTOMIZATION_TEMPLATE, "kustomization", new KustomizationView(resources),

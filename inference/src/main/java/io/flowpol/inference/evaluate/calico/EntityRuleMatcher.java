@@ -1,12 +1,15 @@
 package io.flowpol.inference.evaluate.calico;
 
+import io.flowpol.inference.evaluate.CidrSet;
 import io.flowpol.inference.evaluate.EvalEndpoint;
 import io.flowpol.inference.model.Cidr;
 import io.flowpol.inference.model.IpAddress;
 import io.flowpol.inference.policy.CalicoEntityRule;
 import io.flowpol.inference.policy.CalicoPort;
 import io.flowpol.inference.timeline.ContainerPort;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Whether one end of a connection satisfies the {@code source} or {@code destination} half of
@@ -23,7 +26,12 @@ import java.util.List;
  * packets from non-Calico sources").
  */
 final class EntityRuleMatcher {
+    /** Below this many blocks a scan is as quick as a lookup and builds nothing. */
+    private static final int INDEXED_NETS = 8;
+
     private final SelectorCache selectors;
+    /** Large nets lists as address sets, by list identity: one per rule half, built on first use. */
+    private final Map<List<Cidr>, CidrSet> netSets = new IdentityHashMap<>();
 
     EntityRuleMatcher(SelectorCache selectors) {
         this.selectors = selectors;
@@ -41,14 +49,17 @@ final class EntityRuleMatcher {
     }
 
     /** An unknown address can neither be shown inside {@code nets} nor outside {@code notNets}. */
-    private static boolean netsMatch(CalicoEntityRule rule, IpAddress ip) {
+    private boolean netsMatch(CalicoEntityRule rule, IpAddress ip) {
         if (!rule.nets().isEmpty() && (ip == null || !anyContains(rule.nets(), ip))) {
             return false;
         }
         return rule.notNets().isEmpty() || (ip != null && !anyContains(rule.notNets(), ip));
     }
 
-    private static boolean anyContains(List<Cidr> nets, IpAddress ip) {
+    private boolean anyContains(List<Cidr> nets, IpAddress ip) {
+        if (nets.size() > INDEXED_NETS) {
+            return netSets.computeIfAbsent(nets, CidrSet::of).contains(ip);
+        }
         for (Cidr net : nets) {
             if (net.contains(ip)) {
                 return true;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.flowpol.inference.evaluate.Connection;
 import io.flowpol.inference.evaluate.EvalEndpoint;
 import io.flowpol.inference.model.Cidr;
+import io.flowpol.inference.model.IpAddress;
 import io.flowpol.inference.model.Protocol;
 import io.flowpol.inference.policy.CalicoEntityRule;
 import io.flowpol.inference.policy.CalicoPolicy;
@@ -66,6 +67,29 @@ class EntityRuleMatcherTest {
         CalicoEntityRule podNets = new CalicoEntityRule(null, null, null, null, List.of(Cidr.parse("10.0.1.0/24")),
                 null, null, null);
         assertEquals(0, ingressRule(namespaced("shop", null, List.of(allow(podNets, null)), null), WEB, API, 80));
+    }
+
+    @Test
+    void longNetsListsMatchAsTheirBlocksDo() {
+        // Over the scan threshold the list is looked up as an address set (issue 19): same answers.
+        List<Cidr> many = new java.util.ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            many.add(Cidr.parse("198.51." + i + ".0/24"));
+        }
+        many.add(Cidr.parse("::/0"));
+        many.add(Cidr.parse("203.0.113.7/32"));
+        CalicoEntityRule nets = new CalicoEntityRule(null, null, null, null, many, null, null, null);
+        CalicoPolicy policy = namespaced("shop", null, List.of(allow(nets, null)), null);
+        assertEquals(0, ingressRule(policy, INTERNET, API, 80));
+        assertEquals(0, ingressRule(policy, EvalEndpoint.address(IpAddress.parse("198.51.39.255")), API, 80));
+        assertEquals(0, ingressRule(policy, EvalEndpoint.address(IpAddress.parse("2001:db8::1")), API, 80));
+        assertEquals(-1, ingressRule(policy, EvalEndpoint.address(IpAddress.parse("198.51.40.0")), API, 80));
+        // ::/0 holds no IPv4 address.
+        assertEquals(-1, ingressRule(policy, WEB, API, 80));
+        CalicoEntityRule notNets = new CalicoEntityRule(null, null, null, null, null, many, null, null);
+        CalicoPolicy notPolicy = namespaced("shop", null, List.of(allow(notNets, null)), null);
+        assertEquals(-1, ingressRule(notPolicy, INTERNET, API, 80));
+        assertEquals(0, ingressRule(notPolicy, WEB, API, 80));
     }
 
     @Test
