@@ -35,7 +35,7 @@ import picocli.CommandLine.Spec;
         description = {
             "Dry run: show which observed traffic proposed policies would allow or break (exit 3 if any).",
             "",
-            "Evaluates both policy sets on every edge observed in the window (broken flows first), lists what the proposal allows between workloads although it was never observed (over-permission) and unobserved workload pairs whose reachability changes, then the structural diff of the normalised policy documents. Without flow logs and a recording only the structural diff is shown."})
+            "Evaluates both policy sets on every edge observed in the window (broken flows first), lists what the proposal newly allows towards every kind of peer (internet, API server, nodes, other namespaces, VPC addresses, workloads), riskiest first and summarised by CIDR and port range, what it allows between workloads although it was never observed (over-permission) and unobserved workload pairs whose reachability changes, then the structural diff of the normalised policy documents. Without flow logs and a recording only the structural diff is shown."})
 public final class DiffCommand implements Callable<Integer> {
 
     @Spec
@@ -98,10 +98,15 @@ public final class DiffCommand implements Callable<Integer> {
             LearningPipeline.Learned learned = LearningPipeline.run(spec.commandLine(), flowLogs, aws, cluster, window,
                     tuning);
             CalicoPolicyMatcher calico = new CalicoPolicyMatcher();
-            connectivity = new ConnectivityDiffer(new EndpointCatalog(learned.recording().timeline()),
-                    ConnectivityDiffer::dnsToKubeDns).diff(new PolicyEngine(before.policies(), calico),
-                    new PolicyEngine(after.policies(), calico), learned.result().edges(),
-                    PolicyPorts.of(before.policies(), after.policies()));
+            EndpointCatalog catalog = new EndpointCatalog(learned.recording().timeline());
+            PolicyEngine currentEngine = new PolicyEngine(before.policies(), calico);
+            PolicyEngine proposedEngine = new PolicyEngine(after.policies(), calico);
+            connectivity = new ConnectivityDiffer(catalog, ConnectivityDiffer::dnsToKubeDns).diff(currentEngine,
+                    proposedEngine, learned.result().edges(), PolicyPorts.of(before.policies(), after.policies()));
+            var newReachability = NewReachabilities.finder(catalog, learned.recording().timeline(), tuning)
+                    .find(before.policies(), after.policies(), currentEngine, proposedEngine, learned.result().edges());
+            connectivity = new ConnectivityDiff(connectivity.edges(), connectivity.overPermission(),
+                    connectivity.unobservedChanges(), newReachability);
             findings.addAll(learned.result().findings());
         }
         StructuralDiff structure = StructuralDiff.of(before.documents(), after.documents());
