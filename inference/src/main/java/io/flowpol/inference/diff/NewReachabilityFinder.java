@@ -1,9 +1,11 @@
 package io.flowpol.inference.diff;
 
+import io.flowpol.inference.evaluate.Connection;
 import io.flowpol.inference.evaluate.ConnectionSet;
 import io.flowpol.inference.evaluate.EndpointCatalog;
 import io.flowpol.inference.evaluate.EvalEndpoint;
 import io.flowpol.inference.evaluate.PolicyEngine;
+import io.flowpol.inference.evaluate.Verdict;
 import io.flowpol.inference.model.Cidr;
 import io.flowpol.inference.model.Edge;
 import io.flowpol.inference.model.IpAddress;
@@ -169,12 +171,13 @@ public final class NewReachabilityFinder {
     }
 
     /**
-     * Workload pairs: a newly allowed pair is reported once, on the side that gained the most new
-     * peers (the client's egress or the server's ingress) — that is the workload that was opened.
+     * Workload pairs: a newly allowed pair is reported once, on the side whose policy decision
+     * changed (the client's egress or the server's ingress); when both changed, on the side that
+     * gained the most new peers — that is the workload that was opened.
      */
     private void workloadPeers(Map<WorkloadId, List<EvalEndpoint>> workloads, PolicyEngine current,
                                PolicyEngine proposed, List<Edge> observed, List<NewReachability> out) {
-        record Pair(WorkloadId client, WorkloadId server, ConnectionSet after, ConnectionSet added) {
+        record Pair(WorkloadId client, WorkloadId server, ConnectionSet after, ConnectionSet added, Boolean egress) {
         }
         List<Pair> pairs = new ArrayList<>();
         Map<WorkloadId, Integer> egressPeers = new HashMap<>();
@@ -186,15 +189,20 @@ public final class NewReachabilityFinder {
                 }
                 ConnectionSet after = ConnectionSet.NONE;
                 ConnectionSet added = ConnectionSet.NONE;
+                Boolean egress = null;
                 for (EvalEndpoint c : client.getValue()) {
                     for (EvalEndpoint s : server.getValue()) {
                         ConnectionSet a = proposed.allowedConnections(c, s);
                         after = after.union(a);
-                        added = added.union(ConnectionMath.minus(a, current.allowedConnections(c, s)));
+                        ConnectionSet gained = ConnectionMath.minus(a, current.allowedConnections(c, s));
+                        if (egress == null && !gained.isEmpty()) {
+                            egress = changedSide(current, proposed, c, s, gained);
+                        }
+                        added = added.union(gained);
                     }
                 }
                 if (!added.isEmpty()) {
-                    pairs.add(new Pair(client.getKey(), server.getKey(), after, added));
+                    pairs.add(new Pair(client.getKey(), server.getKey(), after, added, egress));
                     egressPeers.merge(client.getKey(), 1, Integer::sum);
                     ingressPeers.merge(server.getKey(), 1, Integer::sum);
                 }
@@ -203,7 +211,8 @@ public final class NewReachabilityFinder {
         // group by (owner, direction, peer namespace, what is allowed, what is new)
         Map<List<Object>, List<WorkloadId>> groups = new LinkedHashMap<>();
         for (Pair p : pairs) {
-            boolean egress = egressPeers.get(p.client()) >= ingressPeers.get(p.server());
+            boolean egress = p.egress() != null ? p.egress()
+                    : egressPeers.get(p.client()) >= ingressPeers.get(p.server());
             WorkloadId owner = egress ? p.client() : p.server();
             WorkloadId peer = egress ? p.server() : p.client();
             groups.computeIfAbsent(List.of(owner, egress ? PolicyType.EGRESS : PolicyType.INGRESS, peer.namespace(),
@@ -224,6 +233,21 @@ public final class NewReachabilityFinder {
                     sorted, after,
                     added, sorted.size(), sorted.size(), ConnectionMath.size(added), seen));
         });
+    }
+
+    /**
+     * TRUE when only the client's egress decision changed on a newly allowed port, FALSE when only
+     * the server's ingress decision did, null when both (or neither) did.
+     */
+    private static Boolean changedSide(PolicyEngine current, PolicyEngine proposed, EvalEndpoint client,
+                                       EvalEndpoint server, ConnectionSet gained) {
+        Map.Entry<Integer, io.flowpol.inference.evaluate.PortSet> first = gained.byProtocol().entrySet().iterator().next();
+        Connection probe = new Connection(client, server, first.getKey(), first.getValue().ranges().get(0)[0]);
+        Verdict before = current.allows(probe);
+        Verdict after = proposed.allows(probe);
+        boolean egress = !before.egressDecision().equals(after.egressDecision());
+        boolean ingress = !before.ingressDecision().equals(after.ingressDecision());
+        return egress == ingress ? null : egress;
     }
 
     /** Connections of the window from (egress) or to (ingress) the workload, towards a matching peer, on allowed ports. */
