@@ -8,12 +8,7 @@ import io.flowpol.cli.options.KubeOptions;
 import io.flowpol.cli.options.VerboseOption;
 import io.flowpol.cli.options.WindowOptions;
 import io.flowpol.inference.diff.ConnectivityDiff;
-import io.flowpol.inference.diff.ConnectivityDiffer;
-import io.flowpol.inference.diff.PolicyPorts;
 import io.flowpol.inference.diff.StructuralDiff;
-import io.flowpol.inference.evaluate.EndpointCatalog;
-import io.flowpol.inference.evaluate.PolicyEngine;
-import io.flowpol.inference.evaluate.calico.CalicoPolicyMatcher;
 import io.flowpol.inference.model.Finding;
 import io.flowpol.inference.model.InputProblem;
 import io.flowpol.templates.diff.DiffFormat;
@@ -97,16 +92,7 @@ public final class DiffCommand implements Callable<Integer> {
             cluster.paths = recording;
             LearningPipeline.Learned learned = LearningPipeline.run(spec.commandLine(), flowLogs, aws, cluster, window,
                     tuning);
-            CalicoPolicyMatcher calico = new CalicoPolicyMatcher();
-            EndpointCatalog catalog = new EndpointCatalog(learned.recording().timeline());
-            PolicyEngine currentEngine = new PolicyEngine(before.policies(), calico);
-            PolicyEngine proposedEngine = new PolicyEngine(after.policies(), calico);
-            connectivity = new ConnectivityDiffer(catalog, ConnectivityDiffer::dnsToKubeDns).diff(currentEngine,
-                    proposedEngine, learned.result().edges(), PolicyPorts.of(before.policies(), after.policies()));
-            var newReachability = NewReachabilities.finder(catalog, learned.recording().timeline(), tuning)
-                    .find(before.policies(), after.policies(), currentEngine, proposedEngine, learned.result().edges());
-            connectivity = new ConnectivityDiff(connectivity.edges(), connectivity.overPermission(),
-                    connectivity.unobservedChanges(), newReachability);
+            connectivity = NewReachabilities.dryRun(learned, before, after, tuning.vpcCidrs);
             findings.addAll(learned.result().findings());
         }
         StructuralDiff structure = StructuralDiff.of(before.documents(), after.documents());
