@@ -5,6 +5,7 @@ import io.flowpol.inference.evaluate.ConnectionSet;
 import io.flowpol.inference.evaluate.EndpointCatalog;
 import io.flowpol.inference.evaluate.EvalEndpoint;
 import io.flowpol.inference.evaluate.PolicyEngine;
+import io.flowpol.inference.evaluate.PortSet;
 import io.flowpol.inference.evaluate.Verdict;
 import io.flowpol.inference.model.Cidr;
 import io.flowpol.inference.model.Edge;
@@ -25,6 +26,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.BiFunction;
+import java.util.function.Predicate;
 
 /**
  * What the proposed policies allow that the current ones deny, for every kind of peer (DESIGN.md
@@ -241,7 +243,7 @@ public final class NewReachabilityFinder {
      */
     private static Boolean changedSide(PolicyEngine current, PolicyEngine proposed, EvalEndpoint client,
                                        EvalEndpoint server, ConnectionSet gained) {
-        Map.Entry<Integer, io.flowpol.inference.evaluate.PortSet> first = gained.byProtocol().entrySet().iterator().next();
+        Map.Entry<Integer, PortSet> first = gained.byProtocol().entrySet().iterator().next();
         Connection probe = new Connection(client, server, first.getKey(), first.getValue().ranges().get(0)[0]);
         Verdict before = current.allows(probe);
         Verdict after = proposed.allows(probe);
@@ -252,7 +254,7 @@ public final class NewReachabilityFinder {
 
     /** Connections of the window from (egress) or to (ingress) the workload, towards a matching peer, on allowed ports. */
     private static long observed(List<Edge> observed, WorkloadId id, PolicyType direction, ConnectionSet ports,
-                                 java.util.function.Predicate<Peer> peerMatches) {
+                                 Predicate<Peer> peerMatches) {
         long total = 0;
         for (Edge e : observed) {
             Peer self = direction == PolicyType.EGRESS ? e.client() : e.server();
