@@ -8,12 +8,7 @@ import io.flowpol.cli.options.KubeOptions;
 import io.flowpol.cli.options.VerboseOption;
 import io.flowpol.cli.options.WindowOptions;
 import io.flowpol.inference.diff.ConnectivityDiff;
-import io.flowpol.inference.diff.ConnectivityDiffer;
-import io.flowpol.inference.diff.PolicyPorts;
 import io.flowpol.inference.diff.StructuralDiff;
-import io.flowpol.inference.evaluate.EndpointCatalog;
-import io.flowpol.inference.evaluate.PolicyEngine;
-import io.flowpol.inference.evaluate.calico.CalicoPolicyMatcher;
 import io.flowpol.inference.model.Finding;
 import io.flowpol.inference.model.InputProblem;
 import io.flowpol.templates.diff.DiffFormat;
@@ -35,7 +30,7 @@ import picocli.CommandLine.Spec;
         description = {
             "Dry run: show which observed traffic proposed policies would allow or break (exit 3 if any).",
             "",
-            "Evaluates both policy sets on every edge observed in the window (broken flows first), lists what the proposal allows between workloads although it was never observed (over-permission) and unobserved workload pairs whose reachability changes, then the structural diff of the normalised policy documents. Without flow logs and a recording only the structural diff is shown."})
+            "Evaluates both policy sets on every edge observed in the window (broken flows first), lists what the proposal newly allows towards every kind of peer (internet, API server, nodes, other namespaces, VPC addresses, workloads), riskiest first and summarised by CIDR and port range, what it allows between workloads although it was never observed (over-permission) and unobserved workload pairs whose reachability changes, then the structural diff of the normalised policy documents. Without flow logs and a recording only the structural diff is shown."})
 public final class DiffCommand implements Callable<Integer> {
 
     @Spec
@@ -97,11 +92,7 @@ public final class DiffCommand implements Callable<Integer> {
             cluster.paths = recording;
             LearningPipeline.Learned learned = LearningPipeline.run(spec.commandLine(), flowLogs, aws, cluster, window,
                     tuning);
-            CalicoPolicyMatcher calico = new CalicoPolicyMatcher();
-            connectivity = new ConnectivityDiffer(new EndpointCatalog(learned.recording().timeline()),
-                    ConnectivityDiffer::dnsToKubeDns).diff(new PolicyEngine(before.policies(), calico),
-                    new PolicyEngine(after.policies(), calico), learned.result().edges(),
-                    PolicyPorts.of(before.policies(), after.policies()));
+            connectivity = NewReachabilities.dryRun(learned, before, after, tuning.vpcCidrs);
             findings.addAll(learned.result().findings());
         }
         StructuralDiff structure = StructuralDiff.of(before.documents(), after.documents());

@@ -1,12 +1,7 @@
 package io.flowpol.cli;
 
 import io.flowpol.inference.diff.ConnectivityDiff;
-import io.flowpol.inference.diff.ConnectivityDiffer;
-import io.flowpol.inference.diff.PolicyPorts;
 import io.flowpol.inference.diff.StructuralDiff;
-import io.flowpol.inference.evaluate.EndpointCatalog;
-import io.flowpol.inference.evaluate.PolicyEngine;
-import io.flowpol.inference.evaluate.calico.CalicoPolicyMatcher;
 import io.flowpol.inference.policy.PolicySet;
 import io.flowpol.templates.diff.DiffReport;
 import io.flowpol.templates.diff.PullRequestBodyRenderer;
@@ -24,11 +19,9 @@ final class ProposalBody {
         PolicySide before = Files.isDirectory(current) ? PolicySide.directory(current)
                 : new PolicySide(current + " (none yet)", PolicySet.EMPTY, Map.of(), List.of());
         PolicySide after = PolicySide.directory(proposed);
-        CalicoPolicyMatcher calico = new CalicoPolicyMatcher();
-        ConnectivityDiff connectivity = new ConnectivityDiffer(new EndpointCatalog(learned.recording().timeline()),
-                ConnectivityDiffer::dnsToKubeDns).diff(new PolicyEngine(before.policies(), calico),
-                new PolicyEngine(after.policies(), calico), learned.result().edges(),
-                PolicyPorts.of(before.policies(), after.policies()));
+        // default VPC CIDRs: propose's --vpc-cidr is not passed down (that would change its call), and
+        // it only decides whether a newly allowed range is labelled VPC addresses or the internet
+        ConnectivityDiff connectivity = NewReachabilities.dryRun(learned, before, after, null);
         StructuralDiff structure = StructuralDiff.of(before.documents(), after.documents());
         DiffReport report = new DiffReport("base branch", "this pull request", connectivity, structure,
                 learned.result().findings());

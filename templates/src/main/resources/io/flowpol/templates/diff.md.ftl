@@ -15,10 +15,23 @@
 | still denied | ${n.stillDenied} |
 | fixed (denied now, allowed after) | ${n.fixed} |
 | unchanged | ${n.unchanged} |
+| newly allowed peer ranges (beyond the current policies) | ${n.newReachability} |
 | allowed after but never observed | ${n.overPermission} |
 | reachability changes without observed flows | ${n.unobserved} |
 | policies added / changed / removed / unchanged | ${n.added} / ${n.changed} / ${n.removed} / ${n.unchangedDocuments} |
 
+<#if diff.newReachability?has_content>
+### ⚠️ Newly allowed (${n.newReachability})
+
+What the proposal allows that the current policies deny, riskiest first (internet, API server, nodes, other namespaces, VPC addresses, own namespace).
+
+| workload | direction | peer | kinds | ports | new | observed |
+| --- | --- | --- | --- | --- | --- | --- |
+<#list diff.newReachability as r>
+| ${r.workload} | ${r.direction} | ${r.peer} | ${r.kinds} | ${r.ports} | ${r.size} | ${r.observed} |
+</#list>
+
+</#if>
 <#if diff.broken?has_content>
 ### ⛔ Broken observed flows (${n.broken})
 

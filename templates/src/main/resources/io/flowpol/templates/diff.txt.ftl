@@ -9,9 +9,18 @@ OK: ${diff.headline}
 </#if>
 
   observed edges: ${n.observed} (broken ${n.broken}, still denied ${n.stillDenied}, fixed ${n.fixed}, unchanged ${n.unchanged})
+  newly allowed peer ranges (beyond the current policies): ${n.newReachability}
   allowed after but never observed: ${n.overPermission}
   reachability changes without observed flows: ${n.unobserved}
   policies: ${n.added} added, ${n.changed} changed, ${n.removed} removed, ${n.unchangedDocuments} unchanged
+<#if diff.newReachability?has_content>
+
+Newly allowed (denied by the current policies), riskiest first:
+<#list diff.newReachability as r>
+  ${r.workload}: ${r.direction} ${r.peer} (${r.kinds}) on ${r.ports}
+      new: ${r.size}; ${r.observed}
+</#list>
+</#if>
 <#if diff.broken?has_content>
 
 BROKEN observed flows (allowed now, denied by the proposal):

@@ -5,11 +5,18 @@ import java.util.List;
 /**
  * The connectivity half of {@code flowpol diff}: every observed edge before/after (broken ones
  * first), what the proposal allows that was never observed, and unobserved pairs whose
- * reachability changes.
+ * reachability changes; {@code newReachability}: what the proposal allows beyond the current
+ * policies towards every kind of peer, riskiest first ({@link NewReachabilityFinder}).
  */
 public record ConnectivityDiff(List<EdgeChange> edges, List<ReachabilityChange> overPermission,
-                               List<ReachabilityChange> unobservedChanges) {
+                               List<ReachabilityChange> unobservedChanges, List<NewReachability> newReachability) {
+    public ConnectivityDiff(List<EdgeChange> edges, List<ReachabilityChange> overPermission,
+                            List<ReachabilityChange> unobservedChanges) {
+        this(edges, overPermission, unobservedChanges, List.of());
+    }
+
     public ConnectivityDiff {
+        newReachability = List.copyOf(newReachability);
         edges = List.copyOf(edges);
         overPermission = List.copyOf(overPermission);
         unobservedChanges = List.copyOf(unobservedChanges);

@@ -7,7 +7,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.flowpol.inference.diff.DocumentDiff;
 import io.flowpol.inference.diff.EdgeChange;
+import io.flowpol.inference.diff.NewReachability;
 import io.flowpol.inference.diff.ReachabilityChange;
+import io.flowpol.inference.evaluate.ConnectionSet;
+import io.flowpol.inference.policy.PolicyType;
 import io.flowpol.inference.diff.StructuralDiff;
 import io.flowpol.inference.evaluate.Verdict;
 import io.flowpol.inference.model.Edge;
@@ -37,7 +40,8 @@ final class DiffJson {
         long broken = report.connectivity().broken();
         root.put("broken", broken);
         root.put("deniedAfter", report.connectivity().deniedAfter());
-        root.put("headline", DiffViews.headline(broken));
+        root.put("headline", DiffViews.headline(broken, report.connectivity().newReachability()));
+        newReachability(root.putArray("newReachability"), report.connectivity().newReachability());
         ArrayNode edges = root.putArray("edges");
         report.connectivity().edges().stream()
                 .sorted(Comparator.comparingInt((EdgeChange c) -> STATUS_ORDER.indexOf(c.status()))
@@ -90,6 +94,44 @@ final class DiffJson {
                         .put("protocol", Protocol.name(change.protocol())).put("port", change.port())
                         .put("allowedBefore", change.allowedBefore()).put("allowedAfter", change.allowedAfter())
                         .put("observed", change.observed()));
+    }
+
+    /** Riskiest first; {@code ports}: protocol name -> list of [first, last] ranges. */
+    private static void newReachability(ArrayNode out, List<NewReachability> rows) {
+        for (NewReachability r : rows) {
+            ObjectNode row = out.addObject();
+            row.put("workload", r.workload().toString());
+            row.put("direction", r.direction() == PolicyType.EGRESS ? "egress" : "ingress");
+            row.put("kind", r.kind().name());
+            ArrayNode kinds = row.putArray("kinds");
+            r.kinds().forEach(k -> kinds.add(k.name()));
+            ObjectNode peer = row.putObject("peer");
+            if (r.addressPeer()) {
+                ArrayNode cidrs = peer.putArray("cidrs");
+                r.cidrs().forEach(cidrs::add);
+                peer.put("enclosing", r.enclosing());
+                ArrayNode except = peer.putArray("except");
+                r.except().forEach(except::add);
+            } else {
+                peer.put("namespace", r.namespace());
+                ArrayNode workloads = peer.putArray("workloads");
+                r.workloads().forEach(w -> workloads.add(w.toString()));
+            }
+            ports(row.putObject("allowedAfter"), r.allowedAfter());
+            ports(row.putObject("newlyAllowed"), r.newlyAllowed());
+            row.put("addresses", r.addresses());
+            row.put("newAddresses", r.newAddresses());
+            row.put("newPorts", r.newPorts());
+            row.put("observedConnections", r.observedConnections());
+            row.put("summary", r.summary());
+        }
+    }
+
+    private static void ports(ObjectNode out, ConnectionSet set) {
+        set.byProtocol().forEach((protocol, ports) -> {
+            ArrayNode ranges = out.putArray(Protocol.name(protocol));
+            ports.ranges().forEach(range -> ranges.addArray().add(range[0]).add(range[1]));
+        });
     }
 
     private static void structure(ObjectNode out, StructuralDiff structure) {

@@ -10,8 +10,9 @@ import java.util.List;
 public record DiffView(String currentName, String proposedName, boolean breaks, String headline, Counts counts,
                        List<EdgeRow> broken, List<EdgeRow> stillDenied, List<EdgeRow> fixed,
                        List<ServerGroup> overPermission, List<ReachRow> unobserved, List<FileDiff> files,
-                       boolean filesOmitted, List<FindingRow> findings) {
+                       boolean filesOmitted, List<FindingRow> findings, List<NewRow> newReachability) {
     public DiffView {
+        newReachability = List.copyOf(newReachability);
         broken = List.copyOf(broken);
         stillDenied = List.copyOf(stillDenied);
         fixed = List.copyOf(fixed);
@@ -24,13 +25,22 @@ public record DiffView(String currentName, String proposedName, boolean breaks, 
     /** The same view without document diffs (they are in the pull request's files) and findings. */
     DiffView forPullRequest(boolean omitFiles) {
         return new DiffView(currentName, proposedName, breaks, headline, counts, broken, stillDenied, fixed,
-                overPermission, unobserved, omitFiles ? List.of() : files, omitFiles, List.of());
+                overPermission, unobserved, omitFiles ? List.of() : files, omitFiles, List.of(), newReachability);
     }
 
     /** The numbers of the summary table. */
     public record Counts(long observed, long broken, long stillDenied, long fixed, long unchanged,
                          long overPermission, long unobserved, long added, long removed, long changed,
-                         long unchangedDocuments) {
+                         long unchangedDocuments, long newReachability) {
+    }
+
+    /**
+     * What the proposal newly allows for one workload and direction towards one peer, riskiest
+     * first: {@code peer} a CIDR list or a namespace's workloads, {@code kinds} e.g. {@code the
+     * internet, VPC addresses}, {@code size} how much is new (addresses or workloads x ports).
+     */
+    public record NewRow(String workload, String direction, String peer, String kinds, String ports, String size,
+                         String observed, String summary) {
     }
 
     /** An observed edge: {@code decision} is what denies it (or denied it today, for a fixed one). */

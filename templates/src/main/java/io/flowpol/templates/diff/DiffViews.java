@@ -3,7 +3,10 @@ package io.flowpol.templates.diff;
 import io.flowpol.inference.diff.ConnectivityDiff;
 import io.flowpol.inference.diff.DocumentDiff;
 import io.flowpol.inference.diff.EdgeChange;
+import io.flowpol.inference.diff.NewReachability;
+import io.flowpol.inference.diff.PeerKind;
 import io.flowpol.inference.diff.ReachabilityChange;
+import io.flowpol.inference.policy.PolicyType;
 import io.flowpol.inference.diff.StructuralDiff;
 import io.flowpol.inference.model.Edge;
 import io.flowpol.inference.model.Finding;
@@ -61,16 +64,51 @@ final class DiffViews {
         long unchanged = c.edges().size() - broken.size() - stillDenied.size() - fixed.size();
         DiffView.Counts counts = new DiffView.Counts(c.edges().size(), broken.size(), stillDenied.size(), fixed.size(),
                 unchanged, c.overPermission().size(), c.unobservedChanges().size(), s.added().size(),
-                s.removed().size(), s.changed().size(), s.unchanged());
+                s.removed().size(), s.changed().size(), s.unchanged(), c.newReachability().size());
         return new DiffView(cell.apply(report.currentName()), cell.apply(report.proposedName()), !broken.isEmpty(),
-                headline(broken.size()), counts, broken, stillDenied, fixed, overPermission(c.overPermission()),
-                reach(c.unobservedChanges()), files(s), false, findings(report.findings()));
+                headline(broken.size(), c.newReachability()), counts, broken, stillDenied, fixed, overPermission(c.overPermission()),
+                reach(c.unobservedChanges()), files(s), false, findings(report.findings()),
+                c.newReachability().stream().map(this::newRow).toList());
     }
 
     /** The verdict line of issue 3 §3: broken observed flows first and loudly. */
     static String headline(long broken) {
         return broken == 0 ? "no observed flow broken"
                 : "would break " + broken + " observed flow" + (broken == 1 ? "" : "s");
+    }
+
+    /**
+     * The verdict line plus what the proposal newly opens, riskiest kind first (issue 18): a
+     * reviewer must not learn from page three that a workload was opened to the internet.
+     */
+    static String headline(long broken, List<NewReachability> opened) {
+        String base = headline(broken);
+        if (opened.isEmpty()) {
+            return base;
+        }
+        Map<String, java.util.Set<String>> byOwner = new java.util.LinkedHashMap<>();
+        for (NewReachability r : opened) {
+            String owner = r.workload() + " " + (r.direction() == PolicyType.EGRESS ? "egress to " : "ingress from ");
+            r.kinds().forEach(k -> byOwner.computeIfAbsent(owner, o -> new java.util.LinkedHashSet<>()).add(k.text()));
+        }
+        List<String> parts = new ArrayList<>();
+        byOwner.forEach((owner, kinds) -> parts.add(owner + String.join(", ", kinds)));
+        int shown = Math.min(parts.size(), 3);
+        return base + "; newly allows " + opened.size() + " peer range" + (opened.size() == 1 ? "" : "s")
+                + " never allowed before: " + String.join("; ", parts.subList(0, shown))
+                + (parts.size() > shown ? "; and " + (parts.size() - shown) + " more" : "");
+    }
+
+    private DiffView.NewRow newRow(NewReachability r) {
+        String kinds = String.join(", ", r.kinds().stream().map(PeerKind::text).toList());
+        String size = r.sizeText();
+        String ports = NewReachability.portsText(r.allowedAfter())
+                + (r.newlyAllowed().equals(r.allowedAfter()) ? "" : " (new: " + NewReachability.portsText(r.newlyAllowed()) + ")");
+        String observed = r.observedConnections() == 0 ? "never observed: 0 connections"
+                : r.observedConnections() + " connections observed";
+        return new DiffView.NewRow(cell.apply(r.workload().toString()),
+                r.direction() == PolicyType.EGRESS ? "egress to" : "ingress from", cell.apply(r.peerText()),
+                cell.apply(kinds), cell.apply(ports), cell.apply(size), cell.apply(observed), cell.apply(r.summary()));
     }
 
     private List<DiffView.EdgeRow> edges(ConnectivityDiff diff, EdgeChange.Status status, Function<EdgeChange, String> decision) {

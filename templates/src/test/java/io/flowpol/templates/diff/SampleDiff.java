@@ -2,7 +2,12 @@ package io.flowpol.templates.diff;
 
 import io.flowpol.inference.diff.ConnectivityDiff;
 import io.flowpol.inference.diff.EdgeChange;
+import io.flowpol.inference.diff.NewReachability;
+import io.flowpol.inference.diff.PeerKind;
 import io.flowpol.inference.diff.ReachabilityChange;
+import io.flowpol.inference.evaluate.ConnectionSet;
+import io.flowpol.inference.evaluate.PortSet;
+import io.flowpol.inference.policy.PolicyType;
 import io.flowpol.inference.diff.StructuralDiff;
 import io.flowpol.inference.evaluate.Verdict;
 import io.flowpol.inference.model.DirectionProof;
@@ -61,7 +66,19 @@ final class SampleDiff {
                 List.of(new ReachabilityChange(WORKER, BACKEND, Protocol.TCP, 8080, false, true, false),
                         new ReachabilityChange(FRONTEND, DB, Protocol.TCP, 5432, false, true, false),
                         new ReachabilityChange(BACKEND, DB, Protocol.TCP, 5433, false, true, false)),
-                List.of(new ReachabilityChange(WORKER, FRONTEND, Protocol.TCP, 80, true, false, false)));
+                List.of(new ReachabilityChange(WORKER, FRONTEND, Protocol.TCP, 80, true, false, false)),
+                List.of(new NewReachability(WORKER, PolicyType.EGRESS, PeerKind.INTERNET,
+                                List.of(PeerKind.INTERNET, PeerKind.NODE, PeerKind.VPC), List.of("0.0.0.0/0"), "0.0.0.0/0",
+                                List.of(), null, List.of(), ConnectionSet.ALL, ConnectionSet.ALL, 1L << 32, 1L << 32,
+                                3 * 65535, 0),
+                        new NewReachability(BACKEND, PolicyType.EGRESS, PeerKind.INTERNET, List.of(PeerKind.INTERNET),
+                                List.of("52.94.0.0/16"), "52.94.0.0/16", List.of(), null, List.of(),
+                                ConnectionSet.of(Protocol.TCP, PortSet.of(443)), ConnectionSet.of(Protocol.TCP, PortSet.of(443)),
+                                65536, 65535, 1, 7),
+                        new NewReachability(DB, PolicyType.INGRESS, PeerKind.OTHER_NAMESPACE,
+                                List.of(PeerKind.OTHER_NAMESPACE), List.of(), null, List.of(), "shop",
+                                List.of(FRONTEND, WORKER), ConnectionSet.of(Protocol.TCP, PortSet.of(5432)),
+                                ConnectionSet.of(Protocol.TCP, PortSet.of(5432)), 2, 2, 1, 3)));
     }
 
     static StructuralDiff structure() {
