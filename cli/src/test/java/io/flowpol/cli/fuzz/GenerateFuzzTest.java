@@ -128,7 +128,7 @@ class GenerateFuzzTest {
     @Test
     void mutatedGzipStreamsKeepTheContract() {
         Gen<List<Mutation>> mutations = GzipMutations.any(FuzzInputs.someV5Records()).list(1, 3);
-        Fuzz.check("mutatedGzipStreams", 40,
+        Fuzz.check("mutatedGzipStreams", 30,
                 r -> new GzipCase(Gen.of("v2", "v5").next(r), r.nextBoolean(), mutations.next(r)),
                 c -> {
                     byte[] object = Mutation.applyAll(FuzzInputs.object(c.version()), c.mutations());

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 12: inputs under 50 MB never run flowpol out of a 256 MB heap. Each input is built to
- * stress one buffer or table (a line with no end, a stream that inflates 500-fold, many
+ * stress one buffer or table (a line with no end, a stream that inflates to more than the heap, many
  * distinct connections) and run by the real {@code main} in a child JVM with {@code -Xmx256m};
  * the run keeps the contract of {@link RunChecks} and no OutOfMemoryError is reported.
  */
@@ -61,13 +61,13 @@ class HeapBoundTest {
     }
 
     @Test
-    void aGzipObjectThatInflates500Fold() throws IOException {
+    void aGzipObjectThatInflatesPastTheHeap() throws IOException {
         Path logs = tmp.resolve("bomb.log.gz");
         try (OutputStream out = new GZIPOutputStream(new BufferedOutputStream(Files.newOutputStream(logs)), MB)) {
             out.write(FuzzInputs.slice("v5"));
             byte[] chunk = new byte[MB];
             Arrays.fill(chunk, (byte) ' ');
-            for (int i = 0; i < 512; i++) {
+            for (int i = 0; i < 300; i++) {
                 out.write(chunk);
             }
         }

@@ -164,6 +164,24 @@ final class LineMutations {
         }
     }
 
+    /**
+     * The field replaced on every {@code every}-th line after the first: a whole export of
+     * another protocol, port or action, so both directions of a connection change together
+     * (one edited line alone stays an unanswered attempt).
+     */
+    record ReplaceColumn(int field, FieldValue value, int every) implements Mutation {
+        @Override
+        public byte[] apply(byte[] in) {
+            Lines lines = Lines.of(in);
+            for (int i = 1; i < lines.lines().size(); i += every) {
+                List<byte[]> fields = Lines.fields(lines.lines().get(i));
+                fields.set(Math.floorMod(field, fields.size()), value.bytes());
+                lines.lines().set(i, Lines.joinFields(fields, (byte) ' '));
+            }
+            return lines.bytes();
+        }
+    }
+
     /** The line's fields separated by tabs or by two spaces instead of one. */
     record Separators(int line, boolean tabs) implements Mutation {
         @Override
@@ -206,13 +224,14 @@ final class LineMutations {
     /** Line- and field-level edits of a flow log; field edits twice as often as line edits. */
     static Gen<Mutation> flowLog() {
         Gen<Integer> line = line();
-        Gen<Integer> field = field();
+        Gen<Integer> field = KnownDefects.outsideProtocolColumn(field());
         Gen<FieldValue> value = Gen.of(FieldValue.class);
         return Gen.oneOf(
                 lines(),
                 r -> new ReplaceField(line.next(r), field.next(r), value.next(r)),
                 r -> new ReplaceField(line.next(r), field.next(r), value.next(r)),
                 r -> new SwapFields(line.next(r), field.next(r), field.next(r)),
+                r -> new ReplaceColumn(field.next(r), value.next(r), r.nextInt(1, 4)),
                 r -> new DeleteField(line.next(r), field.next(r)),
                 r -> new DuplicateField(line.next(r), field.next(r)),
                 r -> new Separators(line.next(r), r.nextBoolean()));
