@@ -7,7 +7,8 @@ import java.util.function.Consumer;
 
 /**
  * Runs one fuzz property (issue 12): generates cases from seeds, checks each, and on a failure
- * drops the case's mutations one by one while it still fails, then fails with the property,
+ * drops the case's mutations one by one while it still fails (all of them when its options
+ * alone fail), then fails with the property,
  * seeds, original and minimal case and the minimal case's failure.
  *
  * <p>Budget and seeds, from system properties (Maven passes {@code -D} on to the tests): by
@@ -86,7 +87,7 @@ final class Fuzz {
             int runs = 0;
             for (boolean dropped = true; dropped && runs < SHRINK_RUNS; ) {
                 dropped = false;
-                for (int m = 0; m < minimal.mutations().size() && minimal.mutations().size() > 1 && runs < SHRINK_RUNS; m++) {
+                for (int m = 0; m < minimal.mutations().size() && runs < SHRINK_RUNS; m++) {
                     List<Mutation> fewer = new ArrayList<>(minimal.mutations());
                     fewer.remove(m);
                     C smaller = (C) minimal.withMutations(fewer);

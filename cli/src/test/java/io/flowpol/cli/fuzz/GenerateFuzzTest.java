@@ -23,18 +23,18 @@ class GenerateFuzzTest {
     /** An earlier run's output, copied to --out in half the tries: a failing run must leave it as it was. */
     private static Workspace previous;
 
-    record FlowLogCase(String version, boolean gzip, boolean strict, boolean outExists, List<Mutation> mutations)
-            implements Fuzz.Case {
+    record FlowLogCase(String version, boolean gzip, List<OptionChoice> options, boolean outExists,
+                       List<Mutation> mutations) implements Fuzz.Case {
         @Override
         public Fuzz.Case withMutations(List<Mutation> m) {
-            return new FlowLogCase(version, gzip, strict, outExists, m);
+            return new FlowLogCase(version, gzip, options, outExists, m);
         }
     }
 
-    record RecordingCase(boolean outExists, List<Mutation> mutations) implements Fuzz.Case {
+    record RecordingCase(List<OptionChoice> options, boolean outExists, List<Mutation> mutations) implements Fuzz.Case {
         @Override
         public Fuzz.Case withMutations(List<Mutation> m) {
-            return new RecordingCase(outExists, m);
+            return new RecordingCase(options, outExists, m);
         }
     }
 
@@ -91,21 +91,37 @@ class GenerateFuzzTest {
         }
     }
 
+    /** Each option value alone, on the unmutated v2 and v5 slices. */
+    @Test
+    void everyOptionChoiceKeepsTheContract() {
+        for (String version : List.of("v2", "v5")) {
+            for (OptionChoice option : OptionChoice.values()) {
+                if (!KnownDefects.allowed(option)) {
+                    continue;
+                }
+                try (Workspace ws = Workspace.create()) {
+                    generateAndCheck(ws, ws.write("logs/flows.log", FuzzInputs.slice(version)),
+                            ws.write("recording.jsonl", FuzzInputs.recording()), false, OptionChoice.args(List.of(option)));
+                }
+            }
+        }
+    }
+
     @Test
     void mutatedFlowLogLinesKeepTheContract() {
         Gen<Mutation> mutation = Gen.oneOf(LineMutations.flowLog(), LineMutations.flowLog(), ByteMutations.any());
         Gen<List<Mutation>> mutations = (KnownDefects.headerEdits() ? mutation : mutation.<Mutation>map(KnownDefects.KeepHeader::new))
                 .list(1, 4);
         Fuzz.check("mutatedFlowLogLines", 60,
-                r -> new FlowLogCase(Gen.of("v2", "v5").next(r), r.nextBoolean(), r.nextBoolean(), r.nextBoolean(),
-                        mutations.next(r)),
+                r -> new FlowLogCase(Gen.of("v2", "v5").next(r), r.nextBoolean(), OptionChoice.any().next(r),
+                        r.nextBoolean(), mutations.next(r)),
                 c -> {
                     byte[] text = Mutation.applyAll(FuzzInputs.slice(c.version()), c.mutations());
                     try (Workspace ws = Workspace.create()) {
                         Path logs = c.gzip() ? ws.write("logs/flows.log.gz", GzipMutations.gzip(text))
                                 : ws.write("logs/flows.log", text);
                         generateAndCheck(ws, logs, ws.write("recording.jsonl", FuzzInputs.recording()), c.outExists(),
-                                c.strict() ? new String[] {"--strict"} : new String[0]);
+                                OptionChoice.args(c.options()));
                     }
                 });
     }
@@ -115,12 +131,12 @@ class GenerateFuzzTest {
         Gen<List<Mutation>> mutations = Gen.oneOf(JsonMutations.any(), JsonMutations.any(), LineMutations.lines(),
                 ByteMutations.any()).list(1, 3);
         Fuzz.check("mutatedRecordingEvents", 60,
-                r -> new RecordingCase(r.nextBoolean(), mutations.next(r)),
+                r -> new RecordingCase(OptionChoice.any().next(r), r.nextBoolean(), mutations.next(r)),
                 c -> {
                     byte[] recording = Mutation.applyAll(FuzzInputs.recording(), c.mutations());
                     try (Workspace ws = Workspace.create()) {
                         generateAndCheck(ws, ws.write("logs/flows.log", FuzzInputs.slice("v5")),
-                                ws.write("recording.jsonl", recording), c.outExists());
+                                ws.write("recording.jsonl", recording), c.outExists(), OptionChoice.args(c.options()));
                     }
                 });
     }

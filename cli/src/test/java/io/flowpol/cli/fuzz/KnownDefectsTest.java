@@ -66,16 +66,28 @@ class KnownDefectsTest {
     }
 
     @Test
-    @Disabled("issue 12 items 5, 6, 12 (other protocols, branch h-inference): one v5 record of protocol 0 makes "
-            + "generate exit 3, its self-check denying 'vpc/10.0.1.50 -> shop/Deployment/frontend 0/8080'; "
+    @Disabled("issue 12 items 5, 12 (other protocols, branch h-inference): records of protocol 0 make generate "
+            + "exit 3, its self-check denying e.g. 'vpc/10.0.1.50 -> shop/Deployment/frontend 0/8080'; "
             + "enable after merging h-inference")
-    void aRecordOfProtocolZeroDoesNotFailTheSelfCheck() throws IOException {
-        byte[] logs = new LineMutations.ReplaceField(56, 7, FieldValue.ZERO).apply(FuzzInputs.slice("v5"));
+    void recordsOfProtocolZeroDoNotFailTheSelfCheck() throws IOException {
+        byte[] logs = new LineMutations.ReplaceColumn(7, FieldValue.ZERO, 1).apply(FuzzInputs.slice("v5"));
         generateAndCheck(logs, "flows.log", FuzzInputs.recording());
     }
 
     @Test
-    @Disabled("issue 12 items 5, 6, 12 (ICMP, branch h-inference): a window of ICMP only; enable after merging h-inference")
+    @Disabled("issue 12 item 6 (--min-connections, branch h-inference): generate exits 3, its self-check replaying "
+            + "the edges --min-connections left out; enable after merging h-inference")
+    void minConnectionsDoesNotFailTheSelfCheck() throws IOException {
+        Path logs = Files.write(tmp.resolve("flows.log"), FuzzInputs.slice("v5"));
+        Path recording = Files.write(tmp.resolve("recording.jsonl"), FuzzInputs.recording());
+        Path out = tmp.resolve("out");
+        var siblings = RunChecks.entries(tmp);
+        FlowpolRun run = GenerateFuzzTest.generate(logs, recording, out, "--min-connections", "10");
+        RunChecks.writerRun(run, out, Map.of(), siblings);
+    }
+
+    @Test
+    @Disabled("issue 12 items 5, 12 (ICMP, branch h-inference): a window of ICMP only; enable after merging h-inference")
     void aWindowOfIcmpDoesNotFailTheSelfCheck() throws IOException {
         byte[] logs = new LineMutations.ReplaceColumn(7, FieldValue.ICMP, 1).apply(FuzzInputs.slice("v5"));
         generateAndCheck(logs, "flows.log", FuzzInputs.recording());
@@ -86,7 +98,35 @@ class KnownDefectsTest {
             + "'found ZipException: Corrupt GZIP trailer'; enable after merging that fix")
     void aCorruptGzipTrailerIsReportedWithoutAClassName() throws IOException {
         byte[] object = new GzipMutations.TrailerByte(1, 48).apply(FuzzInputs.object("v2"));
-        generateAndCheck(object, "flows.log.gz", FuzzInputs.recording());
+        FlowpolRun run = generateAndCheck(object, "flows.log.gz", FuzzInputs.recording());
+        // RunChecks tolerates this one symptom in the fuzz (KnownDefects); the reproducer does not.
+        org.junit.jupiter.api.Assertions.assertFalse(run.err().contains("ZipException"), run.toString());
+    }
+
+    @Test
+    @Disabled("issue 12, CLI messages with Java class names: a recording whose first line ends in 369 KB of digits "
+            + "is reported as '... exceeds the maximum allowed (1000, from `StreamReadConstraints.getMaxNumberLength()`)'; "
+            + "enable after merging that fix")
+    void aHugeNumberInTheFirstRecordingLineIsReportedWithoutAJavaName() throws IOException {
+        byte[] recording = new LineMutations.LongLine(0, 369).apply(FuzzInputs.recording());
+        generateAndCheck(FuzzInputs.slice("v5"), "flows.log", recording);
+    }
+
+    @Test
+    @Disabled("issue 12, CLI messages with Java class names (policy reading, branch h-policyread): a policy file "
+            + "with an invalid UTF-8 byte is reported as 'found java.io.CharConversionException: Invalid UTF-8 middle "
+            + "byte'; enable after merging that fix")
+    void anInvalidUtf8PolicyFileIsReportedWithoutAClassName() throws IOException {
+        Path logs = Files.write(tmp.resolve("flows.log"), FuzzInputs.slice("v5"));
+        Path recording = Files.write(tmp.resolve("recording.jsonl"), FuzzInputs.recording());
+        Path policies = tmp.resolve("policies");
+        FlowpolRun generated = GenerateFuzzTest.generate(logs, recording, policies);
+        org.junit.jupiter.api.Assertions.assertEquals(0, generated.exit(), generated.toString());
+        Path file = policies.resolve("globalnetworkpolicies/flowpol-deny-metadata.yaml");
+        // 0xE9 (Latin-1 e-acute) before ASCII: a lead byte without its continuation byte
+        Files.write(file, new ByteMutations.Overwrite(3390, Snippet.LATIN1_E_ACUTE).apply(Files.readAllBytes(file)));
+        RunChecks.verifyRun(FlowpolRun.of("verify", "--policies", policies.toString(), "--flow-logs", logs.toString(),
+                "--cluster", recording.toString()));
     }
 
     /**

@@ -30,6 +30,9 @@ final class RunChecks {
     /** A qualified Java class name (io.flowpol.x.Foo, com.fasterxml.jackson.core.Bar). */
     private static final Pattern QUALIFIED_CLASS = Pattern.compile(
             "\\b(?:java|javax|jdk|sun|io\\.flowpol|com\\.fasterxml|picocli|freemarker|org)(?:\\.[a-z_][a-z0-9_]*)*\\.[A-Z][A-Za-z0-9_$]*");
+    /** A Java member named in a message ({@code StreamReadConstraints.getMaxNestingDepth()}, {@code Feature.SOME_FLAG}). */
+    private static final Pattern JAVA_MEMBER = Pattern.compile(
+            "\\b[A-Z][a-z]+[A-Z][A-Za-z0-9]*\\.(?:[a-z][A-Za-z0-9]*\\(\\)|[A-Z][A-Z0-9]*_[A-Z0-9_]+\\b)");
     /** A simple exception name, as a message-less exception's class name is printed. */
     private static final Pattern EXCEPTION_NAME = Pattern.compile("\\b[A-Z][A-Za-z0-9]*(?:Exception|Error)\\b");
 
@@ -91,6 +94,15 @@ final class RunChecks {
         }
     }
 
+    /** {@code diff}: exit 3 only when the proposed set (a real one) denies observed edges. */
+    static void diffRun(FlowpolRun run) {
+        common(run);
+        assertTrue(run.exit() >= 0 && run.exit() <= 3, "exit code in {0, 1, 2, 3}\n" + run);
+        if (run.exit() == 3) {
+            assertTrue(run.err().contains("the proposed policies would deny "), "exit 3 says what the proposal denies\n" + run);
+        }
+    }
+
     private static void common(FlowpolRun run) {
         Fuzz.outcome(run.hung() ? "hung" : run.thrown() != null ? "threw" : "exit " + run.exit());
         assertFalse(run.hung(), "the run ends\n" + run);
@@ -102,6 +114,7 @@ final class RunChecks {
             assertNull(find(STACK_TRACE, text), "no stack trace\n" + run);
             assertNull(find(QUALIFIED_CLASS, text), "no Java class name\n" + run);
             assertNull(find(EXCEPTION_NAME, text), "no exception name\n" + run);
+            assertNull(find(JAVA_MEMBER, text), "no Java method or constant name\n" + run);
         }
         if (run.exit() == 1) {
             long errors = run.err().lines().filter(l -> l.startsWith("flowpol: error: ")).count();

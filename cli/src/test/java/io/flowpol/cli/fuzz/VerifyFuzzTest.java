@@ -13,21 +13,24 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 12's fuzz of {@code flowpol verify}, the command where exit 3 is an answer: a real
- * policy set (generate's output of the v5 slice) checked against mutated flow logs and
- * recordings, and mutated policies checked against the real window. Exit 3 must come with the
- * denied edges of a set that holds policies; anything else keeps the contract of
- * {@link RunChecks}.
+ * Issue 12's fuzz of {@code flowpol verify} and {@code diff}, the commands where exit 3 is an
+ * answer: a real policy set (generate's output of the v5 slice) checked against mutated flow
+ * logs and recordings, and mutated policies checked against the real window (diff: the mutated
+ * set proposed against the real one). Exit 3 must come with the denied edges of a set that holds
+ * policies; anything else keeps the contract of {@link RunChecks}.
  */
 class VerifyFuzzTest {
     private static Workspace learned;
 
     enum Target { FLOW_LOG, RECORDING, POLICY }
 
-    record VerifyCase(Target target, int file, List<Mutation> mutations) implements Fuzz.Case {
+    /** The command run: verify, or diff in one of its output formats. */
+    enum Command { VERIFY, DIFF_TEXT, DIFF_MARKDOWN, DIFF_JSON }
+
+    record VerifyCase(Command command, Target target, int file, List<Mutation> mutations) implements Fuzz.Case {
         @Override
         public Fuzz.Case withMutations(List<Mutation> m) {
-            return new VerifyCase(target, file, m);
+            return new VerifyCase(command, target, file, m);
         }
     }
 
@@ -74,7 +77,7 @@ class VerifyFuzzTest {
                 case RECORDING -> recording.next(r);
                 case POLICY -> policy.next(r);
             };
-            return new VerifyCase(target, r.nextInt(100), m);
+            return new VerifyCase(Gen.of(Command.class).next(r), target, r.nextInt(100), m);
         }, c -> {
             try (Workspace ws = Workspace.create()) {
                 Path policies = ws.copy(learned.dir().resolve("policies"), "policies");
@@ -89,10 +92,16 @@ class VerifyFuzzTest {
                         ws.write(ws.dir().relativize(file).toString(), Mutation.applyAll(FuzzInputs.read(file), c.mutations()));
                     }
                 }
-                FlowpolRun run = FlowpolRun.of("verify", "--policies", policies.toString(),
-                        "--flow-logs", ws.write("logs/flows.log", logs).toString(),
-                        "--cluster", ws.write("recording.jsonl", events).toString());
-                RunChecks.verifyRun(run);
+                String flowLogs = ws.write("logs/flows.log", logs).toString();
+                String cluster = ws.write("recording.jsonl", events).toString();
+                if (c.command() == Command.VERIFY) {
+                    RunChecks.verifyRun(FlowpolRun.of("verify", "--policies", policies.toString(),
+                            "--flow-logs", flowLogs, "--cluster", cluster));
+                } else {
+                    String format = c.command().name().substring("DIFF_".length()).toLowerCase(java.util.Locale.ROOT);
+                    RunChecks.diffRun(FlowpolRun.of("diff", "--current", learned.dir().resolve("policies").toString(),
+                            "--proposed", policies.toString(), "-o", format, "--flow-logs", flowLogs, "--cluster", cluster));
+                }
             }
         });
     }
