@@ -84,8 +84,7 @@ class RunChecksTest {
         assertEquals("h1 h2\nd e f\n", ascii(new LineMutations.DeleteLine(1).apply(text)));
         assertEquals("h1 h2\na 17 c\nd 17 f\n", ascii(new LineMutations.ReplaceColumn(1, FieldValue.UDP, 1).apply(text)));
         assertEquals("h1 h2\nb a c\nd e f\n", ascii(new LineMutations.SwapFields(1, 0, 1).apply(text)));
-        assertEquals("h1 h2\nd e f\n", ascii(new KnownDefects.KeepHeader(new LineMutations.DeleteLine(0)).apply(text)));
-        assertEquals("h1 h2\n", ascii(new KnownDefects.KeepHeader(new ByteMutations.Truncate(0)).apply(text)));
+        assertEquals("h1 h2\na b", ascii(new ByteMutations.Truncate(5000).apply(text)));
     }
 
     @Test
