@@ -209,18 +209,18 @@ final class JsonMutations {
     record DuplicateKey(int line, boolean kind) implements Mutation {
         @Override
         public byte[] apply(byte[] in) {
-            return onEvent(in, line, (event, all) -> null) == in ? in : duplicate(in);
-        }
-
-        private byte[] duplicate(byte[] in) {
             Lines lines = Lines.of(in);
             int i = lines.index(line);
-            String text = new String(lines.lines().get(i), StandardCharsets.UTF_8);
-            String key = kind ? "\"kind\":\"Node\"," : "\"type\":\"DELETED\",";
-            int at = kind ? text.indexOf("\"object\":{") + "\"object\":{".length() : 1;
-            if (at <= 0) {
+            if (i < 0 || parse(lines.lines().get(i)) == null) {
                 return in;
             }
+            String text = new String(lines.lines().get(i), StandardCharsets.UTF_8);
+            String key = kind ? "\"kind\":\"Node\"," : "\"type\":\"DELETED\",";
+            int object = text.indexOf("\"object\":{");
+            if (kind && object < 0) {
+                return in;
+            }
+            int at = kind ? object + "\"object\":{".length() : 1;
             lines.lines().set(i, (text.substring(0, at) + key + text.substring(at)).getBytes(StandardCharsets.UTF_8));
             return lines.bytes();
         }
