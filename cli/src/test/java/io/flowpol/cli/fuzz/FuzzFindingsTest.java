@@ -13,14 +13,14 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.zip.GZIPOutputStream;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The minimal reproducers of what the issue 12 fuzz found, kept as regression tests: each broke
  * the fuzz's contract ({@link RunChecks}) before the fix it names. Each is built from the
- * mutation records the fuzz printed, on the same demo slices.
+ * mutation records the fuzz printed, on the same demo slices. All but the metadata guard were
+ * fixed by the issue 12 branches merged into main while the fuzz ran.
  */
 class FuzzFindingsTest {
     /** Line 39 of the demo recording: the ADDED event of pod shop/frontend-8kff6mthhb-ghv6c. */
@@ -123,18 +123,18 @@ class FuzzFindingsTest {
     }
 
     /**
-     * Still open (policy reading, branch h-policyread, or the class-name messages of h-cli): a
-     * policy file nested 3,000 deep is reported as "Document nesting depth (1001) exceeds the
-     * maximum allowed (1000, from `StreamReadConstraints.getMaxNestingDepth()`)", a Jackson API
-     * name in a user message.
+     * "Document nesting depth (1001) exceeds the maximum allowed (1000, from
+     * `StreamReadConstraints.getMaxNestingDepth()`)", a Jackson API name in a user message,
+     * before the h-policyread merge.
      */
     @Test
-    @Disabled("issue 12, policy reading messages (h-policyread / class names): Jackson's "
-            + "'StreamReadConstraints.getMaxNestingDepth()' in the error; enable once fixed")
     void aPolicyNested3000DeepIsReportedWithoutAJavaName() throws IOException {
+        // line 9 of default-deny.yaml is "  podSelector: {}"
         Path policies = policiesWith("networkpolicies/ops/default-deny.yaml",
-                new YamlMutations.ReplaceValue(0, YamlMutations.YamlValue.NESTED_3000));
-        RunChecks.verifyRun(verify(policies));
+                new YamlMutations.ReplaceValue(9, YamlMutations.YamlValue.NESTED_3000));
+        FlowpolRun run = verify(policies);
+        RunChecks.verifyRun(run);
+        assertEquals(1, run.exit(), "the nested value is refused\n" + run);
     }
 
     /** Before the h-inputs merge (issue 12 items 9, 11): OutOfMemoryError under -Xmx256m. */
