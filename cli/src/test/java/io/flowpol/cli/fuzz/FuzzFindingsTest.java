@@ -146,7 +146,7 @@ class FuzzFindingsTest {
             out.write("{\"time\":\"2026-11-30T10:00:00Z\",\"type\":\"ADDED\",\"object\":{\"a\":\"".getBytes(StandardCharsets.US_ASCII));
             byte[] chunk = new byte[1 << 20];
             Arrays.fill(chunk, (byte) 'a');
-            for (int i = 0; i < 400; i++) {
+            for (int i = 0; i < 300; i++) {
                 out.write(chunk);
             }
         }
