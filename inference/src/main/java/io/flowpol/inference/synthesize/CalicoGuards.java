@@ -38,7 +38,11 @@ import java.util.function.Predicate;
  * <p>The kubelet deny matches TCP 10250 to <em>any</em> address, not to the recorded node
  * addresses: nodes come and go (autoscaling), and a list of node IPs would leave every new
  * node's kubelet open. Workloads observed connecting to port 10250 (metrics scrapers) are
- * exempt, so the rule denies only what the window never saw (DESIGN.md safety invariant).
+ * exempt, so the rule denies only what the window never saw (DESIGN.md safety invariant). The
+ * metadata deny exempts the same way the workloads observed reaching 169.254.169.254: flow logs
+ * should never show that traffic (DESIGN.md fact 5), but when a window does (an issue 12 fuzz
+ * finding: the deny then broke the observed edge and generate exited 3), the safety invariant
+ * wins and the exemption is reported.
  */
 final class CalicoGuards {
     static final double KUBELET_ORDER = 100;
@@ -67,8 +71,7 @@ final class CalicoGuards {
             return out;
         }
         out.add(denyKubelet(edges, namespaces));
-        out.add(global("flowpol-deny-metadata", METADATA_ORDER, CalicoSelectors.podsIn(namespaces, null),
-                perFamily(CalicoAction.DENY, null, METADATA, List.of())));
+        out.add(denyMetadata(edges, namespaces));
         findings.add(Finding.Severity.INFO, "metadata-denied", "flowpol-deny-metadata blocks the instance metadata"
                 + " service for pods in " + namespaces + "; flow logs never show that traffic (DESIGN.md fact 5),"
                 + " so check that no such pod relies on node credentials (use IRSA or Pod Identity)");
@@ -86,6 +89,19 @@ final class CalicoGuards {
                 new CalicoEntityRule(null, null, null, null, null, null, List.of(CalicoPort.of(KUBELET_PORT)), null));
         return global("flowpol-deny-kubelet", KUBELET_ORDER,
                 CalicoSelectors.podsIn(namespaces, exempt), List.of(deny));
+    }
+
+    private CalicoPolicy denyMetadata(List<Edge> edges, SortedSet<String> namespaces) {
+        List<WorkloadId> users = clients(edges, e -> e.server().ip() != null
+                && METADATA.stream().anyMatch(c -> c.contains(e.server().ip())));
+        if (!users.isEmpty()) {
+            findings.add(Finding.Severity.WARNING, "metadata-observed", users + " reached the instance metadata service"
+                    + " in this window, although flow logs do not show that traffic (DESIGN.md fact 5): they are exempt"
+                    + " from flowpol-deny-metadata; check those records before applying");
+        }
+        return global("flowpol-deny-metadata", METADATA_ORDER,
+                CalicoSelectors.podsIn(namespaces, CalicoSelectors.anyOf(users, this::selectorOf)),
+                perFamily(CalicoAction.DENY, null, METADATA, List.of()));
     }
 
     private void apiServerPair(List<Edge> edges, SortedSet<String> namespaces, List<CalicoPolicy> out,

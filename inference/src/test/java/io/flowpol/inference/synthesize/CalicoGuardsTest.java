@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.flowpol.inference.model.Cidr;
 import io.flowpol.inference.model.Edge;
+import io.flowpol.inference.model.IpAddress;
 import io.flowpol.inference.model.InferenceResult;
 import io.flowpol.inference.model.Peer;
 import io.flowpol.inference.policy.CalicoPolicy;
@@ -58,6 +59,25 @@ class CalicoGuardsTest {
         assertEquals(List.of(CalicoPort.of(10250)), kubelet.egress().get(0).destination().ports());
         assertEquals("TCP", kubelet.egress().get(0).protocol());
         assertTrue(kubelet.egress().get(0).destination().nets().isEmpty(), "every address: nodes come and go");
+    }
+
+    /**
+     * Fuzz finding (issue 12): flow logs that show a workload reaching 169.254.169.254 (DESIGN.md
+     * fact 5 says they should not, but a hostNetwork-less proxy or edited export can) made the
+     * generated set deny that observed edge, and generate exit 3. As for the kubelet, the deny
+     * exempts exactly the workloads observed, and says so.
+     */
+    @Test
+    void metadataDenyExemptsOnlyWorkloadsObservedReachingIt() {
+        InferenceResult result = new InferenceResult(List.of(
+                edge(Peer.workload(FRONTEND), Peer.external(IpAddress.parse("169.254.169.254")), 80, 2),
+                edge(FRONTEND, BACKEND, 9090)), List.of(), List.of(), null, List.of());
+        var synthesized = new PolicySynthesizer(SynthesisOptions.defaults()).synthesize(result, new Fixtures().cluster());
+
+        CalicoPolicy metadata = named(synthesized.policies().calicoPolicies(), "flowpol-deny-metadata");
+        assertEquals(SHOP_PODS + " && !((projectcalico.org/namespace == 'shop' && app == 'frontend'))", metadata.selector());
+        assertTrue(synthesized.findings().stream().anyMatch(f -> f.code().equals("metadata-observed")
+                && f.message().contains("shop/Deployment/frontend")), synthesized.findings().toString());
     }
 
     @Test
