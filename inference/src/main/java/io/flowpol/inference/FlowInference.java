@@ -7,10 +7,12 @@ import io.flowpol.inference.coverage.CoverageAnalyzer;
 import io.flowpol.inference.coverage.FindingCollector;
 import io.flowpol.inference.coverage.RecordTally;
 import io.flowpol.inference.model.Coverage;
+import io.flowpol.inference.model.CandidateSet;
 import io.flowpol.inference.model.Edge;
 import io.flowpol.inference.model.FlowRecord;
 import io.flowpol.inference.model.FlowSink;
 import io.flowpol.inference.model.InferenceResult;
+import io.flowpol.inference.model.IpAddress;
 import io.flowpol.inference.model.Peer;
 import io.flowpol.inference.model.Protocol;
 import io.flowpol.inference.model.SnatEgress;
@@ -23,6 +25,7 @@ import io.flowpol.inference.resolve.Endpoints;
 import io.flowpol.inference.resolve.EniAddresses;
 import io.flowpol.inference.resolve.PodIndex;
 import io.flowpol.inference.resolve.UnresolvedReason;
+import io.flowpol.inference.snat.SnatCandidates;
 import io.flowpol.inference.timeline.ClusterTimeline;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -49,6 +52,7 @@ public final class FlowInference implements FlowSink {
     private final Endpoints endpoints;
     private final PodIndex pods;
     private final Orientation orientation;
+    private final SnatCandidates snatCandidates;
     private final ConnectionRouter router;
     private final ConnectionJoiner joiner;
     private final EniAddresses enis;
@@ -64,7 +68,8 @@ public final class FlowInference implements FlowSink {
         this.endpoints = resolver.endpoints();
         this.pods = new PodIndex(cluster.pods());
         this.orientation = new Orientation(new PortDeclarations(resolver, pods, cluster.services()));
-        this.router = new ConnectionRouter(endpoints);
+        this.snatCandidates = new SnatCandidates(endpoints, pods);
+        this.router = new ConnectionRouter(endpoints, snatCandidates.counter());
         this.joiner = new ConnectionJoiner(options.joinHorizonMillis(), endpoints, router);
         this.enis = new EniAddresses(endpoints);
         this.learning = new EniLearning(enis, resolver, joiner, oriented, options.joinHorizonMillis(),
@@ -216,10 +221,12 @@ public final class FlowInference implements FlowSink {
         List<Edge> attempts = edges(router.attempts(), portNames);
         List<SnatEgress> snat = new ArrayList<>();
         long[] snatConnections = new long[1];
+        Map<SnatCandidates.Key, List<CandidateSet>> sets = snatCandidates.sets();
         router.snatEgress().forEach((client, server, protocol, port, evidence) -> {
             Peer node = endpoints.peerById(client);
-            snat.add(new SnatEgress(node.node(), endpoints.peerById(server).ip(), protocol, port, evidence,
-                    pods.workloadsOnNode(node.node(), evidence.firstSeen(), evidence.lastSeen())));
+            IpAddress destination = endpoints.peerById(server).ip();
+            snat.add(SnatEgress.ofSets(node.node(), destination, protocol, port, evidence,
+                    sets.getOrDefault(new SnatCandidates.Key(node.node(), destination, protocol, port), List.of())));
             snatConnections[0] += evidence.connections();
         });
         snat.sort(java.util.Comparator.comparing(SnatEgress::node).thenComparing(SnatEgress::destination)

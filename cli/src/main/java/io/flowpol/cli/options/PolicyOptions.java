@@ -2,6 +2,7 @@ package io.flowpol.cli.options;
 
 import io.flowpol.inference.model.InputException;
 import io.flowpol.inference.model.InputProblem;
+import io.flowpol.inference.synthesize.SnatEgressMode;
 import io.flowpol.inference.synthesize.SynthesisOptions;
 import java.nio.file.Path;
 import java.util.Set;
@@ -27,9 +28,12 @@ public final class PolicyOptions {
 
     @Option(names = "--snat-egress", paramLabel = "MODE", defaultValue = "allow-candidates",
             description = "Egress seen only as node -> external (the VPC CNI's SNAT hides the pod): 'allow-candidates' "
-                    + "allows that destination and port for every workload that had a pod on the node (a superset, "
-                    + "flagged in the report, so applying the policies does not cut it); 'report-only' leaves it out "
-                    + "(the policies then block it). Default: ${DEFAULT-VALUE}.")
+                    + "allows that destination and port for every workload that had a pod on the node when a connection "
+                    + "was seen (a superset, flagged in the report, so applying the policies does not cut it); "
+                    + "'common-candidates' allows only the workloads that were the sole candidate of a connection or a "
+                    + "candidate of every connection, falling back to all candidates where none is common (cuts a second "
+                    + "sender whose pods always shared nodes with the first); 'report-only' leaves it out (the policies "
+                    + "then block it). Default: ${DEFAULT-VALUE}.")
     public String snatEgress;
 
     @Option(names = "--allow-empty",
@@ -46,8 +50,9 @@ public final class PolicyOptions {
     /** Checks the values picocli cannot; throws {@link InputException} naming the option. */
     public void validate() {
         prefix();
-        if (!snatEgress.equals("allow-candidates") && !snatEgress.equals("report-only")) {
-            throw new InputException(InputProblem.error(null, 0, "--snat-egress", "allow-candidates or report-only",
+        if (SnatEgressMode.ofFlag(snatEgress) == null) {
+            throw new InputException(InputProblem.error(null, 0, "--snat-egress",
+                    "allow-candidates, common-candidates or report-only",
                     snatEgress));
         }
         if (minConnections < 1) {
@@ -57,7 +62,8 @@ public final class PolicyOptions {
     }
 
     public SynthesisOptions synthesisOptions() {
-        return new SynthesisOptions(minConnections, prefix(), 128, excludedNamespaces, snatEgress.equals("allow-candidates"));
+        return new SynthesisOptions(minConnections, prefix(), 128, excludedNamespaces,
+                SnatEgressMode.ofFlag(snatEgress));
     }
 
     private int prefix() {

@@ -28,9 +28,16 @@ public final class ConnectionRouter implements Consumer<JoinedConnection> {
     private final long[] unresolved = new long[UnresolvedReason.values().length];
     private long conflicts;
     private long connections;
+    private final SnatObserver snatObserver;
 
     public ConnectionRouter(Endpoints endpoints) {
+        this(endpoints, SnatObserver.NONE);
+    }
+
+    /** {@code snatObserver} sees each SNAT-ed connection, for its time-resolved candidates (issue 14). */
+    public ConnectionRouter(Endpoints endpoints, SnatObserver snatObserver) {
         this.endpoints = endpoints;
+        this.snatObserver = snatObserver;
     }
 
     @Override
@@ -58,7 +65,11 @@ public final class ConnectionRouter implements Consumer<JoinedConnection> {
         }
         int clientPeer = endpoints.peer(c.clientEndpoint);
         int serverPeer = endpoints.peer(c.serverEndpoint);
-        EdgeAggregator target = isAttempt(c) ? attempts : snat ? snatEgress : edges;
+        boolean attempt = isAttempt(c);
+        EdgeAggregator target = attempt ? attempts : snat ? snatEgress : edges;
+        if (snat && !attempt) {
+            snatObserver.connection(clientPeer, serverPeer, c.protocol, c.serverPort, c.firstSeen, c.lastSeen);
+        }
         target.add(clientPeer, serverPeer, c.protocol, c.serverPort, c.packets, c.bytes, c.firstSeen, c.lastSeen, c.proofs);
     }
 

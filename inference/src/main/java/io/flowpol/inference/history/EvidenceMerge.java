@@ -4,12 +4,13 @@ import io.flowpol.inference.model.DirectionProof;
 import io.flowpol.inference.model.Edge;
 import io.flowpol.inference.model.Evidence;
 import io.flowpol.inference.model.Peer;
+import io.flowpol.inference.model.CandidateSet;
 import io.flowpol.inference.model.SnatEgress;
 import io.flowpol.inference.timeline.WorkloadId;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Union of what two windows saw of one edge: connections, packets and bytes add up (each
@@ -52,10 +53,14 @@ final class EvidenceMerge {
     }
 
     static SnatEgress merge(SnatEgress a, SnatEgress b) {
-        TreeSet<WorkloadId> candidates = new TreeSet<>(a.candidates());
-        candidates.addAll(b.candidates());
-        return new SnatEgress(a.node(), a.destination(), a.protocol(), a.port(), merge(a.evidence(), b.evidence()),
-                candidates.stream().toList());
+        // Sets of both windows add up; a side that kept only its union lends it for its connections.
+        java.util.Map<List<WorkloadId>, Long> counts = new java.util.TreeMap<>(java.util.Comparator.comparing(Object::toString));
+        for (SnatEgress s : List.of(a, b)) {
+            s.effectiveSets().forEach(set -> counts.merge(set.workloads(), set.connections(), Long::sum));
+        }
+        List<CandidateSet> sets = new java.util.ArrayList<>();
+        counts.forEach((workloads, n) -> sets.add(new CandidateSet(workloads, n)));
+        return SnatEgress.ofSets(a.node(), a.destination(), a.protocol(), a.port(), merge(a.evidence(), b.evidence()), sets);
     }
 
     /** Evidence is always set by inference; a null (hand-made state) counts as one connection at {@code at}. */

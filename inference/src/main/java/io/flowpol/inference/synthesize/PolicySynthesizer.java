@@ -10,9 +10,11 @@ import io.flowpol.inference.timeline.ClusterTimeline;
 import io.flowpol.inference.timeline.Workload;
 import io.flowpol.inference.timeline.WorkloadId;
 import io.flowpol.inference.model.Finding;
-import io.flowpol.inference.model.SnatEgress;
+import io.flowpol.inference.model.SnatAttribution;
+import io.flowpol.inference.snat.SnatAttributions;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -22,8 +24,9 @@ import java.util.TreeSet;
  * Synthesizes least-privilege policies from proven edges: per observed workload a
  * NetworkPolicy allowing exactly its observed clients and servers, per namespace a default
  * deny (DNS excepted), and the Calico guards ({@link CalicoGuards}). Attempts are never turned
- * into rules (DESIGN.md fact 11); SNAT-hidden egress is allowed to its destination for all its
- * candidate workloads, never attributed to one, or only reported (fact 3); edges with fewer
+ * into rules (DESIGN.md fact 11); SNAT-hidden egress is allowed to its destination for its
+ * time-resolved candidate workloads, or its certain and common ones, never attributed to one by
+ * guess, or only reported (fact 3, {@link SnatEgressMode}); edges with fewer
  * connections than {@link SynthesisOptions#minConnections()} are left out and listed; edges of a
  * protocol NetworkPolicy cannot express are allowed in Calico or listed ({@link OtherProtocolRules}).
  */
@@ -49,10 +52,12 @@ public final class PolicySynthesizer {
         SynthesisFindings findings = new SynthesisFindings();
         PeerMapper mapper = new PeerMapper(cluster, options);
         List<RuleEvidence> evidence = new ArrayList<>();
-        List<Finding> snatFindings = new ArrayList<>();
+        List<SnatAttribution> attributions = SnatAttributions.of(result.snatEgress());
+        List<Finding> snatFindings = snatFindings(attributions);
+        Map<Edge, SnatNote> notes = new IdentityHashMap<>();
         List<Edge> withSnat = new ArrayList<>(kept);
         if (options.allowSnatCandidates()) {
-            withSnat.addAll(snatCandidateEdges(result, snatFindings));
+            withSnat.addAll(snatCandidateEdges(attributions, notes));
         }
         List<NetworkPolicy> networkPolicies = workloadPolicies(withSnat, cluster, mapper, findings, evidence);
         TreeSet<String> denied = new TreeSet<>();
@@ -65,36 +70,59 @@ public final class PolicySynthesizer {
             calico.add(other.policy());
         }
         LoadBalancerAdvice.advise(cluster, kept, options, findings);
+        attachNotes(evidence, notes);
         List<Finding> all = new ArrayList<>(findings.findings());
         all.addAll(snatFindings);
         return new SynthesizedPolicies(new PolicySet(networkPolicies, calico), evidence, leftOut, other.edges(), all);
     }
 
     /**
-     * Egress seen only as node to external (DESIGN.md fact 3): one edge per candidate workload, so
-     * each gets an egress rule to that destination and port. Over-permissive by design — any of them
-     * may have sent it — and said so in a finding, because cutting it would break whoever did.
+     * Egress seen only as node to external (DESIGN.md fact 3): one edge per allowed workload and
+     * destination (issue 14 item 3) — every time-resolved candidate, or the certain and common ones —
+     * each remembered with the note its rule comment carries, since the count behind it is the
+     * nodes', not the workload's.
      */
-    private List<Edge> snatCandidateEdges(InferenceResult result, List<Finding> out) {
+    private List<Edge> snatCandidateEdges(List<SnatAttribution> attributions, Map<Edge, SnatNote> notes) {
         List<Edge> edges = new ArrayList<>();
-        for (SnatEgress snat : result.snatEgress()) {
-            List<String> names = new ArrayList<>();
-            for (WorkloadId candidate : snat.candidates()) {
+        boolean common = options.snatEgress() == SnatEgressMode.COMMON_CANDIDATES;
+        for (SnatAttribution a : attributions) {
+            for (WorkloadId candidate : common ? a.commonAllowed() : a.all()) {
                 if (!options.excluded(candidate.namespace())) {
-                    edges.add(new Edge(Peer.workload(candidate), Peer.external(snat.destination()), snat.protocol(),
-                            snat.port(), null, snat.evidence()));
-                    names.add(candidate.toString());
+                    Edge edge = new Edge(Peer.workload(candidate), Peer.external(a.destination()), a.protocol(),
+                            a.port(), null, a.evidence());
+                    edges.add(edge);
+                    notes.put(edge, new SnatNote(edge, SnatText.note(a, candidate)));
                 }
-            }
-            if (!names.isEmpty()) {
-                out.add(new Finding(Finding.Severity.WARNING, "snat-candidates", "egress to " + snat.destination() + " "
-                        + io.flowpol.inference.model.Protocol.name(snat.protocol()) + "/" + snat.port() + " from node "
-                        + snat.node() + " is allowed for every workload that ran there (" + String.join(", ", names)
-                        + "): SNAT hides which one sent it; remove the rules of those that do not need it, or use "
-                        + "--snat-egress report-only", snat.evidence().connections()));
             }
         }
         return edges;
+    }
+
+    /** Per destination: who is certain, common, a candidate at all, and what the mode allowed (issue 14 item 2). */
+    private List<Finding> snatFindings(List<SnatAttribution> attributions) {
+        List<Finding> out = new ArrayList<>();
+        for (SnatAttribution a : attributions) {
+            if (a.all().isEmpty()) {
+                continue;
+            }
+            out.add(new Finding(Finding.Severity.WARNING, "snat-candidates", SnatText.finding(a, options.snatEgress()),
+                    a.connections()));
+        }
+        return out;
+    }
+
+    /** The evidence of rules that hold SNAT-derived edges, with their notes attached. */
+    private static void attachNotes(List<RuleEvidence> evidence, Map<Edge, SnatNote> notes) {
+        if (notes.isEmpty()) {
+            return;
+        }
+        for (int i = 0; i < evidence.size(); i++) {
+            RuleEvidence e = evidence.get(i);
+            List<SnatNote> found = e.edges().stream().map(notes::get).filter(n -> n != null).toList();
+            if (!found.isEmpty()) {
+                evidence.set(i, new RuleEvidence(e.namespace(), e.policy(), e.direction(), e.rule(), e.edges(), found));
+            }
+        }
     }
 
     private List<NetworkPolicy> workloadPolicies(List<Edge> kept, ClusterTimeline cluster, PeerMapper mapper,

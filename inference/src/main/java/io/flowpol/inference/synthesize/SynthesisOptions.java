@@ -11,13 +11,13 @@ import java.util.TreeSet;
  *     {@code --aggregate-external})
  * @param externalPrefixV6 the same for IPv6 peers (128 = exact)
  * @param excludedNamespaces namespaces that get no policy; egress into them is still allowed
- * @param allowSnatCandidates egress seen only as node to external (SNAT, DESIGN.md fact 3) is allowed
- *     to that destination and port for every workload that had a pod on the node at the time — a
- *     superset of the real sender, never a guess of one — so that applying the policies does not cut
- *     it; false leaves it to the report alone ({@code --snat-egress report-only})
+ * @param snatEgress egress seen only as node to external (SNAT, DESIGN.md fact 3) is allowed to that
+ *     destination and port for every workload that had a pod on the node at a connection's time — a
+ *     superset of the real sender, never a guess of one — or for its certain and common candidates
+ *     only, or left to the report alone ({@link SnatEgressMode})
  */
 public record SynthesisOptions(int minConnections, int externalPrefixV4, int externalPrefixV6,
-                               Set<String> excludedNamespaces, boolean allowSnatCandidates) {
+                               Set<String> excludedNamespaces, SnatEgressMode snatEgress) {
 
     /** The control-plane namespaces of every cluster; policies there break the cluster itself. */
     public static final Set<String> DEFAULT_EXCLUDED = Set.of("kube-system", "kube-public", "kube-node-lease");
@@ -32,13 +32,19 @@ public record SynthesisOptions(int minConnections, int externalPrefixV4, int ext
         if (externalPrefixV6 < 0 || externalPrefixV6 > 128) {
             throw new IllegalArgumentException("externalPrefixV6 out of range 0-128: " + externalPrefixV6);
         }
+        snatEgress = snatEgress == null ? SnatEgressMode.ALLOW_CANDIDATES : snatEgress;
         excludedNamespaces = excludedNamespaces == null ? Set.of()
                 : java.util.Collections.unmodifiableSortedSet(new TreeSet<>(excludedNamespaces));
     }
 
     /** SNAT-hidden egress allowed for its candidate workloads (the safe default). */
     public SynthesisOptions(int minConnections, int externalPrefixV4, int externalPrefixV6, Set<String> excludedNamespaces) {
-        this(minConnections, externalPrefixV4, externalPrefixV6, excludedNamespaces, true);
+        this(minConnections, externalPrefixV4, externalPrefixV6, excludedNamespaces, SnatEgressMode.ALLOW_CANDIDATES);
+    }
+
+    /** Any rule at all for SNAT-hidden egress. */
+    public boolean allowSnatCandidates() {
+        return snatEgress != SnatEgressMode.REPORT_ONLY;
     }
 
     /** One connection is enough, externals exact, the three control-plane namespaces excluded. */

@@ -75,7 +75,7 @@ class PolicySynthesizerTest {
                 "an excluded namespace's candidate gets no policy");
 
         SynthesizedPolicies reported = new PolicySynthesizer(new SynthesisOptions(1, 32, 128, SynthesisOptions.DEFAULT_EXCLUDED,
-                false)).synthesize(result, new Fixtures().cluster());
+                SnatEgressMode.REPORT_ONLY)).synthesize(result, new Fixtures().cluster());
         assertTrue(reported.policies().networkPolicies().stream().flatMap(p -> p.egress().stream())
                 .noneMatch(r -> r.peers().contains(apiPeer)), "report-only adds no rule");
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.flowpol.inference.history.LearnedState;
 import io.flowpol.inference.history.LearnedWindow;
+import io.flowpol.inference.model.CandidateSet;
 import io.flowpol.inference.model.DirectionProof;
 import io.flowpol.inference.model.Edge;
 import io.flowpol.inference.model.Evidence;
@@ -48,8 +49,9 @@ class StateStoreTest {
                 List.of(new LabelRequirement("tier", LabelRequirement.Operator.IN, List.of("front", "edge"))));
         PodSpan pod = new PodSpan(null, "shop", "web~remembered", WEB, null, List.of(), false, Map.of("app", "web"),
                 List.of(new ContainerPort("http", 8080, Protocol.TCP)), "web", "linux", 500, Long.MAX_VALUE);
-        SnatEgress snat = new SnatEgress("ip-10-0-1-1", IpAddress.parse("93.184.216.34"), Protocol.TCP, 443, evidence,
-                List.of(WEB));
+        // Per-connection candidate sets are kept across runs (issue 14 item 2).
+        SnatEgress snat = SnatEgress.ofSets("ip-10-0-1-1", IpAddress.parse("93.184.216.34"), Protocol.TCP, 443, evidence,
+                List.of(new CandidateSet(List.of(WEB), 3)));
         return new LearnedState(LearnedState.CURRENT_VERSION, List.of(new LearnedWindow(0, 3_600_000)), edges,
                 List.of(edges.get(0)), List.of(snat), List.of(new Workload(WEB, selector, Map.of("app", "web"))),
                 List.of(pod), List.of(new NamespaceInfo("shop", Map.of("kubernetes.io/metadata.name", "shop"))));
@@ -60,6 +62,20 @@ class StateStoreTest {
         StateStore store = new StateStore(dir.resolve("state"));
         store.save(sample());
         assertEquals(sample(), store.load());
+    }
+
+    @Test
+    void aStateWithoutCandidateSetsLoadsWithTheUnionOnly() throws IOException {
+        StateStore store = new StateStore(dir.resolve("state"));
+        store.save(sample());
+        Path file = dir.resolve("state").resolve(StateStore.FILE);
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.JsonNode root = json.readTree(file.toFile());
+        root.path("snatEgress").forEach(s -> ((com.fasterxml.jackson.databind.node.ObjectNode) s).remove("sets"));
+        Files.writeString(file, json.writeValueAsString(root));
+        SnatEgress snat = store.load().snatEgress().get(0);
+        assertEquals(List.of(), snat.sets(), "a state written before issue 14 has no sets");
+        assertEquals(List.of(WEB), snat.candidates());
     }
 
     @Test

@@ -45,6 +45,14 @@ final class EdgesJson {
                     evidence(o, s.evidence());
                     ArrayNode candidates = o.putArray("candidates");
                     s.candidates().stream().sorted().forEach(w -> candidates.add(w.toString()));
+                    // Each connection's time-resolved candidates, counted per distinct set (issue 14 item 2).
+                    ArrayNode sets = o.putArray("candidateSets");
+                    s.sets().forEach(set -> {
+                        ObjectNode so = sets.addObject();
+                        ArrayNode workloads = so.putArray("workloads");
+                        set.workloads().forEach(w -> workloads.add(w.toString()));
+                        so.put("connections", set.connections());
+                    });
                 });
         MAPPER.writeValue(file.toFile(), root);
     }

@@ -3,6 +3,7 @@ package io.flowpol.templates.render;
 import io.flowpol.inference.model.Edge;
 import io.flowpol.inference.model.Protocol;
 import io.flowpol.inference.synthesize.RuleEvidence;
+import io.flowpol.inference.synthesize.SnatNote;
 import java.time.Instant;
 
 /** The canonical text forms of evidence used in rule comments, the report and golden files. */
@@ -20,9 +21,17 @@ public final class EvidenceText {
         if (evidence == null || evidence.edges().isEmpty()) {
             return null;
         }
-        long n = evidence.connections();
-        return n + (n == 1 ? " connection" : " connections") + ", first " + time(evidence.firstSeen())
-                + ", last " + time(evidence.lastSeen());
+        // SNAT-derived edges carry a node's count: they speak for themselves (issue 14 item 4),
+        // the rule's own count covers only the edges it has seen itself.
+        StringBuilder out = new StringBuilder();
+        if (!evidence.ownEdges().isEmpty()) {
+            long n = evidence.connections();
+            out.append(n).append(n == 1 ? " connection" : " connections").append(", first ")
+                    .append(time(evidence.firstSeen())).append(", last ").append(time(evidence.lastSeen()));
+        }
+        evidence.snat().stream().map(SnatNote::text).distinct()
+                .forEach(text -> out.append(out.length() > 0 ? "; " : "").append(text));
+        return out.toString();
     }
 
     /** {@code TCP 8080} or {@code TCP 8080 (http)}. */

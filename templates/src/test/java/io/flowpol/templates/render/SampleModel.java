@@ -1,5 +1,6 @@
 package io.flowpol.templates.render;
 
+import io.flowpol.inference.model.CandidateSet;
 import io.flowpol.inference.model.Coverage;
 import io.flowpol.inference.model.DirectionProof;
 import io.flowpol.inference.model.Edge;
@@ -94,8 +95,10 @@ final class SampleModel {
                 edge(backend, Peer.external(IpAddress.parse("2001:db8::7")), Protocol.TCP, 443, 2),
                 edge(Peer.workload(WORKER), Peer.external(IpAddress.parse("198.51.100.9")), Protocol.TCP, 443, 1));
         List<Edge> attempts = List.of(edge(frontend, Peer.workload(DB), Protocol.TCP, 5432, 4));
-        SnatEgress snat = new SnatEgress("ip-10-0-1-10", IpAddress.parse("203.0.113.80"), Protocol.TCP, 443,
-                edge(frontend, backend, Protocol.TCP, 443, 6).evidence(), List.of(BACKEND, FRONTEND));
+        // 4 connections while backend and frontend shared the node, 2 while frontend ran there alone.
+        SnatEgress snat = SnatEgress.ofSets("ip-10-0-1-10", IpAddress.parse("203.0.113.80"), Protocol.TCP, 443,
+                edge(frontend, backend, Protocol.TCP, 443, 6).evidence(),
+                List.of(new CandidateSet(List.of(BACKEND, FRONTEND), 4), new CandidateSet(List.of(FRONTEND), 2)));
         Coverage coverage = new Coverage(List.of(new WorkloadId("shop", "Deployment", "idle")),
                 List.of(new WorkloadPair(FRONTEND, WORKER)), Map.of("no-pod-at-time", 12L));
         List<Finding> findings = List.of(new Finding(Finding.Severity.WARNING, "missing-pkt-fields",
