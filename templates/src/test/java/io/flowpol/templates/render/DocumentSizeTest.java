@@ -39,7 +39,8 @@ class DocumentSizeTest {
         }
         InferenceResult result = new InferenceResult(edges, List.of(), List.of(),
                 new Coverage(List.of(), List.of(), Map.of()), List.of());
-        SynthesisOptions options = new SynthesisOptions(1, 32, 128, SynthesisOptions.DEFAULT_EXCLUDED, true);
+        SynthesisOptions options = new SynthesisOptions(1, 32, 128, SynthesisOptions.DEFAULT_EXCLUDED,
+                io.flowpol.inference.synthesize.SnatEgressMode.ALLOW_CANDIDATES);
         return new OutputModel(new PolicySynthesizer(options).synthesize(result, cluster), result,
                 OutputModel.ClusterSummary.of(cluster),
                 new OutputModel.InputDescription(List.of("flows.log"), "v2", SampleModel.T0, SampleModel.T0 + SampleModel.MINUTE),
