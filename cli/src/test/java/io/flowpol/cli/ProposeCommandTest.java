@@ -37,6 +37,29 @@ class ProposeCommandTest {
         Path seed = tmp.resolve("seed");
         try (Git git = Git.init().setDirectory(seed.toFile()).setInitialBranch("main").call()) {
             Files.writeString(seed.resolve("README.md"), "policies live here\n");
+            // main already holds a policy flowpol rewrites and one a human took over (issue 15 items 1, 3)
+            Path policies = Files.createDirectories(seed.resolve("clusters/prod/policies/networkpolicies/shop"));
+            Files.writeString(policies.resolve("frontend.yaml"), """
+                    apiVersion: networking.k8s.io/v1
+                    kind: NetworkPolicy
+                    metadata: {name: frontend, namespace: shop}
+                    spec:
+                      podSelector: {matchLabels: {app: frontend}}
+                      policyTypes: [Ingress]
+                      ingress: [{}]
+                    """);
+            Files.writeString(policies.resolve("legacy.yaml"), """
+                    apiVersion: networking.k8s.io/v1
+                    kind: NetworkPolicy
+                    metadata:
+                      name: legacy
+                      namespace: shop
+                      annotations:
+                        flowpol.io/managed: "false"
+                    spec:
+                      podSelector: {matchLabels: {app: legacy}}
+                      policyTypes: [Ingress]
+                    """);
             git.add().addFilepattern(".").call();
             git.commit().setMessage("seed").setAuthor("t", "t@example.com").setCommitter("t", "t@example.com").call();
             git.push().setRemote(remote.toUri().toString()).setRefSpecs(new RefSpec("refs/heads/main:refs/heads/main")).call();
@@ -87,6 +110,76 @@ class ProposeCommandTest {
         assertTrue(third.out().contains("up to date"), third.out());
         assertEquals(calls, github.calls.size(), "nothing changed: no API call");
         assertFalse((first.out() + first.err() + second.out() + second.err()).contains(TOKEN));
+    }
+
+    /** Policy files by git change type (A, M, D) between main and the proposal branch, as {@code git diff main..branch}. */
+    private java.util.Map<String, Long> diffMainToBranch() throws Exception {
+        try (Git git = Git.open(remote.toFile()); Repository repo = git.getRepository();
+             var reader = repo.newObjectReader(); var walk = new org.eclipse.jgit.revwalk.RevWalk(repo)) {
+            var main = new org.eclipse.jgit.treewalk.CanonicalTreeParser(null, reader,
+                    walk.parseCommit(repo.resolve("refs/heads/main")).getTree());
+            var branch = new org.eclipse.jgit.treewalk.CanonicalTreeParser(null, reader,
+                    walk.parseCommit(repo.resolve("refs/heads/flowpol/proposal")).getTree());
+            return git.diff().setOldTree(main).setNewTree(branch).call().stream()
+                    // policy documents only: not kustomization.yaml, edges.json or report.md
+                    .filter(d -> policyFile(d.getNewPath()) || policyFile(d.getOldPath()))
+                    .collect(java.util.stream.Collectors.groupingBy(d -> d.getChangeType().name().substring(0, 1),
+                            java.util.TreeMap::new, java.util.stream.Collectors.counting()));
+        }
+    }
+
+    private static boolean policyFile(String path) {
+        return path.endsWith(".yaml") && !path.endsWith("kustomization.yaml");
+    }
+
+    private static long bodyCount(String body, String row) {
+        var m = java.util.regex.Pattern.compile("\\| " + row + " \\| (\\d+) \\|").matcher(body);
+        assertTrue(m.find(), row + " in " + body);
+        return Long.parseLong(m.group(1));
+    }
+
+    private String remoteFile(String branch, String path) throws Exception {
+        try (Git git = Git.open(remote.toFile()); Repository repo = git.getRepository();
+             var walk = new org.eclipse.jgit.revwalk.RevWalk(repo)) {
+            var tw = org.eclipse.jgit.treewalk.TreeWalk.forPath(repo, path, walk.parseCommit(repo.resolve("refs/heads/" + branch)).getTree());
+            return tw == null ? null : new String(repo.open(tw.getObjectId(0)).getBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void anUpdateOnABaseThatHoldsThePoliciesDescribesTheDiffAgainstTheBase() throws Exception {
+        assertEquals(0, propose("2026-11-30T11:00:00Z").exitCode());
+        Cli.Result second = propose("2026-11-30T12:00:00Z");
+        assertEquals(0, second.exitCode(), second.toString());
+        assertTrue(second.out().contains("updated pull request #1"), second.out());
+
+        String body = github.pulls.get(1).path("body").asText();
+        var diff = diffMainToBranch();
+        assertEquals(diff.getOrDefault("A", 0L), bodyCount(body, "policies added"), body);
+        assertEquals(diff.getOrDefault("M", 0L), bodyCount(body, "policies changed"), body);
+        assertEquals(diff.getOrDefault("D", 0L), bodyCount(body, "policies removed"), body);
+        assertEquals(1L, diff.get("M"), "frontend.yaml is rewritten: " + diff);
+        assertTrue(body.contains("## Since the last update"), body);
+
+        String kustomization = remoteFile("flowpol/proposal", "clusters/prod/policies/kustomization.yaml");
+        assertTrue(kustomization.contains("  - networkpolicies/shop/legacy.yaml\n"), kustomization);
+        assertTrue(second.out().contains("clusters/prod/policies/networkpolicies/shop/legacy.yaml"), second.out());
+        assertEquals(2, github.calls.stream().filter(c -> c.path().endsWith("/labels") || c.path().endsWith("/requested_reviewers")).count(),
+                "labels and reviewers once, on the new pull request");
+    }
+
+    @Test
+    void anHttpRemoteThatAsksForCredentialsSaysTheTokenIsOnlySentOverHttps() throws Exception {
+        try (var git = io.flowpol.cli.propose.UnauthorizedGitServer.start()) {
+            Cli.Result r = Cli.run("propose", "--git-repo", git.url(), "--github-repo", "acme/gitops",
+                    "--github-api", github.api().toString(), "--github-token-file", tokenFile.toString(),
+                    "--flow-logs", Cli.DEMO.resolve("flowlogs/v5").toString(), "--cluster", Cli.DEMO.resolve("recording.jsonl").toString(),
+                    "--since", "2026-11-30T10:00:00Z", "--until", "2026-11-30T12:00:00Z");
+            assertEquals(1, r.exitCode(), r.toString());
+            assertTrue(r.err().contains("only sent over HTTPS"), r.err());
+            assertFalse(r.err().contains("CredentialsProvider") || r.err().contains(TOKEN), r.err());
+            assertTrue(github.calls.isEmpty());
+        }
     }
 
     @Test

@@ -6,14 +6,14 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 
 /** A loopback git "smart HTTP" host that answers every request 401 with a Basic challenge, as GitHub does without a valid token. */
-final class UnauthorizedGitServer implements AutoCloseable {
+public final class UnauthorizedGitServer implements AutoCloseable {
     private final HttpServer server;
 
     private UnauthorizedGitServer(HttpServer server) {
         this.server = server;
     }
 
-    static UnauthorizedGitServer start() throws IOException {
+    public static UnauthorizedGitServer start() throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", ex -> {
             ex.getRequestBody().readAllBytes();
@@ -25,7 +25,7 @@ final class UnauthorizedGitServer implements AutoCloseable {
         return new UnauthorizedGitServer(server);
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/acme/gitops.git";
     }
 
