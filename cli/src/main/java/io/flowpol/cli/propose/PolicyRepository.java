@@ -15,6 +15,7 @@ import org.eclipse.jgit.api.errors.TransportException;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.Ref;
+import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.transport.CredentialsProvider;
@@ -198,7 +199,7 @@ final class PolicyRepository implements AutoCloseable {
     }
 
     /** The repository, for reading trees of the commits above. */
-    org.eclipse.jgit.lib.Repository repository() {
+    Repository repository() {
         return git.getRepository();
     }
 
@@ -206,6 +207,10 @@ final class PolicyRepository implements AutoCloseable {
         for (PushResult result : results) {
             for (RemoteRefUpdate update : result.getRemoteUpdates()) {
                 RemoteRefUpdate.Status s = update.getStatus();
+                if (s == RemoteRefUpdate.Status.REJECTED_REMOTE_CHANGED) {
+                    throw new IllegalStateException("git push of " + update.getRemoteName()
+                            + " was refused: someone pushed to it while flowpol ran; nothing was overwritten, run again");
+                }
                 if (s != RemoteRefUpdate.Status.OK && s != RemoteRefUpdate.Status.UP_TO_DATE) {
                     throw new IllegalStateException("git push of " + update.getRemoteName() + " was refused: " + s
                             + (update.getMessage() == null ? "" : " (" + update.getMessage() + ")"));

@@ -9,10 +9,11 @@ import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.transport.CredentialsProvider;
 
 /**
- * Publishes a generated policy directory as a pull request: commit on the proposal branch,
- * push, then open the pull request or update the open one. GitHub access is checked before
- * the push, and a failed API call after it puts the remote branch back, so an error leaves the
- * remote as it was. Nothing is committed or opened when the policies did not change.
+ * Publishes a generated policy directory as a pull request: one commit on the current base tip,
+ * force-pushed (with a lease) to the proposal branch, then the pull request opened or the open
+ * one updated (issue 15). GitHub access is checked before the push, and a failed API call after
+ * it puts the remote branch back, so an error leaves the remote as it was. Nothing is pushed or
+ * called when the base or the branch already holds exactly these policies.
  */
 public final class Proposer {
     private final GitHubClient github;

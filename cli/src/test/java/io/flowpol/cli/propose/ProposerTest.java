@@ -273,4 +273,31 @@ class ProposerTest {
             assertFalse(wrong.getMessage().contains(TOKEN));
         }
     }
+
+    @Test
+    void aPushToTheBranchWhileFlowpolRunsIsRefusedNotOverwritten() throws Exception {
+        proposer().propose(request(generated("1", "v: 1\n"), false));
+        Path clone = tmp.resolve("reviewer");
+        ProposalRequest racing = new ProposalRequest(remote.toString(), "main", "flowpol/proposal", "policies",
+                generated("2", "v: 2\n"), "m", "t", (base, proposed) -> {
+                    // a reviewer pushes to the branch after flowpol cloned it and before flowpol pushes
+                    try (Git git = Git.cloneRepository().setURI(remote.toUri().toString()).setDirectory(clone.toFile())
+                            .setBranch("flowpol/proposal").call()) {
+                        write(clone.resolve("policies/review-note.yaml"), "note: 1\n");
+                        git.add().addFilepattern(".").call();
+                        git.commit().setMessage("review").setAuthor("r", "r@example.com").setCommitter("r", "r@example.com").call();
+                        git.push().call();
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                    return "body";
+                }, List.of(), List.of(), "flowpol", "flowpol@example.com", false);
+
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> proposer().propose(racing));
+
+        assertTrue(e.getMessage().contains("someone pushed to it while flowpol ran"), e.getMessage());
+        assertEquals("note: 1\n", remoteFile("flowpol/proposal", "policies/review-note.yaml"), "the reviewer's push is kept");
+        assertEquals(1, github.pulls.size());
+        assertEquals(0, github.calls.stream().filter(c -> c.method().equals("PATCH")).count());
+    }
 }
