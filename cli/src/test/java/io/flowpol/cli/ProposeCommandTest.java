@@ -112,7 +112,7 @@ class ProposeCommandTest {
         assertFalse((first.out() + first.err() + second.out() + second.err()).contains(TOKEN));
     }
 
-    /** Policy files by git change type (A, M, D) between main and the proposal branch, as {@code git diff main..branch}. */
+    /** Policy files by git change type (comment-only changes left out) (A, M, D) between main and the proposal branch, as {@code git diff main..branch}. */
     private java.util.Map<String, Long> diffMainToBranch() throws Exception {
         try (Git git = Git.open(remote.toFile()); Repository repo = git.getRepository();
              var reader = repo.newObjectReader(); var walk = new org.eclipse.jgit.revwalk.RevWalk(repo)) {
@@ -123,8 +123,21 @@ class ProposeCommandTest {
             return git.diff().setOldTree(main).setNewTree(branch).call().stream()
                     // policy documents only: not kustomization.yaml, edges.json or report.md
                     .filter(d -> policyFile(d.getNewPath()) || policyFile(d.getOldPath()))
+                    // a change in comments alone (the evidence counts and times the template writes) is no
+                    // policy change: the structural diff compares documents without comments, by design
+                    .filter(d -> d.getChangeType() != org.eclipse.jgit.diff.DiffEntry.ChangeType.MODIFY
+                            || !withoutComments(repo, d.getOldId().toObjectId()).equals(withoutComments(repo, d.getNewId().toObjectId())))
                     .collect(java.util.stream.Collectors.groupingBy(d -> d.getChangeType().name().substring(0, 1),
                             java.util.TreeMap::new, java.util.stream.Collectors.counting()));
+        }
+    }
+
+    private static List<String> withoutComments(Repository repo, org.eclipse.jgit.lib.ObjectId blob) {
+        try {
+            return new String(repo.open(blob).getBytes(), java.nio.charset.StandardCharsets.UTF_8).lines()
+                    .filter(l -> !l.trim().startsWith("#")).toList();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
@@ -144,6 +157,73 @@ class ProposeCommandTest {
             var tw = org.eclipse.jgit.treewalk.TreeWalk.forPath(repo, path, walk.parseCommit(repo.resolve("refs/heads/" + branch)).getTree());
             return tw == null ? null : new String(repo.open(tw.getObjectId(0)).getBytes(), java.nio.charset.StandardCharsets.UTF_8);
         }
+    }
+
+    /** Policy files on main under the policy path. */
+    private long policyFilesOnMain() throws Exception {
+        try (Git git = Git.open(remote.toFile()); Repository repo = git.getRepository();
+             var walk = new org.eclipse.jgit.revwalk.RevWalk(repo); var tw = new org.eclipse.jgit.treewalk.TreeWalk(repo)) {
+            tw.addTree(walk.parseCommit(repo.resolve("refs/heads/main")).getTree());
+            tw.setRecursive(true);
+            tw.setFilter(org.eclipse.jgit.treewalk.filter.PathFilter.create("clusters/prod/policies"));
+            long n = 0;
+            while (tw.next()) {
+                n += policyFile(tw.getPathString()) ? 1 : 0;
+            }
+            return n;
+        }
+    }
+
+    /** The description's numbers are those of git diff main..branch, and the branch is one commit on main. */
+    private void assertBodyMatchesGit(String body) throws Exception {
+        var diff = diffMainToBranch();
+        long added = diff.getOrDefault("A", 0L);
+        long changed = diff.getOrDefault("M", 0L);
+        long removed = diff.getOrDefault("D", 0L);
+        assertEquals(added, bodyCount(body, "policies added"), diff + "\n" + body);
+        assertEquals(changed, bodyCount(body, "policies changed"), diff + "\n" + body);
+        assertEquals(removed, bodyCount(body, "policies removed"), diff + "\n" + body);
+        long unchanged = policyFilesOnMain() - changed - removed;
+        assertTrue(body.contains("| policies added / changed / removed / unchanged | " + added + " / " + changed + " / "
+                + removed + " / " + unchanged + " |"), "unchanged " + unchanged + " (the human-owned file among them): " + body);
+        try (Git git = Git.open(remote.toFile()); Repository repo = git.getRepository();
+             var walk = new org.eclipse.jgit.revwalk.RevWalk(repo)) {
+            var tip = walk.parseCommit(repo.resolve("refs/heads/flowpol/proposal"));
+            assertEquals(1, tip.getParentCount());
+            assertEquals(repo.resolve("refs/heads/main"), tip.getParent(0).getId(), "one commit on today's main");
+        }
+    }
+
+    /** GitHub's merge button with the branch kept: a merge commit on main, the pull request closed. */
+    private void mergeProposal(int number) throws Exception {
+        Path clone = Files.createTempDirectory(tmp, "merge-");
+        try (Git git = Git.cloneRepository().setURI(remote.toUri().toString()).setDirectory(clone.toFile()).setBranch("main").call()) {
+            var result = git.merge().include(git.getRepository().resolve("origin/flowpol/proposal"))
+                    .setFastForward(org.eclipse.jgit.api.MergeCommand.FastForwardMode.NO_FF).setMessage("Merge").call();
+            assertTrue(result.getMergeStatus().isSuccessful(), result.toString());
+            git.push().call();
+        }
+        github.pulls.get(number).put("state", "closed");
+    }
+
+    @Test
+    void severalDaysOfLearnAndProposeWithMergesInBetween() throws Exception {
+        // each "day" learns a longer window of the demo; the team merges now and then and keeps the branch
+        String[] days = {"2026-11-30T10:30:00Z", "2026-11-30T11:00:00Z", "2026-11-30T11:30:00Z", "2026-11-30T12:00:00Z"};
+        int[] pullOfDay = {1, 1, 2, 2};
+        for (int day = 0; day < days.length; day++) {
+            Cli.Result r = propose(days[day]);
+            assertEquals(0, r.exitCode(), "day " + day + ": " + r);
+            assertTrue(r.out().contains((day % 2 == 0 ? "opened" : "updated") + " pull request #" + pullOfDay[day]), r.out());
+            assertBodyMatchesGit(github.pulls.get(pullOfDay[day]).path("body").asText());
+            if (day == 1) {
+                mergeProposal(1);
+            }
+        }
+        int calls = github.calls.size();
+        assertTrue(propose(days[3]).out().contains("up to date"));
+        assertEquals(calls, github.calls.size(), "nothing changed: no API call");
+        assertEquals(2, github.calls.stream().filter(c -> c.path().endsWith("/labels")).count(), "labels on the two new pull requests only");
     }
 
     @Test
