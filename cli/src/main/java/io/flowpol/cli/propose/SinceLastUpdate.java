@@ -73,9 +73,7 @@ final class SinceLastUpdate {
                     s.append("- ").append(added.size() + changed.size() + removed.size() - MAX_LISTED).append(" more\n");
                     return s.toString();
                 }
-                if (listed <= MAX_LISTED) {
-                    s.append("- ").append(word).append(" `").append(file).append("`\n");
-                }
+                s.append("- ").append(word).append(" `").append(file).append("`\n");
             }
         }
         return s.toString();
