@@ -10,7 +10,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-/** The pull request description: the learned result and the dry-run diff against the branch's current policies. */
+/**
+ * The pull request description: the learned result and the dry-run diff of the base branch's
+ * policies as they are today against the proposal as committed, kept files included (issue 15 items 2, 3).
+ */
 final class ProposalBody {
     private ProposalBody() {
     }

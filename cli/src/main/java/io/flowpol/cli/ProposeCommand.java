@@ -34,7 +34,7 @@ import picocli.CommandLine.Spec;
         description = {
             "Learn policies and open (or update) a pull request with them in a GitOps repository.",
             "",
-            "Runs generate, replaces the contents of --path on --branch (keeping files annotated flowpol.io/managed: \"false\"), commits, pushes and opens a pull request against --base whose description holds the summary, the dry-run diff against the policies on the branch (broken observed flows first), the coverage warnings and the evidence. A second run updates the same pull request; a run with nothing new does nothing. The GitHub token is read from GITHUB_TOKEN and never printed."})
+            "Runs generate, then builds one commit on the current tip of --base that replaces the contents of --path (keeping files annotated flowpol.io/managed: \"false\", which stay listed in kustomization.yaml), force-pushes it to --branch (with a lease) and opens a pull request whose description holds the summary, the dry-run diff of --base against the proposal (broken observed flows first), what changed since the last update, the coverage warnings and the evidence. A later run rebuilds the proposal on the base as it is then and updates the same pull request; a run with nothing new does nothing. The GitHub token is read from GITHUB_TOKEN (or --github-token-file), sent over HTTPS only and never printed."})
 public final class ProposeCommand implements Callable<Integer> {
 
     @Spec
@@ -126,7 +126,7 @@ public final class ProposeCommand implements Callable<Integer> {
                     : new UsernamePasswordCredentialsProvider("x-access-token", token);
             ProposalResult result = new Proposer(github, credentials).propose(new ProposalRequest(repository, base, branch,
                     path, generated, "flowpol: update learned network policies", title,
-                    current -> ProposalBody.render(learned, current, generated), labels, reviewers, "flowpol",
+                    (basePolicies, proposed) -> ProposalBody.render(learned, basePolicies, proposed), labels, reviewers, "flowpol",
                     "flowpol@users.noreply.github.com", dryRun));
             report(out, result);
         } finally {
@@ -171,7 +171,8 @@ public final class ProposeCommand implements Callable<Integer> {
 
     private void report(PrintWriter out, ProposalResult result) {
         switch (result.outcome()) {
-            case NO_CHANGE -> out.println("flowpol: the policies on " + branch + " are up to date: nothing committed, no pull request");
+            case NO_CHANGE -> out.println("flowpol: the policies on " + branch + " (or " + base
+                    + ") are up to date: nothing committed, no pull request");
             case DRY_RUN -> {
                 out.println("flowpol: dry run: committed " + result.commit() + " on " + branch + " locally; nothing pushed");
                 out.println();

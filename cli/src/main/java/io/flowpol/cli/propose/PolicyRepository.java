@@ -11,50 +11,70 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.api.errors.TransportException;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.Ref;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.transport.CredentialsProvider;
 import org.eclipse.jgit.transport.PushResult;
+import org.eclipse.jgit.transport.RefLeaseSpec;
 import org.eclipse.jgit.transport.RefSpec;
 import org.eclipse.jgit.transport.RemoteRefUpdate;
 
 /**
  * A fresh clone of the GitOps repository in a temporary directory (the user's own checkout is
- * never touched), on the proposal branch: the existing remote branch when there is one (so a
- * reviewer's history is kept and nothing is force-pushed), else a new branch from {@code base}.
+ * never touched), checked out at the CURRENT tip of {@code base}. The proposal is always one
+ * commit on today's base (issue 15 item 1): the managed files under the policy path are
+ * replaced, human-owned ones kept, and the branch is force-pushed with a lease on the tip it
+ * had when cloned, so a proposal never stacks on yesterday's proposal and a concurrent push
+ * by someone else is refused instead of overwritten.
  */
 final class PolicyRepository implements AutoCloseable {
     private final Git git;
+    private final Path scratch;
     private final Path dir;
+    private final String uri;
     private final CredentialsProvider credentials;
     private final String branch;
-    private final ObjectId remoteBefore;
+    private final RevCommit baseTip;
+    private final RevCommit remoteBefore;
 
-    private PolicyRepository(Git git, Path dir, CredentialsProvider credentials, String branch, ObjectId remoteBefore) {
+    private PolicyRepository(Git git, Path scratch, String uri, CredentialsProvider credentials, String branch,
+                             RevCommit baseTip, RevCommit remoteBefore) {
         this.git = git;
-        this.dir = dir;
+        this.scratch = scratch;
+        this.dir = git.getRepository().getWorkTree().toPath();
+        this.uri = uri;
         this.credentials = credentials;
         this.branch = branch;
+        this.baseTip = baseTip;
         this.remoteBefore = remoteBefore;
     }
 
     static PolicyRepository checkout(String urlOrPath, String base, String branch, CredentialsProvider credentials)
             throws IOException, GitAPIException {
-        Path dir = Files.createTempDirectory("flowpol-propose-");
+        Path scratch = Files.createTempDirectory("flowpol-propose-");
         try {
-            return checkout(dir, urlOrPath, base, branch, credentials);
+            return checkout(scratch, urlOrPath, base, branch, credentials);
         } catch (IOException | GitAPIException | RuntimeException e) {
-            ScratchDirectories.delete(dir); // a failed clone leaves no temporary copy behind
+            ScratchDirectories.delete(scratch); // a failed clone leaves no temporary copy behind
             throw e;
         }
     }
 
-    private static PolicyRepository checkout(Path dir, String urlOrPath, String base, String branch,
+    private static PolicyRepository checkout(Path scratch, String urlOrPath, String base, String branch,
                                              CredentialsProvider credentials) throws IOException, GitAPIException {
         String uri = isUrl(urlOrPath) ? urlOrPath : Path.of(urlOrPath).toAbsolutePath().toUri().toString();
-        Git git = Git.cloneRepository().setURI(uri).setDirectory(dir.toFile()).setCredentialsProvider(credentials)
-                .setNoCheckout(true).call();
+        Git git;
+        try {
+            git = Git.cloneRepository().setURI(uri).setDirectory(scratch.resolve("repo").toFile())
+                    .setCredentialsProvider(credentials).setNoCheckout(true).call();
+        } catch (TransportException e) {
+            throw GitErrors.transport(urlOrPath, "clone", e, credentials != null);
+        }
         Ref remoteBranch = git.getRepository().findRef("refs/remotes/origin/" + branch);
         Ref remoteBase = git.getRepository().findRef("refs/remotes/origin/" + base);
         if (remoteBase == null) {
@@ -62,23 +82,44 @@ final class PolicyRepository implements AutoCloseable {
             throw new InputException(InputProblem.error(urlOrPath, 0, "--base", "a branch of the repository",
                     "no branch " + base));
         }
-        String start = remoteBranch != null ? "origin/" + branch : "origin/" + base;
-        git.checkout().setCreateBranch(true).setName(branch).setStartPoint(start).call();
-        return new PolicyRepository(git, dir, credentials, branch, remoteBranch == null ? null : remoteBranch.getObjectId());
+        // The clone has no work tree yet: a forced checkout writes the base's files without comparing them with
+        // whatever HEAD the clone chose (the unforced switch saw every such file as a conflict, issue 15 item 1).
+        git.checkout().setCreateBranch(true).setForced(true).setName(branch).setStartPoint("origin/" + base).call();
+        try (RevWalk walk = new RevWalk(git.getRepository())) {
+            RevCommit baseTip = walk.parseCommit(remoteBase.getObjectId());
+            RevCommit before = remoteBranch == null ? null : walk.parseCommit(remoteBranch.getObjectId());
+            return new PolicyRepository(git, scratch, urlOrPath, credentials, branch, baseTip, before);
+        }
     }
 
     private static boolean isUrl(String s) {
         return s.contains("://") || s.matches("^[\\w.-]+@[\\w.-]+:.*");
     }
 
-    /** The policy directory in the checkout, as the branch has it (before {@link #replace}). */
+    /** The policy directory in the checkout: the base's until {@link #replace}, the proposal's after. */
     Path policyDir(String path) {
         return dir.resolve(path).normalize();
     }
 
+    /** A scratch directory beside the clone, removed with it. */
+    Path scratch(String name) throws IOException {
+        return Files.createDirectories(scratch.resolve(name));
+    }
+
+    /** The branch tip before this run, null when the branch is new. */
+    RevCommit previousProposal() {
+        return remoteBefore;
+    }
+
+    RevCommit baseTip() {
+        return baseTip;
+    }
+
     /**
      * Replaces the contents of {@code path} with {@code generated}, keeping files a human
-     * annotated as unmanaged. Returns the repository-relative paths kept.
+     * annotated as unmanaged; kept files stay listed in the generated {@code kustomization.yaml}
+     * so Argo CD or Flux keeps applying them (issue 15 item 3). Returns the repository-relative
+     * paths kept.
      */
     List<String> replace(String path, Path generated) throws IOException {
         Path target = dir.resolve(path).normalize();
@@ -109,23 +150,45 @@ final class PolicyRepository implements AutoCloseable {
                 Files.copy(f, to);
             }
         }
+        KeptResources.add(target, kept.stream().map(k -> target.relativize(dir.resolve(k)).toString()).toList());
         return kept;
     }
 
-    /** Commits everything under {@code path}; null when nothing changed. */
-    ObjectId commit(String path, String message, PersonIdent author) throws GitAPIException {
+    /**
+     * Commits everything under {@code path} on top of the base tip; null when the result is the
+     * base itself (nothing to propose).
+     */
+    RevCommit commit(String path, String message, PersonIdent author) throws GitAPIException, IOException {
         git.add().addFilepattern(path).call();
         git.add().addFilepattern(path).setUpdate(true).call();
         if (git.status().addPath(path).call().getUncommittedChanges().isEmpty()) {
             return null;
         }
-        return git.commit().setMessage(message).setAuthor(author).setCommitter(author).call().getId();
+        ObjectId id = git.commit().setMessage(message).setAuthor(author).setCommitter(author).call().getId();
+        try (RevWalk walk = new RevWalk(git.getRepository())) {
+            return walk.parseCommit(id);
+        }
     }
 
-    /** Pushes the branch without force; fails on anything but an accepted update. */
+    /** True when the branch already holds exactly {@code proposal}: one commit on the same base with the same tree. */
+    boolean alreadyProposed(RevCommit proposal) {
+        return remoteBefore != null && remoteBefore.getParentCount() == 1
+                && remoteBefore.getParent(0).equals(baseTip) && remoteBefore.getTree().equals(proposal.getTree());
+    }
+
+    /**
+     * Force-pushes the branch with a lease on the tip it had when cloned (or on its absence): the
+     * proposal replaces yesterday's, but a push someone made meanwhile is refused, not lost.
+     */
     void push() throws GitAPIException {
-        check(git.push().setCredentialsProvider(credentials).setRemote("origin")
-                .setRefSpecs(new RefSpec("refs/heads/" + branch + ":refs/heads/" + branch)).call());
+        ObjectId expected = remoteBefore == null ? ObjectId.zeroId() : remoteBefore.getId();
+        try {
+            check(git.push().setCredentialsProvider(credentials).setRemote("origin")
+                    .setRefSpecs(new RefSpec("+refs/heads/" + branch + ":refs/heads/" + branch))
+                    .setRefLeaseSpecs(new RefLeaseSpec("refs/heads/" + branch, expected.name())).call());
+        } catch (TransportException e) {
+            throw GitErrors.transport(uri, "push", e, credentials != null);
+        }
     }
 
     /** Puts the remote branch back where it was before {@link #push()} (deleted when it was new). */
@@ -135,11 +198,19 @@ final class PolicyRepository implements AutoCloseable {
         check(git.push().setCredentialsProvider(credentials).setRemote("origin").setRefSpecs(spec).setForce(true).call());
     }
 
+    /** The repository, for reading trees of the commits above. */
+    Repository repository() {
+        return git.getRepository();
+    }
 
     private static void check(Iterable<PushResult> results) {
         for (PushResult result : results) {
             for (RemoteRefUpdate update : result.getRemoteUpdates()) {
                 RemoteRefUpdate.Status s = update.getStatus();
+                if (s == RemoteRefUpdate.Status.REJECTED_REMOTE_CHANGED) {
+                    throw new IllegalStateException("git push of " + update.getRemoteName()
+                            + " was refused: someone pushed to it while flowpol ran; nothing was overwritten, run again");
+                }
                 if (s != RemoteRefUpdate.Status.OK && s != RemoteRefUpdate.Status.UP_TO_DATE) {
                     throw new IllegalStateException("git push of " + update.getRemoteName() + " was refused: " + s
                             + (update.getMessage() == null ? "" : " (" + update.getMessage() + ")"));
@@ -151,7 +222,6 @@ final class PolicyRepository implements AutoCloseable {
     @Override
     public void close() {
         git.close();
-        ScratchDirectories.delete(dir);
+        ScratchDirectories.delete(scratch);
     }
-
 }

@@ -22,4 +22,18 @@ public final class ScratchDirectories {
             throw new UncheckedIOException(e);
         }
     }
+
+    /** Copies the regular files below {@code from} to the same places below {@code to}; nothing when {@code from} is absent. */
+    public static void copy(Path from, Path to) throws IOException {
+        if (!Files.isDirectory(from)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(from)) {
+            for (Path f : walk.filter(Files::isRegularFile).sorted().toList()) {
+                Path target = to.resolve(from.relativize(f).toString());
+                Files.createDirectories(target.getParent());
+                Files.copy(f, target);
+            }
+        }
+    }
 }

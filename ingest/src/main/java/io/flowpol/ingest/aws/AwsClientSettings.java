@@ -1,12 +1,16 @@
 package io.flowpol.ingest.aws;
 
+import io.flowpol.inference.model.InputException;
+import io.flowpol.inference.model.InputProblem;
 import java.net.URI;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 
 /**
  * The AWS conventions every flowpol client follows: default credential chain (or a named profile),
@@ -27,12 +31,25 @@ public final class AwsClientSettings {
                 .build());
         builder.credentialsProvider(profile != null ? ProfileCredentialsProvider.create(profile)
                 : DefaultCredentialsProvider.builder().build());
-        if (region != null) {
-            builder.region(Region.of(region));
-        }
+        builder.region(region != null ? Region.of(region) : defaultRegion());
         if (endpoint != null) {
             builder.endpointOverride(endpoint);
         }
         return builder;
+    }
+
+    /**
+     * The region the SDK would pick itself (AWS_REGION, the profile, instance metadata), asked
+     * for here so that none set is one line naming where to set it, not the SDK's dump of its
+     * provider chain (issue 15 item 5).
+     */
+    private static Region defaultRegion() {
+        try {
+            return new DefaultAwsRegionProviderChain().getRegion();
+        } catch (SdkClientException e) {
+            throw new InputException(InputProblem.error(null, 0, "--region",
+                    "an AWS region: --region, the AWS_REGION variable or 'region' in the AWS profile (~/.aws/config)",
+                    "none set"));
+        }
     }
 }
