@@ -17,6 +17,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.cloudwatchlogs.model.FilterLogEventsRequest;
@@ -35,6 +36,7 @@ import software.amazon.awssdk.services.cloudwatchlogs.model.FilteredLogEvent;
 public final class CloudWatchFlowLogReader {
     private static final int QUEUE_PAGES = 4;
     private static final int PROBLEM_SAMPLES = 20;
+    private static final long STOP_WAIT_SECONDS = 30;
     /** Five minutes: the S3 delivery period too; small enough to parallelise a day, large enough for few calls. */
     static final long SLICE_MILLIS = 5 * 60_000L;
 
@@ -105,10 +107,23 @@ public final class CloudWatchFlowLogReader {
             throw new InputException(InputProblem.error(String.valueOf(checkpoint), 0, "--checkpoint", null,
                     io.flowpol.inference.model.IoReason.of(e.getCause())), e);
         } finally {
-            pool.shutdownNow();
+            stop(pool);
         }
         return new CloudWatchStats(consumer.streams.size(), filterCalls.get(), retries.retries(), cached, consumer.events,
                 consumer.bytes, consumer.malformed, consumer.problems, System.nanoTime() - started);
+    }
+
+    /**
+     * Cancels the fetches and waits for the one in flight: a failed read must not leave requests
+     * running (they would reach the service after the run, and race a resumed read's calls).
+     */
+    private static void stop(ExecutorService pool) {
+        pool.shutdownNow();
+        try {
+            pool.awaitTermination(STOP_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Parses one fetched slice in order, keeping it in the checkpoint only once it is complete. */
