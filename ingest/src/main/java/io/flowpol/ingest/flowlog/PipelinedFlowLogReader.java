@@ -223,18 +223,8 @@ public final class PipelinedFlowLogReader {
             handoffs[p].cancel();
             parsers[p].interrupt();
         }
-        boolean interrupted = false;
         for (Thread parser : parsers) {
-            while (parser.isAlive()) {
-                try {
-                    parser.join();
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
+            ParserThreads.join(parser);
         }
     }
 }

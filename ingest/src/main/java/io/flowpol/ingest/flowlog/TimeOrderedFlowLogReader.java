@@ -215,24 +215,9 @@ public final class TimeOrderedFlowLogReader {
             }
             for (MergeSource s : sources) {
                 if (s.started()) {
-                    join(s.parser);
+                    ParserThreads.join(s.parser);
                 }
             }
-        }
-    }
-
-    /** Waits for {@code parser} to end, keeping an interrupt for the caller. */
-    private static void join(Thread parser) {
-        boolean interrupted = false;
-        while (parser.isAlive()) {
-            try {
-                parser.join();
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
         }
     }
 
