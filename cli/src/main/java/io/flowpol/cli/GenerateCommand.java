@@ -1,5 +1,6 @@
 package io.flowpol.cli;
 
+import io.flowpol.cli.options.AwsNetworkOptions;
 import io.flowpol.cli.options.AwsOptions;
 import io.flowpol.cli.options.ClusterInputOptions;
 import io.flowpol.cli.options.FlowLogInputOptions;
@@ -7,6 +8,7 @@ import io.flowpol.cli.options.InferenceTuningOptions;
 import io.flowpol.cli.options.PolicyOptions;
 import io.flowpol.cli.options.VerboseOption;
 import io.flowpol.cli.options.WindowOptions;
+import io.flowpol.inference.model.NetworkInventory;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -31,6 +33,9 @@ public final class GenerateCommand implements Callable<Integer> {
 
     @Mixin
     AwsOptions aws = new AwsOptions();
+
+    @Mixin
+    AwsNetworkOptions awsNetwork = new AwsNetworkOptions();
 
     @Mixin
     ClusterInputOptions cluster = new ClusterInputOptions();
@@ -58,10 +63,12 @@ public final class GenerateCommand implements Callable<Integer> {
     public Integer call() {
         validate();
         var err = spec.commandLine().getErr();
+        NetworkInventory inventory = AwsNetwork.read(awsNetwork);
         RendererPreparation renderer = RendererPreparation.start(policy.templates);
         LearningPipeline.Learned learned = LearningPipeline.run(spec.commandLine(), flowLogs, aws, cluster, window, tuning);
         EmptyWindow.check(learned, policy.allowEmpty);
-        PolicyRun.run(policy, renderer, learned, out, spec.commandLine().getOut(), err);
+        PolicyRun.run(policy, renderer, learned, AwsNetwork.check(inventory, learned.result(), err), out,
+                spec.commandLine().getOut(), err);
         return ExitCodes.OK;
     }
 

@@ -10,7 +10,8 @@ final class IngestFindings {
     private IngestFindings() {
     }
 
-    static List<Finding> of(ReadSummary stats, List<InputProblem> recordingWarnings) {
+    /** {@code others} (the AWS network inventory's) come last. */
+    static List<Finding> of(ReadSummary stats, List<InputProblem> recordingWarnings, List<Finding> others) {
         List<Finding> findings = new ArrayList<>();
         if (stats.malformed() > 0) {
             StringBuilder message = new StringBuilder(stats.malformed() + " malformed flow-log line(s) were skipped "
@@ -27,6 +28,7 @@ final class IngestFindings {
         for (InputProblem w : recordingWarnings) {
             findings.add(new Finding(Finding.Severity.WARNING, "recording", w.message(), 1));
         }
+        findings.addAll(others);
         return findings;
     }
 }

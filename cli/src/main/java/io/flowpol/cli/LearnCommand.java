@@ -1,5 +1,6 @@
 package io.flowpol.cli;
 
+import io.flowpol.cli.options.AwsNetworkOptions;
 import io.flowpol.cli.options.AwsOptions;
 import io.flowpol.cli.options.ClusterInputOptions;
 import io.flowpol.cli.options.KubeOptions;
@@ -12,6 +13,7 @@ import io.flowpol.cli.options.WindowOptions;
 import io.flowpol.inference.history.LearnedState;
 import io.flowpol.inference.model.InputException;
 import io.flowpol.inference.model.InputProblem;
+import io.flowpol.inference.model.NetworkInventory;
 import io.flowpol.ingest.state.StateLock;
 import io.flowpol.ingest.state.StateStore;
 import java.nio.file.Files;
@@ -74,6 +76,9 @@ public final class LearnCommand implements Callable<Integer> {
     AwsOptions aws = new AwsOptions();
 
     @Mixin
+    AwsNetworkOptions awsNetwork = new AwsNetworkOptions();
+
+    @Mixin
     KubeOptions kube = new KubeOptions();
 
     @Option(names = {"-n", "--namespace"}, paramLabel = "NS", split = ",",
@@ -93,6 +98,7 @@ public final class LearnCommand implements Callable<Integer> {
     public Integer call() {
         validate();
         var err = spec.commandLine().getErr();
+        NetworkInventory inventory = AwsNetwork.read(awsNetwork);
         // The whole run, from reading the state to saving it: two runs on one state would each
         // merge into the same old state and the last to save would drop the other's window.
         try (StateLock lock = StateLock.acquire(stateDir, Instant.now())) {
@@ -102,11 +108,11 @@ public final class LearnCommand implements Callable<Integer> {
                         lock.stale());
                 err.flush();
             }
-            return learn(err);
+            return learn(err, inventory);
         }
     }
 
-    private int learn(java.io.PrintWriter err) {
+    private int learn(java.io.PrintWriter err, NetworkInventory inventory) {
         StateStore store = new StateStore(stateDir);
         // read the state before a window of hours is recorded: a corrupt one fails now, not tomorrow
         LearnedState prior = store.load();
@@ -133,7 +139,8 @@ public final class LearnCommand implements Callable<Integer> {
                 tuning);
         EmptyWindow.check(learned, policy.allowEmpty);
         StateUpdate update = StateUpdate.of(prior, learned, learnWindow, forgetAfter);
-        PolicyRun.run(policy, renderer, update.learned(), out, spec.commandLine().getOut(), err);
+        PolicyRun.run(policy, renderer, update.learned(), AwsNetwork.check(inventory, update.learned().result(), err), out,
+                spec.commandLine().getOut(), err);
         store.save(update.state());
         update.print(spec.commandLine().getOut(), err, store.file());
         return ExitCodes.OK;

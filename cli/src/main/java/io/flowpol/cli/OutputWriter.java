@@ -21,17 +21,20 @@ final class OutputWriter {
         OutputTarget.check(out);
     }
 
-    static OutputModel model(SynthesizedPolicies policies, LearningPipeline.Learned learned) {
+    /** The AWS network inventory names in-VPC peers; its findings join the report's (issue 11 items 2-3). */
+    static OutputModel model(SynthesizedPolicies policies, LearningPipeline.Learned learned, AwsNetwork.Checked network) {
         var timeline = learned.recording().timeline();
         String format = learned.read().format();
         List<String> sources = learned.sources();
         return new OutputModel(policies, learned.result(), OutputModel.ClusterSummary.of(timeline),
                 new OutputModel.InputDescription(sources, format,
                         learned.windowStart(), learned.windowEnd()),
-                IngestFindings.of(learned.read(), learned.recording().warnings()));
+                IngestFindings.of(learned.read(), learned.recording().warnings(), network.findings()),
+                network.inventory());
     }
 
-    static void write(Path out, OutputRenderer renderer, SynthesizedPolicies policies, LearningPipeline.Learned learned) {
-        renderer.render(out, model(policies, learned));
+    static void write(Path out, OutputRenderer renderer, SynthesizedPolicies policies, LearningPipeline.Learned learned,
+                      AwsNetwork.Checked network) {
+        renderer.render(out, model(policies, learned, network));
     }
 }

@@ -26,6 +26,12 @@ final class PolicyRun {
      */
     static SynthesizedPolicies run(PolicyOptions options, RendererPreparation renderer, LearningPipeline.Learned learned,
                                    Path out, PrintWriter stdout, PrintWriter err) {
+        return run(options, renderer, learned, AwsNetwork.Checked.NONE, out, stdout, err);
+    }
+
+    /** As above, naming in-VPC peers from the AWS network inventory (issue 11 items 2-3). */
+    static SynthesizedPolicies run(PolicyOptions options, RendererPreparation renderer, LearningPipeline.Learned learned,
+                                   AwsNetwork.Checked network, Path out, PrintWriter stdout, PrintWriter err) {
         var timeline = learned.recording().timeline();
         SynthesizedPolicies policies = new PolicySynthesizer(options.synthesisOptions())
                 .synthesize(learned.result(), timeline);
@@ -36,7 +42,7 @@ final class PolicyRun {
             throw new DeniesObservedTrafficException("generated policies would deny " + denied.size()
                     + " observed edge(s); nothing was written (this is a flowpol bug: please report it with the edges above)");
         }
-        OutputWriter.write(out, renderer.renderer(), policies, learned);
+        OutputWriter.write(out, renderer.renderer(), policies, learned, network);
         Summary.print(stdout, err, out, policies, learned);
         return policies;
     }

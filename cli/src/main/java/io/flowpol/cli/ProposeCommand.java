@@ -1,5 +1,6 @@
 package io.flowpol.cli;
 
+import io.flowpol.cli.options.AwsNetworkOptions;
 import io.flowpol.cli.options.AwsOptions;
 import io.flowpol.cli.options.ClusterInputOptions;
 import io.flowpol.cli.options.FlowLogInputOptions;
@@ -14,6 +15,7 @@ import io.flowpol.cli.propose.Proposer;
 import io.flowpol.cli.propose.ScratchDirectories;
 import io.flowpol.inference.model.InputException;
 import io.flowpol.inference.model.InputProblem;
+import io.flowpol.inference.model.NetworkInventory;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -87,6 +89,9 @@ public final class ProposeCommand implements Callable<Integer> {
     AwsOptions aws = new AwsOptions();
 
     @Mixin
+    AwsNetworkOptions awsNetwork = new AwsNetworkOptions();
+
+    @Mixin
     ClusterInputOptions cluster = new ClusterInputOptions();
 
     @Mixin
@@ -112,6 +117,7 @@ public final class ProposeCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        NetworkInventory inventory = AwsNetwork.read(awsNetwork);
         RendererPreparation renderer = RendererPreparation.start(policy.templates);
         LearningPipeline.Learned learned = LearningPipeline.run(spec.commandLine(), flowLogs, aws, cluster, window, tuning);
         EmptyWindow.check(learned, policy.allowEmpty); // an empty policy set is never pushed by accident
@@ -120,7 +126,8 @@ public final class ProposeCommand implements Callable<Integer> {
             Path generated = work.resolve("policies");
             // generate's summary would name this temporary directory: only its warnings are shown (stderr);
             // stdout carries the outcome, and the body on --dry-run
-            PolicyRun.run(policy, renderer, learned, generated, new PrintWriter(java.io.Writer.nullWriter()), err);
+            PolicyRun.run(policy, renderer, learned, AwsNetwork.check(inventory, learned.result(), err), generated,
+                    new PrintWriter(java.io.Writer.nullWriter()), err);
             GitHubClient github = githubRepo == null || dryRun ? null : new GitHubClient(githubApi, githubRepo, token);
             var credentials = token == null || !repository.startsWith("https://") ? null
                     : new UsernamePasswordCredentialsProvider("x-access-token", token);

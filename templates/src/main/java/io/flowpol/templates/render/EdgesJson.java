@@ -7,9 +7,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.flowpol.inference.model.Edge;
 import io.flowpol.inference.model.Evidence;
 import io.flowpol.inference.model.InferenceResult;
+import io.flowpol.inference.model.NetworkInventory;
 import io.flowpol.inference.model.Peer;
 import io.flowpol.inference.model.Protocol;
 import io.flowpol.inference.model.SnatEgress;
+import io.flowpol.inference.model.VpcAddress;
 import io.flowpol.inference.synthesize.SynthesizedPolicies;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -27,13 +29,16 @@ final class EdgesJson {
     private EdgesJson() {
     }
 
-    static void write(Path file, InferenceResult result, SynthesizedPolicies policies) throws IOException {
+    /** A VPC-address peer the inventory knows carries its {@code vpc} description (issue 11 item 3). */
+    static void write(Path file, InferenceResult result, SynthesizedPolicies policies, NetworkInventory inventory)
+            throws IOException {
+        NetworkInventory names = inventory == null ? NetworkInventory.EMPTY : inventory;
         ObjectNode root = MAPPER.createObjectNode();
         root.put("version", 1);
         java.util.Set<Edge> leftOut = new java.util.HashSet<>(policies.leftOut());
-        edges(root.putArray("edges"), result.edges().stream().filter(e -> !leftOut.contains(e)).sorted().toList());
-        edges(root.putArray("leftOut"), policies.leftOut().stream().sorted().toList());
-        edges(root.putArray("attempts"), result.attempts().stream().sorted().toList());
+        edges(root.putArray("edges"), result.edges().stream().filter(e -> !leftOut.contains(e)).sorted().toList(), names);
+        edges(root.putArray("leftOut"), policies.leftOut().stream().sorted().toList(), names);
+        edges(root.putArray("attempts"), result.attempts().stream().sorted().toList(), names);
         ArrayNode snat = root.putArray("snatEgress");
         result.snatEgress().stream().sorted(Comparator.comparing(SnatEgress::node).thenComparing(SnatEgress::destination)
                 .thenComparingInt(SnatEgress::protocol).thenComparingInt(SnatEgress::port)).forEach(s -> {
@@ -57,17 +62,39 @@ final class EdgesJson {
         MAPPER.writeValue(file.toFile(), root);
     }
 
-    private static void edges(ArrayNode out, List<Edge> edges) {
+    private static void edges(ArrayNode out, List<Edge> edges, NetworkInventory names) {
         for (Edge e : edges) {
             ObjectNode o = out.addObject();
-            peer(o.putObject("client"), e.client());
-            peer(o.putObject("server"), e.server());
+            peer(o.putObject("client"), e.client(), names);
+            peer(o.putObject("server"), e.server(), names);
             o.put("protocol", Protocol.name(e.protocol()));
             o.put("port", e.port());
             if (e.portName() != null) {
                 o.put("portName", e.portName());
             }
             evidence(o, e.evidence());
+        }
+    }
+
+    private static void peer(ObjectNode o, Peer peer, NetworkInventory names) {
+        peer(o, peer);
+        VpcAddress a = peer.kind() == Peer.Kind.VPC_ADDRESS ? names.lookup(peer.ip()) : null;
+        if (a != null) {
+            ObjectNode vpc = o.putObject("vpc");
+            vpc.put("kind", a.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+            vpc.put("displayName", a.displayName());
+            if (a.name() != null) {
+                vpc.put("name", a.name());
+            }
+            if (a.eniId() != null) {
+                vpc.put("eni", a.eniId());
+            }
+            if (a.instanceId() != null) {
+                vpc.put("instance", a.instanceId());
+            }
+            if (a.vpcId() != null) {
+                vpc.put("vpcId", a.vpcId());
+            }
         }
     }
 

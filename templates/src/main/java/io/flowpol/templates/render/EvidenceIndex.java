@@ -1,5 +1,6 @@
 package io.flowpol.templates.render;
 
+import io.flowpol.inference.model.NetworkInventory;
 import io.flowpol.inference.policy.PolicyType;
 import io.flowpol.inference.synthesize.RuleEvidence;
 import io.flowpol.inference.synthesize.SynthesizedPolicies;
@@ -16,11 +17,18 @@ final class EvidenceIndex {
     }
 
     private final Map<Key, RuleEvidence> byRule = new HashMap<>();
+    private final NetworkInventory inventory;
 
-    EvidenceIndex(SynthesizedPolicies synthesized) {
+    EvidenceIndex(SynthesizedPolicies synthesized, NetworkInventory inventory) {
+        this.inventory = inventory == null ? NetworkInventory.EMPTY : inventory;
         for (RuleEvidence e : synthesized.evidence()) {
             byRule.putIfAbsent(new Key(e.namespace(), e.policy(), e.direction(), e.rule()), e);
         }
+    }
+
+    /** Names the in-VPC peers of rule comments. */
+    NetworkInventory inventory() {
+        return inventory;
     }
 
     /** The rule's evidence, or null; {@code namespace} null for cluster-scoped policies. */

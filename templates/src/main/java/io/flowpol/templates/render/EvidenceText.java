@@ -1,10 +1,14 @@
 package io.flowpol.templates.render;
 
 import io.flowpol.inference.model.Edge;
+import io.flowpol.inference.model.NetworkInventory;
+import io.flowpol.inference.model.Peer;
 import io.flowpol.inference.model.Protocol;
 import io.flowpol.inference.synthesize.RuleEvidence;
 import io.flowpol.inference.synthesize.SnatNote;
 import java.time.Instant;
+import java.util.List;
+import java.util.TreeSet;
 
 /** The canonical text forms of evidence used in rule comments, the report and golden files. */
 public final class EvidenceText {
@@ -14,6 +18,38 @@ public final class EvidenceText {
     /** RFC 3339 UTC, second precision unless the input has fractions; {@code -} when unknown. */
     public static String time(long epochMillis) {
         return epochMillis < 0 ? "-" : Instant.ofEpochMilli(epochMillis).toString();
+    }
+
+    /** Peers named in one rule comment; more are counted, so a rule with a whole subnet stays one line. */
+    private static final int NAMED_PEERS = 3;
+
+    /**
+     * {@link #ruleComment(RuleEvidence)} followed by the rule's in-VPC peers the AWS network
+     * inventory names (issue 11 item 3): {@code ...; peer load balancer k8s-shop-frontend (NLB) (10.0.1.50)}.
+     */
+    static String ruleComment(RuleEvidence evidence, NetworkInventory inventory) {
+        String comment = ruleComment(evidence);
+        if (comment == null || inventory == null || inventory.isEmpty()) {
+            return comment;
+        }
+        TreeSet<String> named = new TreeSet<>();
+        for (Edge e : evidence.edges()) {
+            for (Peer p : List.of(e.client(), e.server())) {
+                if (p.kind() == Peer.Kind.VPC_ADDRESS && inventory.lookup(p.ip()) != null) {
+                    named.add(inventory.displayName(p));
+                }
+            }
+        }
+        if (named.isEmpty()) {
+            return comment;
+        }
+        StringBuilder out = new StringBuilder(comment).append(named.size() == 1 ? "; peer " : "; peers ");
+        named.stream().limit(NAMED_PEERS).forEach(n -> out.append(n).append(", "));
+        out.setLength(out.length() - 2);
+        if (named.size() > NAMED_PEERS) {
+            out.append(" and ").append(named.size() - NAMED_PEERS).append(" more");
+        }
+        return out.toString();
     }
 
     /** {@code 42 connections, first 2026-11-30T10:00:00Z, last 2026-11-30T11:59:00Z}; null without evidence. */

@@ -40,7 +40,7 @@ final class OutputFiles {
 
     void writeAll(Path dir) throws IOException {
         SynthesizedPolicies synthesized = model.policies();
-        EvidenceIndex evidence = new EvidenceIndex(synthesized);
+        EvidenceIndex evidence = new EvidenceIndex(synthesized, model.inventory());
         List<String> resources = new ArrayList<>();
         for (NetworkPolicy policy : synthesized.policies().networkPolicies()) {
             String file = PolicyFileNames.networkPolicy(policy.namespace(), policy.name());
@@ -61,7 +61,7 @@ final class OutputFiles {
         }
         renderer.renderTemplate(KUSTOMIZATION_TEMPLATE, "kustomization", new KustomizationView(resources),
                 dir.resolve(KUSTOMIZATION));
-        EdgesJson.write(dir.resolve(EDGES), model.result(), synthesized);
+        EdgesJson.write(dir.resolve(EDGES), model.result(), synthesized, model.inventory());
         renderer.renderTemplate(REPORT_TEMPLATE, "report", ReportViews.of(model), dir.resolve(REPORT));
     }
 }

@@ -2,6 +2,7 @@ package io.flowpol.templates.render;
 
 import io.flowpol.inference.model.Finding;
 import io.flowpol.inference.model.InferenceResult;
+import io.flowpol.inference.model.NetworkInventory;
 import io.flowpol.inference.synthesize.SynthesizedPolicies;
 import io.flowpol.inference.timeline.ClusterTimeline;
 import java.util.List;
@@ -10,15 +11,23 @@ import java.util.List;
  * Everything one output directory is rendered from: the synthesized policies with their
  * evidence, what inference learned, the cluster's size, the inputs, and findings from
  * ingest (format lacking pkt-* fields, SKIPDATA, ...) that the report must show too.
+ * {@code inventory} names in-VPC peers (load balancers, endpoints, ...; issue 11 items 2-3),
+ * {@link NetworkInventory#EMPTY} without {@code --aws-network}.
  */
 public record OutputModel(SynthesizedPolicies policies, InferenceResult result, ClusterSummary cluster,
-                          InputDescription input, List<Finding> ingestFindings) {
+                          InputDescription input, List<Finding> ingestFindings, NetworkInventory inventory) {
+
+    public OutputModel(SynthesizedPolicies policies, InferenceResult result, ClusterSummary cluster,
+                       InputDescription input, List<Finding> ingestFindings) {
+        this(policies, result, cluster, input, ingestFindings, NetworkInventory.EMPTY);
+    }
 
     public OutputModel {
         if (policies == null || result == null || cluster == null || input == null) {
             throw new IllegalArgumentException("policies, result, cluster and input are required");
         }
         ingestFindings = ingestFindings == null ? List.of() : List.copyOf(ingestFindings);
+        inventory = inventory == null ? NetworkInventory.EMPTY : inventory;
     }
 
     /** How big the recorded cluster was: counts for the report's summary. */

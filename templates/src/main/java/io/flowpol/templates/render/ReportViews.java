@@ -8,6 +8,7 @@ import io.flowpol.inference.model.Edge;
 import io.flowpol.inference.model.Evidence;
 import io.flowpol.inference.model.Finding;
 import io.flowpol.inference.model.InferenceResult;
+import io.flowpol.inference.model.NetworkInventory;
 import io.flowpol.inference.model.SnatEgress;
 import io.flowpol.inference.model.WorkloadPair;
 import io.flowpol.inference.synthesize.UnexpressibleEdge;
@@ -28,13 +29,14 @@ final class ReportViews {
         java.util.Set<Edge> leftOut = new java.util.HashSet<>(model.policies().leftOut());
         List<Edge> kept = result.edges().stream().filter(e -> !leftOut.contains(e)).sorted().toList();
         Coverage coverage = result.coverage() == null ? new Coverage(null, null, null) : result.coverage();
-        return new ReportView(summary(model, kept), policies(model), ServiceGraphs.of(kept), rows(kept),
-                rows(model.policies().leftOut()), unexpressible(model.policies().unexpressible()),
+        NetworkInventory names = model.inventory();
+        return new ReportView(summary(model, kept), policies(model), ServiceGraphs.of(kept, names), rows(kept, names),
+                rows(model.policies().leftOut(), names), unexpressible(model.policies().unexpressible(), names),
                 coverage.silentWorkloads().stream().sorted().map(w -> MarkdownText.cell(w.toString())).toList(),
                 coverage.colocatedPairs().stream().map(ReportViews::pair).sorted().map(MarkdownText::cell).toList(),
                 coverage.unresolvedByReason().entrySet().stream()
                         .map(e -> new ReportView.Count(MarkdownText.cell(e.getKey()), e.getValue())).toList(),
-                rows(result.attempts()), snat(result.snatEgress()), findings(model));
+                rows(result.attempts(), names), snat(result.snatEgress()), findings(model));
     }
 
     private static ReportView.Summary summary(OutputModel model, List<Edge> kept) {
@@ -68,25 +70,27 @@ final class ReportViews {
         return pair.a() + " and " + pair.b();
     }
 
-    static List<ReportView.EdgeRow> rows(List<Edge> edges) {
-        return edges.stream().sorted().map(ReportViews::row).toList();
+    /** Edge rows whose in-VPC peers carry the inventory's names (issue 11 item 3). */
+    static List<ReportView.EdgeRow> rows(List<Edge> edges, NetworkInventory names) {
+        return edges.stream().sorted().map(e -> row(e, names)).toList();
     }
 
-    private static ReportView.EdgeRow row(Edge edge) {
+    private static ReportView.EdgeRow row(Edge edge, NetworkInventory names) {
         Evidence ev = edge.evidence() == null ? new Evidence(0, 0, 0, -1, -1, null) : edge.evidence();
         String proof = ev.proofs().stream().sorted().map(DirectionProof::name)
                 .map(p -> p.toLowerCase(java.util.Locale.ROOT).replace('_', '-')).collect(Collectors.joining(", "));
-        return new ReportView.EdgeRow(MarkdownText.cell(edge.client().toString()), MarkdownText.cell(edge.server().toString()),
+        return new ReportView.EdgeRow(MarkdownText.cell(names.displayName(edge.client())),
+                MarkdownText.cell(names.displayName(edge.server())),
                 MarkdownText.cell(EvidenceText.port(edge)), ev.connections(), ev.packets(), ev.bytes(),
                 EvidenceText.time(ev.firstSeen()), EvidenceText.time(ev.lastSeen()), MarkdownText.cell(proof));
     }
 
-    private static List<ReportView.UnexpressibleRow> unexpressible(List<UnexpressibleEdge> edges) {
+    private static List<ReportView.UnexpressibleRow> unexpressible(List<UnexpressibleEdge> edges, NetworkInventory names) {
         return edges.stream().sorted(Comparator.comparing(UnexpressibleEdge::edge)).map(u -> {
             Edge edge = u.edge();
             Evidence ev = edge.evidence() == null ? new Evidence(0, 0, 0, -1, -1, null) : edge.evidence();
-            return new ReportView.UnexpressibleRow(MarkdownText.cell(edge.client().toString()),
-                    MarkdownText.cell(edge.server().toString()), MarkdownText.cell(EvidenceText.port(edge)),
+            return new ReportView.UnexpressibleRow(MarkdownText.cell(names.displayName(edge.client())),
+                    MarkdownText.cell(names.displayName(edge.server())), MarkdownText.cell(EvidenceText.port(edge)),
                     ev.connections(), EvidenceText.time(ev.firstSeen()), EvidenceText.time(ev.lastSeen()),
                     u.calicoPolicy() == null ? "nothing: the generated policies deny it"
                             : MarkdownText.cell(OutputFiles.GLOBAL_POLICIES + "/" + u.calicoPolicy() + ".yaml"));

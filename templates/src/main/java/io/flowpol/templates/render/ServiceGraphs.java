@@ -1,6 +1,7 @@
 package io.flowpol.templates.render;
 
 import io.flowpol.inference.model.Edge;
+import io.flowpol.inference.model.NetworkInventory;
 import io.flowpol.inference.model.Peer;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +18,8 @@ final class ServiceGraphs {
     private ServiceGraphs() {
     }
 
-    static ReportView.Graph of(List<Edge> edges) {
+    /** In-VPC peers the AWS network inventory knows are labelled with its name (issue 11 item 3). */
+    static ReportView.Graph of(List<Edge> edges, NetworkInventory names) {
         TreeSet<Peer> peers = new TreeSet<>();
         edges.forEach(e -> {
             peers.add(e.client());
@@ -35,7 +37,7 @@ final class ServiceGraphs {
                 byNamespace.computeIfAbsent(peer.workload().namespace(), k -> new ArrayList<>())
                         .add(new ReportView.Node(ids.get(peer), label));
             } else {
-                others.add(new ReportView.Node(ids.get(peer), MarkdownText.mermaidLabel(peer.toString())));
+                others.add(new ReportView.Node(ids.get(peer), MarkdownText.mermaidLabel(names.displayName(peer))));
             }
         }
         List<ReportView.Subgraph> subgraphs = new ArrayList<>();

@@ -1,0 +1,220 @@
+package io.flowpol.ingest.inventory;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.flowpol.inference.model.Cidr;
+import io.flowpol.inference.model.InputException;
+import io.flowpol.inference.model.InputProblem;
+import io.flowpol.inference.model.IpAddress;
+import io.flowpol.inference.model.NetworkInventory;
+import io.flowpol.inference.model.VpcAddress;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads {@code --aws-network FILE...}: the JSON the AWS CLI prints for {@code aws ec2
+ * describe-network-interfaces} ({@code {"NetworkInterfaces":[…]}}), {@code describe-subnets}
+ * ({@code {"Subnets":[…]}}), {@code describe-vpcs} ({@code {"Vpcs":[…]}}) and
+ * {@code describe-vpc-endpoints} ({@code {"VpcEndpoints":[…]}}, which names an endpoint ENI's
+ * service). One file may hold several of these keys. A field of the wrong shape stops the
+ * run naming the file and the JSON path ({@code NetworkInterfaces[2].PrivateIpAddresses[0].PrivateIpAddress}).
+ */
+public final class AwsNetworkReader {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final String EXPECTED_ROOT =
+            "an object with NetworkInterfaces, Subnets, Vpcs or VpcEndpoints (aws ec2 describe-... output)";
+
+    /** One ENI as read, before the endpoint services of all files are known. */
+    private record Eni(String file, String path, JsonNode node) {
+    }
+
+    public NetworkInventory read(List<Path> files) {
+        List<Eni> enis = new ArrayList<>();
+        List<String> vpcIds = new ArrayList<>();
+        List<Cidr> cidrs = new ArrayList<>();
+        Map<String, String> serviceByEni = new HashMap<>();
+        for (Path file : files) {
+            String name = file.toString();
+            JsonNode root = parse(file);
+            if (!root.isObject() || !(root.has("NetworkInterfaces") || root.has("Subnets") || root.has("Vpcs")
+                    || root.has("VpcEndpoints"))) {
+                throw problem(name, "", EXPECTED_ROOT, root.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
+            }
+            JsonNode list = array(name, root, "NetworkInterfaces", "");
+            for (int i = 0; i < list.size(); i++) {
+                enis.add(new Eni(name, "NetworkInterfaces[" + i + "]", object(name, list.get(i), "NetworkInterfaces[" + i + "]")));
+            }
+            list = array(name, root, "Subnets", "");
+            for (int i = 0; i < list.size(); i++) {
+                String path = "Subnets[" + i + "]";
+                JsonNode subnet = object(name, list.get(i), path);
+                addVpcId(vpcIds, name, subnet, path);
+                String cidr = text(name, subnet, "CidrBlock", path);
+                if (cidr != null) {
+                    cidrs.add(cidr(name, cidr, path + ".CidrBlock"));
+                }
+            }
+            list = array(name, root, "Vpcs", "");
+            for (int i = 0; i < list.size(); i++) {
+                String path = "Vpcs[" + i + "]";
+                JsonNode vpc = object(name, list.get(i), path);
+                addVpcId(vpcIds, name, vpc, path);
+                String cidr = text(name, vpc, "CidrBlock", path);
+                if (cidr != null) {
+                    cidrs.add(cidr(name, cidr, path + ".CidrBlock"));
+                }
+                JsonNode set = array(name, vpc, "CidrBlockAssociationSet", path);
+                for (int j = 0; j < set.size(); j++) {
+                    String p = path + ".CidrBlockAssociationSet[" + j + "]";
+                    String c = text(name, object(name, set.get(j), p), "CidrBlock", p);
+                    if (c != null) {
+                        cidrs.add(cidr(name, c, p + ".CidrBlock"));
+                    }
+                }
+            }
+            list = array(name, root, "VpcEndpoints", "");
+            for (int i = 0; i < list.size(); i++) {
+                String path = "VpcEndpoints[" + i + "]";
+                JsonNode endpoint = object(name, list.get(i), path);
+                String service = text(name, endpoint, "ServiceName", path);
+                JsonNode ids = array(name, endpoint, "NetworkInterfaceIds", path);
+                for (int j = 0; j < ids.size(); j++) {
+                    if (service != null && ids.get(j).isTextual()) {
+                        serviceByEni.putIfAbsent(ids.get(j).asText(), service);
+                    }
+                }
+            }
+        }
+        List<VpcAddress> addresses = new ArrayList<>();
+        for (Eni eni : enis) {
+            addresses(eni, serviceByEni, addresses);
+        }
+        return new NetworkInventory(addresses, vpcIds, cidrs);
+    }
+
+    private static void addresses(Eni eni, Map<String, String> serviceByEni, List<VpcAddress> out) {
+        String f = eni.file();
+        String path = eni.path();
+        JsonNode n = eni.node();
+        String eniId = text(f, n, "NetworkInterfaceId", path);
+        String vpcId = text(f, n, "VpcId", path);
+        JsonNode attachment = n.get("Attachment");
+        String instanceId = attachment == null || attachment.isNull() ? null
+                : text(f, object(f, attachment, path + ".Attachment"), "InstanceId", path + ".Attachment");
+        JsonNode managed = n.get("RequesterManaged");
+        if (managed != null && !managed.isNull() && !managed.isBoolean()) {
+            throw problem(f, path + ".RequesterManaged", "true or false", managed.toString());
+        }
+        EniClassifier.Classification c = EniClassifier.classify(text(f, n, "InterfaceType", path),
+                text(f, n, "Description", path), managed != null && managed.asBoolean(),
+                text(f, n, "RequesterId", path), instanceId, eniId == null ? null : serviceByEni.get(eniId));
+        JsonNode ips = array(f, n, "PrivateIpAddresses", path);
+        int before = out.size();
+        for (int i = 0; i < ips.size(); i++) {
+            String p = path + ".PrivateIpAddresses[" + i + "]";
+            String ip = text(f, object(f, ips.get(i), p), "PrivateIpAddress", p);
+            if (ip != null) {
+                out.add(new VpcAddress(address(f, ip, p + ".PrivateIpAddress"), c.kind(), c.name(), eniId, instanceId, vpcId));
+            }
+        }
+        // Older output or a --query projection may carry only the top-level primary address.
+        String primary = text(f, n, "PrivateIpAddress", path);
+        if (out.size() == before && primary != null) {
+            out.add(new VpcAddress(address(f, primary, path + ".PrivateIpAddress"), c.kind(), c.name(), eniId, instanceId, vpcId));
+        }
+        JsonNode v6 = array(f, n, "Ipv6Addresses", path);
+        for (int i = 0; i < v6.size(); i++) {
+            String p = path + ".Ipv6Addresses[" + i + "]";
+            String ip = text(f, object(f, v6.get(i), p), "Ipv6Address", p);
+            if (ip != null) {
+                out.add(new VpcAddress(address(f, ip, p + ".Ipv6Address"), c.kind(), c.name(), eniId, instanceId, vpcId));
+            }
+        }
+    }
+
+    private static JsonNode parse(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return MAPPER.readTree(in);
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            throw new InputException(InputProblem.error(file.toString(), at == null ? 0 : at.getLineNr(), "",
+                    "JSON (aws ec2 describe-... --output json)", e.getOriginalMessage()), e);
+        } catch (NoSuchFileException e) {
+            throw new InputException(InputProblem.error(file.toString(), 0, "--aws-network", "a readable file", "no such file"), e);
+        } catch (IOException e) {
+            throw new InputException(InputProblem.error(file.toString(), 0, "--aws-network", "a readable file",
+                    String.valueOf(e.getMessage())), e);
+        }
+    }
+
+    private static void addVpcId(List<String> out, String file, JsonNode node, String path) {
+        String id = text(file, node, "VpcId", path);
+        if (id != null) {
+            out.add(id);
+        }
+    }
+
+    /** The array under {@code key}, an empty node when absent. */
+    private static JsonNode array(String file, JsonNode parent, String key, String path) {
+        JsonNode n = parent.get(key);
+        if (n == null || n.isNull()) {
+            return MAPPER.createArrayNode();
+        }
+        if (!n.isArray()) {
+            throw problem(file, join(path, key), "an array", n.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
+        }
+        return n;
+    }
+
+    private static JsonNode object(String file, JsonNode n, String path) {
+        if (n == null || !n.isObject()) {
+            throw problem(file, path, "an object", n == null ? "nothing" : n.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
+        }
+        return n;
+    }
+
+    /** The string under {@code key}, null when absent. */
+    private static String text(String file, JsonNode parent, String key, String path) {
+        JsonNode n = parent.get(key);
+        if (n == null || n.isNull()) {
+            return null;
+        }
+        if (!n.isTextual()) {
+            throw problem(file, join(path, key), "a string", n.toString());
+        }
+        return n.asText();
+    }
+
+    private static IpAddress address(String file, String text, String path) {
+        try {
+            return IpAddress.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw problem(file, path, "an IPv4 or IPv6 address", "'" + text + "'");
+        }
+    }
+
+    private static Cidr cidr(String file, String text, String path) {
+        try {
+            return Cidr.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw problem(file, path, "a CIDR such as 10.0.0.0/16", "'" + text + "'");
+        }
+    }
+
+    private static String join(String path, String key) {
+        return path.isEmpty() ? key : path + "." + key;
+    }
+
+    private static InputException problem(String file, String field, String expected, String found) {
+        return new InputException(InputProblem.error(file, 0, field, expected, found));
+    }
+}
