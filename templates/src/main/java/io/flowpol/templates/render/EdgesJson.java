@@ -10,6 +10,7 @@ import io.flowpol.inference.model.InferenceResult;
 import io.flowpol.inference.model.Peer;
 import io.flowpol.inference.model.Protocol;
 import io.flowpol.inference.model.SnatEgress;
+import io.flowpol.inference.synthesize.InternetClients;
 import io.flowpol.inference.synthesize.SynthesizedPolicies;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -31,7 +32,9 @@ final class EdgesJson {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("version", 1);
         java.util.Set<Edge> leftOut = new java.util.HashSet<>(policies.leftOut());
-        edges(root.putArray("edges"), result.edges().stream().filter(e -> !leftOut.contains(e)).sorted().toList());
+        edges(root.putArray("edges"), policies.unsummarised(result.edges()).stream().filter(e -> !leftOut.contains(e))
+                .sorted().toList());
+        internetClients(root.putArray("internetClients"), policies.internetClients());
         edges(root.putArray("leftOut"), policies.leftOut().stream().sorted().toList());
         edges(root.putArray("attempts"), result.attempts().stream().sorted().toList());
         ArrayNode snat = root.putArray("snatEgress");
@@ -55,6 +58,40 @@ final class EdgesJson {
                     });
                 });
         MAPPER.writeValue(file.toFile(), root);
+    }
+
+    /**
+     * The clients of internet-facing ports, one entry per port instead of one edge per client (issue 19
+     * item 3): exact totals, the top networks and the rest summed, and the blocks the rule allows.
+     */
+    private static void internetClients(ArrayNode out, List<InternetClients> summaries) {
+        for (InternetClients s : summaries) {
+            ObjectNode o = out.addObject();
+            peer(o.putObject("server"), Peer.workload(s.server()));
+            o.put("protocol", Protocol.name(s.protocol()));
+            o.put("port", s.port());
+            if (s.portName() != null) {
+                o.put("portName", s.portName());
+            }
+            o.put("distinctClients", s.distinctClients());
+            o.put("distinctIpv4", s.distinctV4());
+            o.put("distinctIpv6", s.distinctV6());
+            o.put("networks", s.networks());
+            evidence(o, s.evidence());
+            ArrayNode allowed = o.putArray("allowed");
+            s.allowed().forEach(c -> allowed.add(c.toString()));
+            ArrayNode top = o.putArray("topNetworks");
+            s.topNetworks().forEach(n -> {
+                ObjectNode t = top.addObject();
+                t.put("network", n.network().toString());
+                t.put("clients", n.clients());
+                t.put("connections", n.connections());
+            });
+            ObjectNode rest = o.putObject("otherNetworks");
+            rest.put("networks", s.networks() - s.topNetworks().size());
+            rest.put("clients", s.rest().clients());
+            rest.put("connections", s.rest().connections());
+        }
     }
 
     private static void edges(ArrayNode out, List<Edge> edges) {
