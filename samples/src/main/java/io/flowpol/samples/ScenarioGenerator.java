@@ -21,12 +21,26 @@ import java.util.stream.Stream;
  */
 public final class ScenarioGenerator {
     private final ScenarioOptions options;
+    private final int internetClients;
 
     public ScenarioGenerator(ScenarioOptions options) {
+        this(options, 0);
+    }
+
+    /**
+     * With {@code internetClients} distinct public clients reaching the frontend straight through a
+     * load balancer with client IP preservation ({@link InternetClientTraffic}); 0 for none.
+     */
+    public ScenarioGenerator(ScenarioOptions options, int internetClients) {
         if (options == null) {
             throw new IllegalArgumentException("options == null");
         }
+        if (internetClients < 0 || internetClients > InternetClientTraffic.MAX_CLIENTS) {
+            throw new IllegalArgumentException("--internet-clients must be 0 to " + InternetClientTraffic.MAX_CLIENTS
+                    + ": " + internetClients);
+        }
         this.options = options;
+        this.internetClients = internetClients;
     }
 
     /**
@@ -48,7 +62,7 @@ public final class ScenarioGenerator {
         TruthRecorder truth = new TruthRecorder();
         long records;
         try (FlowLogWriter writer = new FlowLogWriter(outDir, plan, options)) {
-            new TrafficSimulator(plan, options, writer, truth).run();
+            new TrafficSimulator(plan, options, writer, truth, internetClients).run();
             records = writer.written();
         }
         truth.write(outDir.resolve("truth.json"), plan, options);
@@ -59,12 +73,12 @@ public final class ScenarioGenerator {
 
     /**
      * {@code --seed N --out DIR --window 2h --density N --records N --start RFC3339 --enis-per-node N
-     * --extra-workloads N}.
+     * --extra-workloads N --internet-clients N}.
      */
     public static void main(String[] args) {
         try {
             Arguments parsed = Arguments.parse(args);
-            long records = new ScenarioGenerator(parsed.options()).write(parsed.out());
+            long records = new ScenarioGenerator(parsed.options(), parsed.internetClients()).write(parsed.out());
             System.out.println("wrote " + records + " flow-log records per format to " + parsed.out());
         } catch (IllegalArgumentException e) {
             System.err.println("generator: error: " + e.getMessage());
@@ -77,9 +91,10 @@ public final class ScenarioGenerator {
     }
 
     /** Command-line arguments; every option has the demo's default. */
-    record Arguments(ScenarioOptions options, Path out) {
+    record Arguments(ScenarioOptions options, Path out, int internetClients) {
         static final String USAGE = "usage: ScenarioGenerator --out DIR [--seed 7] [--start 2026-11-30T10:00:00Z]"
-                + " [--window 2h] [--density 50] [--records 0 (no cap)] [--enis-per-node 1] [--extra-workloads 0]";
+                + " [--window 2h] [--density 50] [--records 0 (no cap)] [--enis-per-node 1] [--extra-workloads 0]"
+                + " [--internet-clients 0 (public clients of the frontend, client IP preserved)]";
 
         static Arguments parse(String[] args) {
             ScenarioOptions d = ScenarioOptions.defaults();
@@ -90,6 +105,7 @@ public final class ScenarioGenerator {
             long records = 0;
             int enis = d.enisPerNode();
             int extra = d.extraWorkloads();
+            int internet = 0;
             Path out = null;
             for (int i = 0; i < args.length; i++) {
                 String flag = args[i];
@@ -107,6 +123,7 @@ public final class ScenarioGenerator {
                         case "--records" -> records = Long.parseLong(value);
                         case "--enis-per-node" -> enis = Integer.parseInt(value);
                         case "--extra-workloads" -> extra = Integer.parseInt(value);
+                        case "--internet-clients" -> internet = Integer.parseInt(value);
                         default -> throw new IllegalArgumentException("unknown option " + flag);
                     }
                 } catch (NumberFormatException | DateTimeParseException e) {
@@ -116,7 +133,7 @@ public final class ScenarioGenerator {
             if (out == null) {
                 throw new IllegalArgumentException("--out is required");
             }
-            return new Arguments(new ScenarioOptions(seed, start, window, density, records, enis, extra), out);
+            return new Arguments(new ScenarioOptions(seed, start, window, density, records, enis, extra), out, internet);
         }
 
         /** {@code 90m}, {@code 2h}, {@code 1d}, or ISO-8601 ({@code PT2H}). */

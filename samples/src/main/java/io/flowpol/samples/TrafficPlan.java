@@ -27,10 +27,19 @@ final class TrafficPlan {
 
     private final ClusterPlan plan;
     private final Map<WorkloadPlan, List<PodPlan>> podsByWorkload;
+    private final ScenarioOptions options;
+    private final int internetClients;
 
     TrafficPlan(ClusterPlan plan) {
+        this(plan, null, 0);
+    }
+
+    /** With {@code internetClients} public clients of the frontend ({@link InternetClientTraffic}), 0 for none. */
+    TrafficPlan(ClusterPlan plan, ScenarioOptions options, int internetClients) {
         this.plan = plan;
         this.podsByWorkload = plan.podsByWorkload();
+        this.options = options;
+        this.internetClients = internetClients;
     }
 
     List<TrafficEdge> edges() {
@@ -66,6 +75,10 @@ final class TrafficPlan {
                 edge(pods(CHECKOUT), pods(POSTGRES_STS), POSTGRES, Mode.ATTEMPT, 20)));
         for (SyntheticWorkloads.Call call : plan.calls()) {
             edges.add(edge(pods(call.client()), pods(call.server()), HTTP, call.pooled() ? Mode.POOLED : Mode.SHORT, 1));
+        }
+        if (internetClients > 0) {
+            double weights = edges.stream().filter(e -> e.mode() == Mode.SHORT).mapToDouble(TrafficEdge::rate).sum();
+            edges.add(InternetClientTraffic.edge(pods(FRONTEND), HTTP, internetClients, options, weights));
         }
         return edges;
     }

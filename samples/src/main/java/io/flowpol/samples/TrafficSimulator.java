@@ -30,10 +30,16 @@ final class TrafficSimulator {
     private final double shortWeights;
 
     TrafficSimulator(ClusterPlan plan, ScenarioOptions options, FlowLogWriter writer, TruthRecorder truth) {
+        this(plan, options, writer, truth, 0);
+    }
+
+    /** With {@code internetClients} public clients of the frontend ({@link InternetClientTraffic}). */
+    TrafficSimulator(ClusterPlan plan, ScenarioOptions options, FlowLogWriter writer, TruthRecorder truth,
+                     int internetClients) {
         this.options = options;
         this.writer = writer;
         this.truth = truth;
-        this.edges = new TrafficPlan(plan).edges();
+        this.edges = new TrafficPlan(plan, options, internetClients).edges();
         this.random = new Ids(options.seed(), 5).random();
         this.capture = new FlowCapture(plan, options, writer, random);
         this.scanned = plan.nodes().get(0);

@@ -20,6 +20,14 @@ public final class PolicyOptions {
             description = "Widen external IPv4 destinations to /N blocks in ipBlock rules. Default: ${DEFAULT-VALUE}.")
     public String aggregateExternal;
 
+    @Option(names = "--internet-clients-threshold", paramLabel = "N", defaultValue = "256",
+            description = "A workload port reached directly (load balancer with client IP preservation) by more than N "
+                    + "distinct public addresses is internet-facing: one rule allows it from 0.0.0.0/0 (and ::/0), or from "
+                    + "the client /24 (/48) networks when there are at most 16, commented with the client count and top "
+                    + "networks; the report and edges.json summarise those clients. 0 turns this off (one rule per client). "
+                    + "Default: ${DEFAULT-VALUE}.")
+    public int internetClientsThreshold;
+
     @Option(names = "--exclude-namespace", paramLabel = "NS", split = ",",
             defaultValue = "kube-system,kube-public,kube-node-lease",
             description = "Namespaces that get no policies (traffic to them is still allowed by the others' egress). "
@@ -55,6 +63,10 @@ public final class PolicyOptions {
                     "allow-candidates, common-candidates or report-only",
                     snatEgress));
         }
+        if (internetClientsThreshold < 0) {
+            throw new InputException(InputProblem.error(null, 0, "--internet-clients-threshold", "a number >= 0",
+                    Integer.toString(internetClientsThreshold)));
+        }
         if (minConnections < 1) {
             throw new InputException(InputProblem.error(null, 0, "--min-connections", "a number >= 1",
                     Integer.toString(minConnections)));
@@ -63,7 +75,7 @@ public final class PolicyOptions {
 
     public SynthesisOptions synthesisOptions() {
         return new SynthesisOptions(minConnections, prefix(), 128, excludedNamespaces,
-                SnatEgressMode.ofFlag(snatEgress));
+                SnatEgressMode.ofFlag(snatEgress), internetClientsThreshold);
     }
 
     private int prefix() {

@@ -24,6 +24,9 @@ final class LoadBalancerAdvice {
     private static final String INTERNAL = "service.beta.kubernetes.io/aws-load-balancer-internal";
     private static final String SCHEME = "service.beta.kubernetes.io/aws-load-balancer-scheme";
 
+    /** Beyond this many client blocks the finding counts them: listing 40,000 would bury the report. */
+    private static final int MAX_LISTED = 16;
+
     private LoadBalancerAdvice() {
     }
 
@@ -45,7 +48,8 @@ final class LoadBalancerAdvice {
                     + service.name() + " is an internet-facing load balancer without loadBalancerSourceRanges; "
                     + (clients.isEmpty() ? "no external client address was seen (client IP preservation off?),"
                             + " so make it internal or restrict it by hand"
-                            : "external clients seen: " + clients + "; set loadBalancerSourceRanges to them or make it internal"));
+                            : (clients.size() > MAX_LISTED ? clients.size() + " external client blocks seen (see the internet-facing "
+                                    + "finding)" : "external clients seen: " + clients) + "; set loadBalancerSourceRanges to them or make it internal"));
         }
     }
 

@@ -55,11 +55,14 @@ public final class PolicySynthesizer {
         List<SnatAttribution> attributions = SnatAttributions.of(result.snatEgress());
         List<Finding> snatFindings = snatFindings(attributions);
         Map<Edge, SnatNote> notes = new IdentityHashMap<>();
-        List<Edge> withSnat = new ArrayList<>(kept);
+        List<InternetClients> internet = options.internetClientsThreshold() > 0
+                ? InternetClientSummarizer.summarize(kept, options.internetClientsThreshold()) : List.of();
+        Map<Edge, InternetClients> summaries = new IdentityHashMap<>();
+        List<Edge> withSnat = summarised(kept, internet, summaries);
         if (options.allowSnatCandidates()) {
             withSnat.addAll(snatCandidateEdges(attributions, notes));
         }
-        List<NetworkPolicy> networkPolicies = workloadPolicies(withSnat, cluster, mapper, findings, evidence);
+        List<NetworkPolicy> networkPolicies = workloadPolicies(withSnat, cluster, mapper, findings, evidence, summaries);
         TreeSet<String> denied = new TreeSet<>();
         networkPolicies.stream().filter(p -> p.name().equals(PolicyNames.DEFAULT_DENY))
                 .forEach(p -> denied.add(p.namespace()));
@@ -71,9 +74,59 @@ public final class PolicySynthesizer {
         }
         LoadBalancerAdvice.advise(cluster, kept, options, findings);
         attachNotes(evidence, notes);
+        attachSummaries(evidence, summaries);
         List<Finding> all = new ArrayList<>(findings.findings());
         all.addAll(snatFindings);
-        return new SynthesizedPolicies(new PolicySet(networkPolicies, calico), evidence, leftOut, other.edges(), all);
+        internet.forEach(s -> all.add(internetFinding(s)));
+        return new SynthesizedPolicies(new PolicySet(networkPolicies, calico), evidence, leftOut, other.edges(), all,
+                internet);
+    }
+
+    /**
+     * {@code kept} with the clients of every internet-facing port folded into one edge (issue 19
+     * item 3), remembered in {@code summaries}: its rule allows the summary's blocks, not the client.
+     */
+    private static List<Edge> summarised(List<Edge> kept, List<InternetClients> internet,
+                                         Map<Edge, InternetClients> summaries) {
+        if (internet.isEmpty()) {
+            return new ArrayList<>(kept);
+        }
+        java.util.Set<Edge> folded = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        List<Edge> out = new ArrayList<>();
+        for (InternetClients s : internet) {
+            folded.addAll(s.edges());
+            Edge edge = new Edge(Peer.external(s.allowed().get(0).base()), Peer.workload(s.server()), s.protocol(),
+                    s.port(), s.portName(), s.evidence());
+            summaries.put(edge, s);
+            out.add(edge);
+        }
+        kept.stream().filter(e -> !folded.contains(e)).forEach(out::add);
+        return out;
+    }
+
+    private Finding internetFinding(InternetClients s) {
+        String allowed = s.everyAddress() ? "allowed from every address (" + s.allowed().stream().map(Object::toString)
+                .collect(java.util.stream.Collectors.joining(", ")) + ")"
+                : "allowed from its " + s.networks() + " client networks";
+        return new Finding(Finding.Severity.WARNING, "internet-facing", s.server() + " "
+                + io.flowpol.inference.model.Protocol.name(s.protocol()) + " " + s.port() + " is internet-facing: "
+                + s.text() + " (more than --internet-clients-threshold " + options.internetClientsThreshold() + "), so it is "
+                + allowed, s.distinctClients());
+    }
+
+    /** The evidence of rules that hold an internet-facing summary, with the summary attached. */
+    private static void attachSummaries(List<RuleEvidence> evidence, Map<Edge, InternetClients> summaries) {
+        if (summaries.isEmpty()) {
+            return;
+        }
+        for (int i = 0; i < evidence.size(); i++) {
+            RuleEvidence e = evidence.get(i);
+            List<InternetClients> found = e.edges().stream().map(summaries::get).filter(n -> n != null).toList();
+            if (!found.isEmpty()) {
+                evidence.set(i, new RuleEvidence(e.namespace(), e.policy(), e.direction(), e.rule(), e.edges(), e.snat(),
+                        found));
+            }
+        }
     }
 
     /**
@@ -120,13 +173,15 @@ public final class PolicySynthesizer {
             RuleEvidence e = evidence.get(i);
             List<SnatNote> found = e.edges().stream().map(notes::get).filter(n -> n != null).toList();
             if (!found.isEmpty()) {
-                evidence.set(i, new RuleEvidence(e.namespace(), e.policy(), e.direction(), e.rule(), e.edges(), found));
+                evidence.set(i, new RuleEvidence(e.namespace(), e.policy(), e.direction(), e.rule(), e.edges(), found,
+                        e.internet()));
             }
         }
     }
 
     private List<NetworkPolicy> workloadPolicies(List<Edge> kept, ClusterTimeline cluster, PeerMapper mapper,
-                                                 SynthesisFindings findings, List<RuleEvidence> evidence) {
+                                                 SynthesisFindings findings, List<RuleEvidence> evidence,
+                                                 Map<Edge, InternetClients> summaries) {
         Map<WorkloadId, List<Edge>> byWorkload = new TreeMap<>();
         for (Edge edge : kept) {
             for (Peer end : List.of(edge.client(), edge.server())) {
@@ -139,7 +194,7 @@ public final class PolicySynthesizer {
             }
         }
         Map<WorkloadId, String> names = PolicyNames.assign(byWorkload.keySet());
-        WorkloadPolicies builder = new WorkloadPolicies(mapper, new PortNaming(cluster), findings);
+        WorkloadPolicies builder = new WorkloadPolicies(mapper, new PortNaming(cluster), findings, summaries);
         List<NetworkPolicy> policies = new ArrayList<>();
         TreeSet<String> namespaces = new TreeSet<>();
         byWorkload.forEach((id, edges) -> {

@@ -13,10 +13,11 @@ import java.util.stream.Stream;
  * evidence. {@code namespace} is null for cluster-scoped (Calico global) policies;
  * {@code rule} is the index in the policy's ingress or egress list. {@code snat} explains the
  * edges that stem from SNAT-hidden egress (issue 14 item 4): their counts are a node's, so the
- * rule's own counts ({@link #connections()} ...) leave them out.
+ * rule's own counts ({@link #connections()} ...) leave them out. {@code internet} summarises the
+ * clients of an internet-facing port whose one edge here stands for all of them (issue 19 item 3).
  */
 public record RuleEvidence(String namespace, String policy, PolicyType direction, int rule, List<Edge> edges,
-                           List<SnatNote> snat) {
+                           List<SnatNote> snat, List<InternetClients> internet) {
 
     public RuleEvidence {
         if (policy == null || direction == null) {
@@ -24,6 +25,13 @@ public record RuleEvidence(String namespace, String policy, PolicyType direction
         }
         edges = edges == null ? List.of() : List.copyOf(edges);
         snat = snat == null ? List.of() : List.copyOf(snat);
+        internet = internet == null ? List.of() : List.copyOf(internet);
+    }
+
+    /** Without internet-facing summaries. */
+    public RuleEvidence(String namespace, String policy, PolicyType direction, int rule, List<Edge> edges,
+                        List<SnatNote> snat) {
+        this(namespace, policy, direction, rule, edges, snat, List.of());
     }
 
     public RuleEvidence(String namespace, String policy, PolicyType direction, int rule, List<Edge> edges) {

@@ -15,9 +15,15 @@ import java.util.TreeSet;
  *     destination and port for every workload that had a pod on the node at a connection's time — a
  *     superset of the real sender, never a guess of one — or for its certain and common candidates
  *     only, or left to the report alone ({@link SnatEgressMode})
+ * @param internetClientsThreshold a port of a workload reached directly by more distinct public
+ *     addresses than this gets one rule for all of them ({@link InternetClients}); 0 turns that off
  */
 public record SynthesisOptions(int minConnections, int externalPrefixV4, int externalPrefixV6,
-                               Set<String> excludedNamespaces, SnatEgressMode snatEgress) {
+                               Set<String> excludedNamespaces, SnatEgressMode snatEgress,
+                               int internetClientsThreshold) {
+
+    /** More distinct public clients of one port than this make it internet-facing (issue 19 item 3). */
+    public static final int DEFAULT_INTERNET_CLIENTS_THRESHOLD = 256;
 
     /** The control-plane namespaces of every cluster; policies there break the cluster itself. */
     public static final Set<String> DEFAULT_EXCLUDED = Set.of("kube-system", "kube-public", "kube-node-lease");
@@ -32,6 +38,9 @@ public record SynthesisOptions(int minConnections, int externalPrefixV4, int ext
         if (externalPrefixV6 < 0 || externalPrefixV6 > 128) {
             throw new IllegalArgumentException("externalPrefixV6 out of range 0-128: " + externalPrefixV6);
         }
+        if (internetClientsThreshold < 0) {
+            throw new IllegalArgumentException("internetClientsThreshold < 0: " + internetClientsThreshold);
+        }
         snatEgress = snatEgress == null ? SnatEgressMode.ALLOW_CANDIDATES : snatEgress;
         excludedNamespaces = excludedNamespaces == null ? Set.of()
                 : java.util.Collections.unmodifiableSortedSet(new TreeSet<>(excludedNamespaces));
@@ -40,6 +49,13 @@ public record SynthesisOptions(int minConnections, int externalPrefixV4, int ext
     /** SNAT-hidden egress allowed for its candidate workloads (the safe default). */
     public SynthesisOptions(int minConnections, int externalPrefixV4, int externalPrefixV6, Set<String> excludedNamespaces) {
         this(minConnections, externalPrefixV4, externalPrefixV6, excludedNamespaces, SnatEgressMode.ALLOW_CANDIDATES);
+    }
+
+    /** Internet-facing ports summarised above the default threshold. */
+    public SynthesisOptions(int minConnections, int externalPrefixV4, int externalPrefixV6, Set<String> excludedNamespaces,
+                            SnatEgressMode snatEgress) {
+        this(minConnections, externalPrefixV4, externalPrefixV6, excludedNamespaces, snatEgress,
+                DEFAULT_INTERNET_CLIENTS_THRESHOLD);
     }
 
     /** Any rule at all for SNAT-hidden egress. */

@@ -13,10 +13,11 @@ import java.util.Set;
  * What synthesis produced: the policies, the edges behind every rule, the edges left out
  * for having fewer connections than {@link SynthesisOptions#minConnections()}, the edges a
  * NetworkPolicy cannot express (with the Calico policy that allows them, if any), and findings
- * about what could not be expressed safely.
+ * about what could not be expressed safely, and the internet-facing ports whose clients one rule allows.
  */
 public record SynthesizedPolicies(PolicySet policies, List<RuleEvidence> evidence, List<Edge> leftOut,
-                                  List<UnexpressibleEdge> unexpressible, List<Finding> findings) {
+                                  List<UnexpressibleEdge> unexpressible, List<Finding> findings,
+                                  List<InternetClients> internetClients) {
 
     public SynthesizedPolicies {
         if (policies == null) {
@@ -26,12 +27,32 @@ public record SynthesizedPolicies(PolicySet policies, List<RuleEvidence> evidenc
         leftOut = leftOut == null ? List.of() : List.copyOf(leftOut);
         unexpressible = unexpressible == null ? List.of() : List.copyOf(unexpressible);
         findings = findings == null ? List.of() : List.copyOf(findings);
+        internetClients = internetClients == null ? List.of() : List.copyOf(internetClients);
+    }
+
+    /** Without internet-facing summaries. */
+    public SynthesizedPolicies(PolicySet policies, List<RuleEvidence> evidence, List<Edge> leftOut,
+                               List<UnexpressibleEdge> unexpressible, List<Finding> findings) {
+        this(policies, evidence, leftOut, unexpressible, findings, List.of());
+    }
+
+    /**
+     * The learned edges the report and edges.json list one by one: all of {@code edges} but the
+     * clients of internet-facing ports, which {@link #internetClients()} lists summarised (issue 19 item 3).
+     */
+    public List<Edge> unsummarised(List<Edge> edges) {
+        if (internetClients.isEmpty()) {
+            return edges;
+        }
+        Set<Edge> folded = new HashSet<>();
+        internetClients.forEach(s -> folded.addAll(s.edges()));
+        return edges.stream().filter(e -> !folded.contains(e)).toList();
     }
 
     /** Without edges beyond NetworkPolicy. */
     public SynthesizedPolicies(PolicySet policies, List<RuleEvidence> evidence, List<Edge> leftOut,
                                List<Finding> findings) {
-        this(policies, evidence, leftOut, List.of(), findings);
+        this(policies, evidence, leftOut, List.of(), findings, List.of());
     }
 
     /**

@@ -4,6 +4,7 @@ import io.flowpol.inference.model.Edge;
 import io.flowpol.inference.model.LabelSelector;
 import io.flowpol.inference.model.Peer;
 import io.flowpol.inference.model.Protocol;
+import io.flowpol.inference.policy.IpBlock;
 import io.flowpol.inference.policy.NetworkPolicy;
 import io.flowpol.inference.policy.NetworkPolicyPeer;
 import io.flowpol.inference.policy.NetworkPolicyPort;
@@ -25,11 +26,15 @@ final class WorkloadPolicies {
     private final PeerMapper mapper;
     private final PortNaming naming;
     private final SynthesisFindings findings;
+    /** Summary edges of internet-facing ports (issue 19 item 3): their rule allows the summary's blocks. */
+    private final Map<Edge, InternetClients> summaries;
 
-    WorkloadPolicies(PeerMapper mapper, PortNaming naming, SynthesisFindings findings) {
+    WorkloadPolicies(PeerMapper mapper, PortNaming naming, SynthesisFindings findings,
+                     Map<Edge, InternetClients> summaries) {
         this.mapper = mapper;
         this.naming = naming;
         this.findings = findings;
+        this.summaries = summaries;
     }
 
     /** The policy of {@code workload} named {@code name}, and its rules' evidence into {@code evidence}. */
@@ -67,7 +72,9 @@ final class WorkloadPolicies {
     }
 
     private void add(RuleGrouper rules, Edge edge, Peer other, WorkloadId destination) {
-        List<NetworkPolicyPeer> peers = mapper.map(other);
+        InternetClients summary = summaries.get(edge);
+        List<NetworkPolicyPeer> peers = summary == null ? mapper.map(other) : summary.allowed().stream()
+                .map(c -> new NetworkPolicyPeer(null, null, new IpBlock(c, List.of()))).toList();
         if (peers.isEmpty()) {
             findings.unselectable(edge, other);
             return;

@@ -12,6 +12,7 @@ import io.flowpol.inference.model.Peer;
 import io.flowpol.inference.model.Protocol;
 import io.flowpol.inference.model.SnatEgress;
 import io.flowpol.inference.model.VpcAddress;
+import io.flowpol.inference.synthesize.InternetClients;
 import io.flowpol.inference.synthesize.SynthesizedPolicies;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -36,7 +37,9 @@ final class EdgesJson {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("version", 1);
         java.util.Set<Edge> leftOut = new java.util.HashSet<>(policies.leftOut());
-        edges(root.putArray("edges"), result.edges().stream().filter(e -> !leftOut.contains(e)).sorted().toList(), names);
+        edges(root.putArray("edges"), policies.unsummarised(result.edges()).stream().filter(e -> !leftOut.contains(e))
+                .sorted().toList(), names);
+        internetClients(root.putArray("internetClients"), policies.internetClients(), names);
         edges(root.putArray("leftOut"), policies.leftOut().stream().sorted().toList(), names);
         edges(root.putArray("attempts"), result.attempts().stream().sorted().toList(), names);
         ArrayNode snat = root.putArray("snatEgress");
@@ -60,6 +63,40 @@ final class EdgesJson {
                     });
                 });
         MAPPER.writeValue(file.toFile(), root);
+    }
+
+    /**
+     * The clients of internet-facing ports, one entry per port instead of one edge per client (issue 19
+     * item 3): exact totals, the top networks and the rest summed, and the blocks the rule allows.
+     */
+    private static void internetClients(ArrayNode out, List<InternetClients> summaries, NetworkInventory names) {
+        for (InternetClients s : summaries) {
+            ObjectNode o = out.addObject();
+            peer(o.putObject("server"), Peer.workload(s.server()), names);
+            o.put("protocol", Protocol.name(s.protocol()));
+            o.put("port", s.port());
+            if (s.portName() != null) {
+                o.put("portName", s.portName());
+            }
+            o.put("distinctClients", s.distinctClients());
+            o.put("distinctIpv4", s.distinctV4());
+            o.put("distinctIpv6", s.distinctV6());
+            o.put("networks", s.networks());
+            evidence(o, s.evidence());
+            ArrayNode allowed = o.putArray("allowed");
+            s.allowed().forEach(c -> allowed.add(c.toString()));
+            ArrayNode top = o.putArray("topNetworks");
+            s.topNetworks().forEach(n -> {
+                ObjectNode t = top.addObject();
+                t.put("network", n.network().toString());
+                t.put("clients", n.clients());
+                t.put("connections", n.connections());
+            });
+            ObjectNode rest = o.putObject("otherNetworks");
+            rest.put("networks", s.networks() - s.topNetworks().size());
+            rest.put("clients", s.rest().clients());
+            rest.put("connections", s.rest().connections());
+        }
     }
 
     private static void edges(ArrayNode out, List<Edge> edges, NetworkInventory names) {

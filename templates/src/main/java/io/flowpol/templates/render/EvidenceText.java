@@ -67,6 +67,8 @@ public final class EvidenceText {
         }
         evidence.snat().stream().map(SnatNote::text).distinct()
                 .forEach(text -> out.append(out.length() > 0 ? "; " : "").append(text));
+        // One edge stands for every client of an internet-facing port (issue 19 item 3): say how many.
+        evidence.internet().forEach(s -> out.append(out.length() > 0 ? "; " : "").append(s.text()));
         return out.toString();
     }
 

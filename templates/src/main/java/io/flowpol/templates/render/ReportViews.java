@@ -11,6 +11,8 @@ import io.flowpol.inference.model.InferenceResult;
 import io.flowpol.inference.model.NetworkInventory;
 import io.flowpol.inference.model.SnatEgress;
 import io.flowpol.inference.model.WorkloadPair;
+import io.flowpol.inference.model.Peer;
+import io.flowpol.inference.synthesize.InternetClients;
 import io.flowpol.inference.synthesize.UnexpressibleEdge;
 import io.flowpol.inference.timeline.WorkloadId;
 import java.util.ArrayList;
@@ -30,7 +32,16 @@ final class ReportViews {
         List<Edge> kept = result.edges().stream().filter(e -> !leftOut.contains(e)).sorted().toList();
         Coverage coverage = result.coverage() == null ? new Coverage(null, null, null) : result.coverage();
         NetworkInventory names = model.inventory();
-        return new ReportView(summary(model, kept), policies(model), ServiceGraphs.of(kept, names), rows(kept, names),
+        // The clients of an internet-facing port are one row and one graph link (issue 19 item 3).
+        List<Edge> listed = model.policies().unsummarised(kept);
+        List<ReportView.EdgeRow> rows = new ArrayList<>(rows(listed, names));
+        List<Edge> graphed = new ArrayList<>(listed);
+        for (InternetClients s : model.policies().internetClients()) {
+            rows.add(internetRow(s, names));
+            graphed.add(new Edge(Peer.external(s.allowed().get(0).base()), Peer.workload(s.server()), s.protocol(),
+                    s.port(), s.portName(), s.evidence()));
+        }
+        return new ReportView(summary(model, kept), policies(model), ServiceGraphs.of(graphed, names), rows,
                 rows(model.policies().leftOut(), names), unexpressible(model.policies().unexpressible(), names),
                 coverage.silentWorkloads().stream().sorted().map(w -> MarkdownText.cell(w.toString())).toList(),
                 coverage.colocatedPairs().stream().map(ReportViews::pair).sorted().map(MarkdownText::cell).toList(),
@@ -83,6 +94,16 @@ final class ReportViews {
                 MarkdownText.cell(names.displayName(edge.server())),
                 MarkdownText.cell(EvidenceText.port(edge)), ev.connections(), ev.packets(), ev.bytes(),
                 EvidenceText.time(ev.firstSeen()), EvidenceText.time(ev.lastSeen()), MarkdownText.cell(proof));
+    }
+
+    /** {@code internet: 46501 distinct clients; top networks: ...} as the client of one row. */
+    private static ReportView.EdgeRow internetRow(InternetClients s, NetworkInventory names) {
+        Edge edge = new Edge(Peer.external(s.allowed().get(0).base()), Peer.workload(s.server()), s.protocol(),
+                s.port(), s.portName(), s.evidence());
+        ReportView.EdgeRow row = row(edge, names);
+        String allowed = s.allowed().stream().map(Object::toString).collect(Collectors.joining(", "));
+        return new ReportView.EdgeRow(MarkdownText.cell("internet (" + allowed + "): " + s.text()), row.server(),
+                row.port(), row.connections(), row.packets(), row.bytes(), row.firstSeen(), row.lastSeen(), row.proof());
     }
 
     private static List<ReportView.UnexpressibleRow> unexpressible(List<UnexpressibleEdge> edges, NetworkInventory names) {
