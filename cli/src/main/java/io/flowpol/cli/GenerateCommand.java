@@ -61,7 +61,7 @@ public final class GenerateCommand implements Callable<Integer> {
         RendererPreparation renderer = RendererPreparation.start(policy.templates);
         LearningPipeline.Learned learned = LearningPipeline.run(spec.commandLine(), flowLogs, aws, cluster, window, tuning);
         EmptyWindow.check(learned, policy.allowEmpty);
-        PolicyRun.run(policy, renderer, learned, out, spec.commandLine().getOut(), err);
+        PolicyRun.run(policy, renderer, learned, tuning.vpcCidrs, out, spec.commandLine().getOut(), err);
         return ExitCodes.OK;
     }
 

@@ -133,7 +133,7 @@ public final class LearnCommand implements Callable<Integer> {
                 tuning);
         EmptyWindow.check(learned, policy.allowEmpty);
         StateUpdate update = StateUpdate.of(prior, learned, learnWindow, forgetAfter);
-        PolicyRun.run(policy, renderer, update.learned(), out, spec.commandLine().getOut(), err);
+        PolicyRun.run(policy, renderer, update.learned(), tuning.vpcCidrs, out, spec.commandLine().getOut(), err);
         store.save(update.state());
         update.print(spec.commandLine().getOut(), err, store.file());
         return ExitCodes.OK;

@@ -1,5 +1,6 @@
 package io.flowpol.cli;
 
+import io.flowpol.inference.diff.BeyondObserved;
 import io.flowpol.inference.synthesize.SynthesizedPolicies;
 import io.flowpol.templates.render.OutputModel;
 import io.flowpol.templates.render.OutputRenderer;
@@ -21,17 +22,20 @@ final class OutputWriter {
         OutputTarget.check(out);
     }
 
-    static OutputModel model(SynthesizedPolicies policies, LearningPipeline.Learned learned) {
+    /** @param beyondObserved what the policies allow beyond the observed edges ({@link NewReachabilities#beyondObserved}) */
+    static OutputModel model(SynthesizedPolicies policies, LearningPipeline.Learned learned,
+                             List<BeyondObserved> beyondObserved) {
         var timeline = learned.recording().timeline();
         String format = learned.read().format();
         List<String> sources = learned.sources();
         return new OutputModel(policies, learned.result(), OutputModel.ClusterSummary.of(timeline),
                 new OutputModel.InputDescription(sources, format,
                         learned.windowStart(), learned.windowEnd()),
-                IngestFindings.of(learned.read(), learned.recording().warnings()));
+                IngestFindings.of(learned.read(), learned.recording().warnings()), beyondObserved);
     }
 
-    static void write(Path out, OutputRenderer renderer, SynthesizedPolicies policies, LearningPipeline.Learned learned) {
-        renderer.render(out, model(policies, learned));
+    static void write(Path out, OutputRenderer renderer, SynthesizedPolicies policies, LearningPipeline.Learned learned,
+                      List<BeyondObserved> beyondObserved) {
+        renderer.render(out, model(policies, learned, beyondObserved));
     }
 }

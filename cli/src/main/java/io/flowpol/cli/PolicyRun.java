@@ -22,10 +22,11 @@ final class PolicyRun {
 
     /**
      * @param renderer started when the command began, so that it is ready now
+     * @param vpcCidrs {@code --vpc-cidr} values, or null for the default
      * @throws DeniesObservedTrafficException the policies would deny a learned edge; nothing was written
      */
     static SynthesizedPolicies run(PolicyOptions options, RendererPreparation renderer, LearningPipeline.Learned learned,
-                                   Path out, PrintWriter stdout, PrintWriter err) {
+                                   List<String> vpcCidrs, Path out, PrintWriter stdout, PrintWriter err) {
         var timeline = learned.recording().timeline();
         SynthesizedPolicies policies = new PolicySynthesizer(options.synthesisOptions())
                 .synthesize(learned.result(), timeline);
@@ -36,7 +37,8 @@ final class PolicyRun {
             throw new DeniesObservedTrafficException("generated policies would deny " + denied.size()
                     + " observed edge(s); nothing was written (this is a flowpol bug: please report it with the edges above)");
         }
-        OutputWriter.write(out, renderer.renderer(), policies, learned);
+        OutputWriter.write(out, renderer.renderer(), policies, learned,
+                NewReachabilities.beyondObserved(learned, policies, vpcCidrs));
         Summary.print(stdout, err, out, policies, learned);
         return policies;
     }

@@ -120,7 +120,7 @@ public final class ProposeCommand implements Callable<Integer> {
             Path generated = work.resolve("policies");
             // generate's summary would name this temporary directory: only its warnings are shown (stderr);
             // stdout carries the outcome, and the body on --dry-run
-            PolicyRun.run(policy, renderer, learned, generated, new PrintWriter(java.io.Writer.nullWriter()), err);
+            PolicyRun.run(policy, renderer, learned, tuning.vpcCidrs, generated, new PrintWriter(java.io.Writer.nullWriter()), err);
             GitHubClient github = githubRepo == null || dryRun ? null : new GitHubClient(githubApi, githubRepo, token);
             var credentials = token == null || !repository.startsWith("https://") ? null
                     : new UsernamePasswordCredentialsProvider("x-access-token", token);

@@ -1,5 +1,6 @@
 package io.flowpol.templates.render;
 
+import io.flowpol.inference.diff.BeyondObserved;
 import io.flowpol.inference.model.Finding;
 import io.flowpol.inference.model.InferenceResult;
 import io.flowpol.inference.synthesize.SynthesizedPolicies;
@@ -9,16 +10,24 @@ import java.util.List;
 /**
  * Everything one output directory is rendered from: the synthesized policies with their
  * evidence, what inference learned, the cluster's size, the inputs, and findings from
- * ingest (format lacking pkt-* fields, SKIPDATA, ...) that the report must show too.
+ * ingest (format lacking pkt-* fields, SKIPDATA, ...) that the report must show too, and what the
+ * policies allow beyond the observed edges ({@code beyondObserved}, riskiest first; issue 18 item 3).
  */
 public record OutputModel(SynthesizedPolicies policies, InferenceResult result, ClusterSummary cluster,
-                          InputDescription input, List<Finding> ingestFindings) {
+                          InputDescription input, List<Finding> ingestFindings, List<BeyondObserved> beyondObserved) {
 
     public OutputModel {
         if (policies == null || result == null || cluster == null || input == null) {
             throw new IllegalArgumentException("policies, result, cluster and input are required");
         }
         ingestFindings = ingestFindings == null ? List.of() : List.copyOf(ingestFindings);
+        beyondObserved = beyondObserved == null ? List.of() : List.copyOf(beyondObserved);
+    }
+
+    /** Without the beyond-observed rows (not computed). */
+    public OutputModel(SynthesizedPolicies policies, InferenceResult result, ClusterSummary cluster,
+                       InputDescription input, List<Finding> ingestFindings) {
+        this(policies, result, cluster, input, ingestFindings, List.of());
     }
 
     /** How big the recorded cluster was: counts for the report's summary. */
