@@ -64,7 +64,9 @@ final class NewReachabilities {
         List<NewReachability> rows = finder(catalog, timeline, vpcCidrs).beyondObserved(set,
                 new PolicyEngine(set, new CalicoPolicyMatcher()), learned.result().edges(),
                 id -> isolated.contains(id.namespace()));
-        return new ExpectedReachability(learned.result().snatEgress()).classify(rows);
+        List<IpAddress> apiServers = timeline.apiServer().stream().map(AddressSpan::ip).distinct().toList();
+        return new ExpectedReachability(learned.result().snatEgress(), learned.result().edges(), apiServers)
+                .classify(rows);
     }
 
     static NewReachabilityFinder finder(EndpointCatalog catalog, ClusterTimeline timeline, List<String> vpcCidrs) {

@@ -122,8 +122,9 @@ Nothing unexpected: every rule allows exactly what was observed.
 
 ### Expected: configured exceptions
 
-Every pod may resolve names with kube-dns, and egress hidden by SNAT is allowed to each
-candidate workload because the sender is not identified (see "Egress hidden by SNAT").
+Every pod may resolve names with kube-dns; egress hidden by SNAT is allowed to each candidate
+workload because the sender is not identified (see "Egress hidden by SNAT"); a workload seen
+talking to the API server may reach it at every recorded address, as its endpoints move.
 
 | workload | direction | peer | peer kind | ports | size | observed | why |
 | --- | --- | --- | --- | --- | --- | --- | --- |

@@ -125,7 +125,7 @@ class BeyondObservedTest {
                 List.of(IpAddress.parse("10.0.1.10")), List.of(), List.of(Cidr.parse("10.0.0.0/8")));
         List<NewReachability> rows = finder.beyondObserved(set, new PolicyEngine(set, new CalicoPolicyMatcher()),
                 observed, id -> isolated.contains(id.namespace()));
-        return new ExpectedReachability(List.of(snat)).classify(rows);
+        return new ExpectedReachability(List.of(snat), observed, List.of(IpAddress.parse("10.0.0.50"))).classify(rows);
     }
 
     private static BeyondObserved only(List<BeyondObserved> rows, WorkloadId owner, String peer) {
