@@ -30,10 +30,10 @@ public final class ExpectedReachability {
     private static final ConnectionSet DNS_PORTS = ConnectionSet.of(Protocol.TCP, PortSet.of(53))
             .union(ConnectionSet.of(Protocol.UDP, PortSet.of(53)));
 
-    /** (workload, address) → what an exception allows there, and which exceptions. */
     /** Rows over wider blocks are never explained; up to a /24 each address is looked at. */
     private static final int SMALLEST_PREFIX = 24;
 
+    /** (workload, address) → what an exception or an observed edge allows there, and which exceptions. */
     private final Map<List<Object>, ConnectionSet> explained = new HashMap<>();
     private final Map<List<Object>, Set<String>> reasons = new HashMap<>();
 
