@@ -67,7 +67,8 @@ public final class GenerateCommand implements Callable<Integer> {
         RendererPreparation renderer = RendererPreparation.start(policy.templates);
         LearningPipeline.Learned learned = LearningPipeline.run(spec.commandLine(), flowLogs, aws, cluster, window, tuning);
         EmptyWindow.check(learned, policy.allowEmpty);
-        PolicyRun.run(policy, renderer, learned, AwsNetwork.check(inventory, learned.result(), err), out,
+        PolicyRun.run(policy, renderer, learned, AwsNetwork.check(inventory, learned.result(), err), tuning.vpcCidrs,
+                out,
                 spec.commandLine().getOut(), err);
         return ExitCodes.OK;
     }

@@ -139,7 +139,8 @@ public final class LearnCommand implements Callable<Integer> {
                 tuning);
         EmptyWindow.check(learned, policy.allowEmpty);
         StateUpdate update = StateUpdate.of(prior, learned, learnWindow, forgetAfter);
-        PolicyRun.run(policy, renderer, update.learned(), AwsNetwork.check(inventory, update.learned().result(), err), out,
+        PolicyRun.run(policy, renderer, update.learned(), AwsNetwork.check(inventory, update.learned().result(), err),
+                tuning.vpcCidrs, out,
                 spec.commandLine().getOut(), err);
         store.save(update.state());
         update.print(spec.commandLine().getOut(), err, store.file());

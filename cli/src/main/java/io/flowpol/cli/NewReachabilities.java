@@ -1,8 +1,10 @@
 package io.flowpol.cli;
 
 import io.flowpol.inference.InferenceOptions;
+import io.flowpol.inference.diff.BeyondObserved;
 import io.flowpol.inference.diff.ConnectivityDiff;
 import io.flowpol.inference.diff.ConnectivityDiffer;
+import io.flowpol.inference.diff.ExpectedReachability;
 import io.flowpol.inference.diff.NewReachability;
 import io.flowpol.inference.diff.NewReachabilityFinder;
 import io.flowpol.inference.diff.PolicyPorts;
@@ -11,11 +13,15 @@ import io.flowpol.inference.evaluate.PolicyEngine;
 import io.flowpol.inference.evaluate.calico.CalicoPolicyMatcher;
 import io.flowpol.inference.model.Cidr;
 import io.flowpol.inference.model.IpAddress;
+import io.flowpol.inference.policy.PolicySet;
+import io.flowpol.inference.synthesize.SynthesizedPolicies;
 import io.flowpol.inference.timeline.AddressSpan;
 import io.flowpol.inference.timeline.ClusterTimeline;
 import io.flowpol.inference.timeline.NodeSpan;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The connectivity half of a dry run, as {@code diff} and the PR body both show it: observed edges
@@ -41,6 +47,26 @@ final class NewReachabilities {
                 .find(before.policies(), after.policies(), current, proposed, learned.result().edges());
         return new ConnectivityDiff(connectivity.edges(), connectivity.overPermission(),
                 connectivity.unobservedChanges(), opened);
+    }
+
+    /**
+     * What generated policies allow beyond the learned edges (issue 18 item 3), for the report:
+     * rows owned by workloads of the namespaces the set isolates (a namespace it has no policy in
+     * stays open, which is not the set's doing), sorted into configured exceptions and surprises.
+     */
+    static List<BeyondObserved> beyondObserved(LearningPipeline.Learned learned, SynthesizedPolicies policies,
+                                               List<String> vpcCidrs) {
+        ClusterTimeline timeline = learned.recording().timeline();
+        EndpointCatalog catalog = new EndpointCatalog(timeline);
+        PolicySet set = policies.policies();
+        Set<String> isolated = new HashSet<>();
+        set.networkPolicies().forEach(p -> isolated.add(p.namespace()));
+        List<NewReachability> rows = finder(catalog, timeline, vpcCidrs).beyondObserved(set,
+                new PolicyEngine(set, new CalicoPolicyMatcher()), learned.result().edges(),
+                id -> isolated.contains(id.namespace()));
+        List<IpAddress> apiServers = timeline.apiServer().stream().map(AddressSpan::ip).distinct().toList();
+        return new ExpectedReachability(learned.result().snatEgress(), learned.result().edges(), apiServers)
+                .classify(rows);
     }
 
     static NewReachabilityFinder finder(EndpointCatalog catalog, ClusterTimeline timeline, List<String> vpcCidrs) {

@@ -1,5 +1,6 @@
 package io.flowpol.cli;
 
+import io.flowpol.inference.diff.BeyondObserved;
 import io.flowpol.inference.synthesize.SynthesizedPolicies;
 import io.flowpol.templates.render.OutputModel;
 import io.flowpol.templates.render.OutputRenderer;
@@ -21,8 +22,12 @@ final class OutputWriter {
         OutputTarget.check(out);
     }
 
-    /** The AWS network inventory names in-VPC peers; its findings join the report's (issue 11 items 2-3). */
-    static OutputModel model(SynthesizedPolicies policies, LearningPipeline.Learned learned, AwsNetwork.Checked network) {
+    /**
+     * The AWS network inventory names in-VPC peers; its findings join the report's (issue 11 items 2-3).
+     * {@code beyondObserved}: what the policies allow beyond the observed edges ({@link NewReachabilities#beyondObserved}).
+     */
+    static OutputModel model(SynthesizedPolicies policies, LearningPipeline.Learned learned, AwsNetwork.Checked network,
+                             List<BeyondObserved> beyondObserved) {
         var timeline = learned.recording().timeline();
         String format = learned.read().format();
         List<String> sources = learned.sources();
@@ -30,11 +35,11 @@ final class OutputWriter {
                 new OutputModel.InputDescription(sources, format,
                         learned.windowStart(), learned.windowEnd()),
                 IngestFindings.of(learned.read(), learned.recording().warnings(), network.findings()),
-                network.inventory());
+                network.inventory(), beyondObserved);
     }
 
     static void write(Path out, OutputRenderer renderer, SynthesizedPolicies policies, LearningPipeline.Learned learned,
-                      AwsNetwork.Checked network) {
-        renderer.render(out, model(policies, learned, network));
+                      AwsNetwork.Checked network, List<BeyondObserved> beyondObserved) {
+        renderer.render(out, model(policies, learned, network, beyondObserved));
     }
 }

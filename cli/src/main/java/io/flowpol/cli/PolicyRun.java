@@ -1,6 +1,7 @@
 package io.flowpol.cli;
 
 import io.flowpol.cli.options.PolicyOptions;
+import io.flowpol.inference.diff.BeyondObserved;
 import io.flowpol.inference.evaluate.EdgeReplay;
 import io.flowpol.inference.evaluate.EndpointCatalog;
 import io.flowpol.inference.synthesize.PolicySynthesizer;
@@ -8,6 +9,8 @@ import io.flowpol.inference.synthesize.SynthesizedPolicies;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * What {@code generate} and {@code learn} do once edges are learned: synthesize, replay the
@@ -22,19 +25,19 @@ final class PolicyRun {
 
     /**
      * @param renderer started when the command began, so that it is ready now
+     * @param vpcCidrs {@code --vpc-cidr} values, or null for the default
      * @throws DeniesObservedTrafficException the policies would deny a learned edge; nothing was written
      */
     static SynthesizedPolicies run(PolicyOptions options, RendererPreparation renderer, LearningPipeline.Learned learned,
-                                   Path out, PrintWriter stdout, PrintWriter err) {
-        return run(options, renderer, learned, AwsNetwork.Checked.NONE, out, stdout, err);
-    }
-
-    /** As above, naming in-VPC peers from the AWS network inventory (issue 11 items 2-3). */
-    static SynthesizedPolicies run(PolicyOptions options, RendererPreparation renderer, LearningPipeline.Learned learned,
-                                   AwsNetwork.Checked network, Path out, PrintWriter stdout, PrintWriter err) {
+                                   AwsNetwork.Checked network, List<String> vpcCidrs, Path out, PrintWriter stdout,
+                                   PrintWriter err) {
         var timeline = learned.recording().timeline();
         SynthesizedPolicies policies = new PolicySynthesizer(options.synthesisOptions())
                 .synthesize(learned.result(), timeline);
+        // What the policies allow beyond the observed edges (issue 18 item 3) does not depend on the
+        // self-check: computed beside it, as it costs a few hundred ms on a cold JVM.
+        CompletableFuture<List<BeyondObserved>> beyond = CompletableFuture.supplyAsync(
+                () -> NewReachabilities.beyondObserved(learned, policies, vpcCidrs));
         List<EdgeReplay.EdgeOutcome> denied = SelfCheck.denied(policies.policies(),
                 policies.meantToAllow(learned.result().edges()), new EndpointCatalog(timeline));
         if (!denied.isEmpty()) {
@@ -42,8 +45,22 @@ final class PolicyRun {
             throw new DeniesObservedTrafficException("generated policies would deny " + denied.size()
                     + " observed edge(s); nothing was written (this is a flowpol bug: please report it with the edges above)");
         }
-        OutputWriter.write(out, renderer.renderer(), policies, learned, network);
+        OutputWriter.write(out, renderer.renderer(), policies, learned, network, join(beyond));
         Summary.print(stdout, err, out, policies, learned);
         return policies;
+    }
+
+    private static List<BeyondObserved> join(CompletableFuture<List<BeyondObserved>> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        }
     }
 }

@@ -126,7 +126,8 @@ public final class ProposeCommand implements Callable<Integer> {
             Path generated = work.resolve("policies");
             // generate's summary would name this temporary directory: only its warnings are shown (stderr);
             // stdout carries the outcome, and the body on --dry-run
-            PolicyRun.run(policy, renderer, learned, AwsNetwork.check(inventory, learned.result(), err), generated,
+            PolicyRun.run(policy, renderer, learned, AwsNetwork.check(inventory, learned.result(), err), tuning.vpcCidrs,
+                    generated,
                     new PrintWriter(java.io.Writer.nullWriter()), err);
             GitHubClient github = githubRepo == null || dryRun ? null : new GitHubClient(githubApi, githubRepo, token);
             var credentials = token == null || !repository.startsWith("https://") ? null

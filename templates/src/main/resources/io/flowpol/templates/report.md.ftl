@@ -25,6 +25,8 @@ Sources:
 | attempts (no reply seen, not allowed) | ${s.attempts} |
 | NetworkPolicies | ${s.networkPolicies} |
 | Calico GlobalNetworkPolicies | ${s.globalNetworkPolicies} |
+| allowed beyond what was observed: unexpected | ${s.beyondUnexpected} |
+| allowed beyond what was observed: expected exceptions | ${s.beyondExpected} |
 
 ## Policies
 
@@ -99,6 +101,38 @@ with no Calico policy is denied by the generated policies.
 </#list>
 
 </#if>
+## Allowed beyond what was observed
+
+What the generated policies allow that no observed edge accounts for, per workload and direction,
+riskiest peer first (the internet, the API server, nodes, other namespaces, VPC addresses, its
+namespace), measured as `flowpol diff` measures newly allowed reachability. Only workloads of
+namespaces the policies isolate are listed. "size" counts the addresses (or workloads) times
+the ports that were never observed.
+
+<#if report.unexpected?has_content>
+| workload | direction | peer | peer kind | ports | size | observed |
+| --- | --- | --- | --- | --- | --- | --- |
+<#list report.unexpected as r>
+| ${r.workload} | ${r.direction} | ${r.peer} | ${r.kinds} | ${r.ports} | ${r.size} | ${r.observed} |
+</#list>
+<#else>
+Nothing unexpected: every rule allows exactly what was observed.
+</#if>
+<#if report.expected?has_content>
+
+### Expected: configured exceptions
+
+Every pod may resolve names with kube-dns; egress hidden by SNAT is allowed to each candidate
+workload because the sender is not identified (see "Egress hidden by SNAT"); a workload seen
+talking to the API server may reach it at every recorded address, as its endpoints move.
+
+| workload | direction | peer | peer kind | ports | size | observed | why |
+| --- | --- | --- | --- | --- | --- | --- | --- |
+<#list report.expected as r>
+| ${r.workload} | ${r.direction} | ${r.peer} | ${r.kinds} | ${r.ports} | ${r.size} | ${r.observed} | ${r.reason} |
+</#list>
+</#if>
+
 ## Coverage
 
 What the window could not see. Policies deny traffic that was never observed, so check these before applying.

@@ -71,33 +71,62 @@ public final class NewReachabilityFinder {
                                       PolicyEngine proposed, List<Edge> observed) {
         List<Cidr> cidrs = new ArrayList<>(landmarks);
         cidrs.addAll(AddressRanges.of(currentSet, proposedSet));
+        return find(cidrs, ReachabilityBaseline.of(current), current, proposed, observed, id -> true);
+    }
+
+    /**
+     * What a policy set allows beyond the observed edges (issue 18 item 3), riskiest first: the
+     * same rows as a dry run whose current side allows exactly what was seen. Only workloads
+     * {@code governed} accepts own a row (a namespace the set leaves open is not its doing); their
+     * peers are every workload.
+     */
+    public List<NewReachability> beyondObserved(PolicySet set, PolicyEngine engine, List<Edge> observed,
+                                                Predicate<WorkloadId> governed) {
+        ObservedBaseline baseline = new ObservedBaseline(observed);
+        List<Cidr> cidrs = new ArrayList<>(landmarks);
+        cidrs.addAll(AddressRanges.of(set));
+        cidrs.addAll(baseline.addresses());
+        return find(cidrs, baseline, null, engine, observed, governed);
+    }
+
+    private List<NewReachability> find(List<Cidr> cidrs, ReachabilityBaseline current, PolicyEngine currentEngine,
+                                       PolicyEngine proposed, List<Edge> observed, Predicate<WorkloadId> owners) {
         long[] starts = AddressRanges.starts(cidrs);
+        EvalEndpoint[] probes = new EvalEndpoint[starts.length]; // one per interval, shared by every workload
+        for (int i = 0; i < starts.length; i++) {
+            probes[i] = EvalEndpoint.address(AddressRanges.address(starts[i]));
+        }
         List<NewReachability> out = new ArrayList<>();
         Map<WorkloadId, List<EvalEndpoint>> workloads = new TreeMap<>(catalog.workloads());
         for (Map.Entry<WorkloadId, List<EvalEndpoint>> w : workloads.entrySet()) {
+            if (!owners.test(w.getKey())) {
+                continue;
+            }
             for (PolicyType direction : PolicyType.values()) {
-                addresses(w.getKey(), w.getValue(), direction, starts, current, proposed, observed, out);
+                addresses(w.getKey(), w.getValue(), direction, starts, probes, current, proposed, observed, out);
             }
         }
-        workloadPeers(workloads, current, proposed, observed, out);
+        workloadPeers(workloads, current, currentEngine, proposed, observed, owners, out);
         out.sort(RISK_ORDER);
         return out;
     }
 
-    private void addresses(WorkloadId id, List<EvalEndpoint> pods, PolicyType direction, long[] starts,
-                           PolicyEngine current, PolicyEngine proposed, List<Edge> observed, List<NewReachability> out) {
+    private void addresses(WorkloadId id, List<EvalEndpoint> pods, PolicyType direction, long[] starts, EvalEndpoint[] probes,
+                           ReachabilityBaseline current, PolicyEngine proposed, List<Edge> observed,
+                           List<NewReachability> out) {
         int n = starts.length;
         ConnectionSet[] after = new ConnectionSet[n];
         ConnectionSet[] added = new ConnectionSet[n];
+        ReachabilityBaseline proposedSide = ReachabilityBaseline.of(proposed);
         for (int i = 0; i < n; i++) {
-            EvalEndpoint address = EvalEndpoint.address(AddressRanges.address(starts[i]));
-            BiFunction<PolicyEngine, EvalEndpoint, ConnectionSet> allowed = (engine, pod) ->
-                    direction == PolicyType.EGRESS ? engine.allowedConnections(pod, address)
-                            : engine.allowedConnections(address, pod);
+            EvalEndpoint address = probes[i];
+            BiFunction<ReachabilityBaseline, EvalEndpoint, ConnectionSet> allowed = (engine, pod) ->
+                    direction == PolicyType.EGRESS ? engine.allowed(id, pod, null, address)
+                            : engine.allowed(null, address, id, pod);
             after[i] = ConnectionSet.NONE;
             added[i] = ConnectionSet.NONE;
             for (EvalEndpoint pod : pods) {
-                ConnectionSet a = allowed.apply(proposed, pod);
+                ConnectionSet a = allowed.apply(proposedSide, pod);
                 after[i] = after[i].union(a);
                 added[i] = added[i].union(ConnectionMath.minus(a, allowed.apply(current, pod)));
             }
@@ -177,8 +206,9 @@ public final class NewReachabilityFinder {
      * changed (the client's egress or the server's ingress); when both changed, on the side that
      * gained the most new peers — that is the workload that was opened.
      */
-    private void workloadPeers(Map<WorkloadId, List<EvalEndpoint>> workloads, PolicyEngine current,
-                               PolicyEngine proposed, List<Edge> observed, List<NewReachability> out) {
+    private void workloadPeers(Map<WorkloadId, List<EvalEndpoint>> workloads, ReachabilityBaseline current,
+                               PolicyEngine currentEngine, PolicyEngine proposed, List<Edge> observed,
+                               Predicate<WorkloadId> owners, List<NewReachability> out) {
         record Pair(WorkloadId client, WorkloadId server, ConnectionSet after, ConnectionSet added, Boolean egress) {
         }
         List<Pair> pairs = new ArrayList<>();
@@ -189,6 +219,11 @@ public final class NewReachabilityFinder {
                 if (client.getKey().equals(server.getKey())) {
                     continue; // a workload talking to itself is mostly same-pod or same-node: not judged here
                 }
+                boolean clientOwns = owners.test(client.getKey());
+                boolean serverOwns = owners.test(server.getKey());
+                if (!clientOwns && !serverOwns) {
+                    continue;
+                }
                 ConnectionSet after = ConnectionSet.NONE;
                 ConnectionSet added = ConnectionSet.NONE;
                 Boolean egress = null;
@@ -196,12 +231,16 @@ public final class NewReachabilityFinder {
                     for (EvalEndpoint s : server.getValue()) {
                         ConnectionSet a = proposed.allowedConnections(c, s);
                         after = after.union(a);
-                        ConnectionSet gained = ConnectionMath.minus(a, current.allowedConnections(c, s));
-                        if (egress == null && !gained.isEmpty()) {
-                            egress = changedSide(current, proposed, c, s, gained);
+                        ConnectionSet gained = ConnectionMath.minus(a,
+                                current.allowed(client.getKey(), c, server.getKey(), s));
+                        if (egress == null && !gained.isEmpty() && currentEngine != null) {
+                            egress = changedSide(currentEngine, proposed, c, s, gained);
                         }
                         added = added.union(gained);
                     }
+                }
+                if (clientOwns != serverOwns) {
+                    egress = clientOwns; // only one end is governed: the row is that end's
                 }
                 if (!added.isEmpty()) {
                     pairs.add(new Pair(client.getKey(), server.getKey(), after, added, egress));

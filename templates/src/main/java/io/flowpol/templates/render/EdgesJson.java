@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.flowpol.inference.diff.BeyondObserved;
+import io.flowpol.inference.diff.NewReachability;
 import io.flowpol.inference.model.Edge;
 import io.flowpol.inference.model.Evidence;
 import io.flowpol.inference.model.InferenceResult;
@@ -30,9 +32,12 @@ final class EdgesJson {
     private EdgesJson() {
     }
 
-    /** A VPC-address peer the inventory knows carries its {@code vpc} description (issue 11 item 3). */
-    static void write(Path file, InferenceResult result, SynthesizedPolicies policies, NetworkInventory inventory)
-            throws IOException {
+    /**
+     * A VPC-address peer the inventory knows carries its {@code vpc} description (issue 11 item 3);
+     * {@code beyond}: the report's "Allowed beyond what was observed" rows (issue 18 item 3).
+     */
+    static void write(Path file, InferenceResult result, SynthesizedPolicies policies, NetworkInventory inventory,
+                      List<BeyondObserved> beyond) throws IOException {
         NetworkInventory names = inventory == null ? NetworkInventory.EMPTY : inventory;
         ObjectNode root = MAPPER.createObjectNode();
         root.put("version", 1);
@@ -62,6 +67,7 @@ final class EdgesJson {
                         so.put("connections", set.connections());
                     });
                 });
+        beyond(root.putArray("beyondObserved"), beyond);
         MAPPER.writeValue(file.toFile(), root);
     }
 
@@ -96,6 +102,25 @@ final class EdgesJson {
             rest.put("networks", s.networks() - s.topNetworks().size());
             rest.put("clients", s.rest().clients());
             rest.put("connections", s.rest().connections());
+        }
+    }
+
+    /** The report's "Allowed beyond what was observed" rows (issue 18 item 3); {@code expected} null for a surprise. */
+    private static void beyond(ArrayNode out, List<BeyondObserved> rows) {
+        for (BeyondObserved b : rows) {
+            NewReachability r = b.reachability();
+            ObjectNode o = out.addObject();
+            o.put("workload", r.workload().toString());
+            o.put("direction", r.direction().name().toLowerCase(java.util.Locale.ROOT));
+            o.put("peer", r.peerText());
+            ArrayNode kinds = o.putArray("peerKinds");
+            r.kinds().forEach(k -> kinds.add(k.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')));
+            o.put("allowed", NewReachability.portsText(r.allowedAfter()));
+            o.put("unobserved", NewReachability.portsText(r.newlyAllowed()));
+            o.put("unobservedPeers", r.newAddresses());
+            o.put("unobservedPorts", r.newPorts());
+            o.put("observedConnections", r.observedConnections());
+            o.put("expected", b.expected());
         }
     }
 

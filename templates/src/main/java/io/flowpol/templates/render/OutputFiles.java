@@ -61,7 +61,7 @@ final class OutputFiles {
         }
         renderer.renderTemplate(KUSTOMIZATION_TEMPLATE, "kustomization", new KustomizationView(resources),
                 dir.resolve(KUSTOMIZATION));
-        EdgesJson.write(dir.resolve(EDGES), model.result(), synthesized, model.inventory());
+        EdgesJson.write(dir.resolve(EDGES), model.result(), synthesized, model.inventory(), model.beyondObserved());
         renderer.renderTemplate(REPORT_TEMPLATE, "report", ReportViews.of(model), dir.resolve(REPORT));
     }
 }

@@ -1,5 +1,6 @@
 package io.flowpol.templates.render;
 
+import io.flowpol.inference.diff.BeyondObserved;
 import io.flowpol.inference.model.Finding;
 import io.flowpol.inference.model.InferenceResult;
 import io.flowpol.inference.model.NetworkInventory;
@@ -12,14 +13,28 @@ import java.util.List;
  * evidence, what inference learned, the cluster's size, the inputs, and findings from
  * ingest (format lacking pkt-* fields, SKIPDATA, ...) that the report must show too.
  * {@code inventory} names in-VPC peers (load balancers, endpoints, ...; issue 11 items 2-3),
- * {@link NetworkInventory#EMPTY} without {@code --aws-network}.
+ * {@link NetworkInventory#EMPTY} without {@code --aws-network}; {@code beyondObserved} is what the
+ * policies allow beyond the observed edges, riskiest first (issue 18 item 3).
  */
 public record OutputModel(SynthesizedPolicies policies, InferenceResult result, ClusterSummary cluster,
-                          InputDescription input, List<Finding> ingestFindings, NetworkInventory inventory) {
+                          InputDescription input, List<Finding> ingestFindings, NetworkInventory inventory,
+                          List<BeyondObserved> beyondObserved) {
 
     public OutputModel(SynthesizedPolicies policies, InferenceResult result, ClusterSummary cluster,
                        InputDescription input, List<Finding> ingestFindings) {
-        this(policies, result, cluster, input, ingestFindings, NetworkInventory.EMPTY);
+        this(policies, result, cluster, input, ingestFindings, NetworkInventory.EMPTY, List.of());
+    }
+
+    /** Without an inventory. */
+    public OutputModel(SynthesizedPolicies policies, InferenceResult result, ClusterSummary cluster,
+                       InputDescription input, List<Finding> ingestFindings, List<BeyondObserved> beyondObserved) {
+        this(policies, result, cluster, input, ingestFindings, NetworkInventory.EMPTY, beyondObserved);
+    }
+
+    /** Without the beyond-observed rows (not computed). */
+    public OutputModel(SynthesizedPolicies policies, InferenceResult result, ClusterSummary cluster,
+                       InputDescription input, List<Finding> ingestFindings, NetworkInventory inventory) {
+        this(policies, result, cluster, input, ingestFindings, inventory, List.of());
     }
 
     public OutputModel {
@@ -28,6 +43,7 @@ public record OutputModel(SynthesizedPolicies policies, InferenceResult result, 
         }
         ingestFindings = ingestFindings == null ? List.of() : List.copyOf(ingestFindings);
         inventory = inventory == null ? NetworkInventory.EMPTY : inventory;
+        beyondObserved = beyondObserved == null ? List.of() : List.copyOf(beyondObserved);
     }
 
     /** How big the recorded cluster was: counts for the report's summary. */

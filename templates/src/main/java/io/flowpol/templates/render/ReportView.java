@@ -9,7 +9,8 @@ import java.util.List;
 public record ReportView(Summary summary, List<PolicyRow> policies, Graph graph, List<EdgeRow> edges, List<EdgeRow> leftOut,
                          List<UnexpressibleRow> notExpressible,
                          List<String> silentWorkloads, List<String> colocatedPairs, List<Count> unresolved,
-                         List<EdgeRow> attempts, List<SnatRow> snatEgress, List<FindingRow> findings) {
+                         List<EdgeRow> attempts, List<SnatRow> snatEgress, List<FindingRow> findings,
+                         List<BeyondRow> unexpected, List<BeyondRow> expected) {
 
     public ReportView {
         policies = List.copyOf(policies);
@@ -22,12 +23,15 @@ public record ReportView(Summary summary, List<PolicyRow> policies, Graph graph,
         attempts = List.copyOf(attempts);
         snatEgress = List.copyOf(snatEgress);
         findings = List.copyOf(findings);
+        unexpected = List.copyOf(unexpected);
+        expected = List.copyOf(expected);
     }
 
     /** Counts and the input description, all as text. */
     public record Summary(String windowStart, String windowEnd, List<String> sources, String format,
                           int namespaces, int nodes, int pods, int workloads, int edges, int leftOut,
-                          int attempts, int networkPolicies, int globalNetworkPolicies) {
+                          int attempts, int networkPolicies, int globalNetworkPolicies, int beyondUnexpected,
+                          int beyondExpected) {
         public Summary {
             sources = List.copyOf(sources);
         }
@@ -75,6 +79,15 @@ public record ReportView(Summary summary, List<PolicyRow> policies, Graph graph,
      */
     public record UnexpressibleRow(String client, String server, String protocol, long connections, String firstSeen,
                                    String lastSeen, String allowedBy) {
+    }
+
+    /**
+     * Reachability the policies allow that no observed edge accounts for (issue 18 item 3): the
+     * peer with its kinds, the ports allowed (and the unobserved part when narrower), the size of
+     * the unobserved part, the observed connections inside the row, and for an expected row why.
+     */
+    public record BeyondRow(String workload, String direction, String peer, String kinds, String ports, String size,
+                            String observed, String reason) {
     }
 
     public record FindingRow(String severity, String code, String message, long count) {

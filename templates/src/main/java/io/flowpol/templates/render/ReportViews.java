@@ -47,7 +47,8 @@ final class ReportViews {
                 coverage.colocatedPairs().stream().map(ReportViews::pair).sorted().map(MarkdownText::cell).toList(),
                 coverage.unresolvedByReason().entrySet().stream()
                         .map(e -> new ReportView.Count(MarkdownText.cell(e.getKey()), e.getValue())).toList(),
-                rows(result.attempts(), names), snat(result.snatEgress()), findings(model));
+                rows(result.attempts(), names), snat(result.snatEgress()), findings(model),
+                BeyondObservedRows.of(model.beyondObserved(), false), BeyondObservedRows.of(model.beyondObserved(), true));
     }
 
     private static ReportView.Summary summary(OutputModel model, List<Edge> kept) {
@@ -60,7 +61,9 @@ final class ReportViews {
                 in.sources().stream().map(MarkdownText::cell).toList(), MarkdownText.cell(in.format()),
                 c.namespaces(), c.nodes(), c.pods(), c.workloads(), (int) (kept.size() - denied), model.policies().leftOut().size(),
                 model.result().attempts().size(), model.policies().policies().networkPolicies().size(),
-                model.policies().policies().calicoPolicies().size());
+                model.policies().policies().calicoPolicies().size(),
+                BeyondObservedRows.of(model.beyondObserved(), false).size(),
+                BeyondObservedRows.of(model.beyondObserved(), true).size());
     }
 
     private static List<ReportView.PolicyRow> policies(OutputModel model) {

@@ -13,6 +13,16 @@ import io.flowpol.inference.model.LabelSelector;
 import io.flowpol.inference.model.Peer;
 import io.flowpol.inference.model.Protocol;
 import io.flowpol.inference.model.SnatEgress;
+import io.flowpol.inference.diff.BeyondObserved;
+import io.flowpol.inference.diff.ExpectedReachability;
+import io.flowpol.inference.diff.NewReachability;
+import io.flowpol.inference.diff.NewReachabilityFinder;
+import io.flowpol.inference.evaluate.EndpointCatalog;
+import io.flowpol.inference.evaluate.PolicyEngine;
+import io.flowpol.inference.evaluate.calico.CalicoPolicyMatcher;
+import io.flowpol.inference.model.Cidr;
+import io.flowpol.inference.policy.PolicySet;
+import io.flowpol.inference.synthesize.SynthesizedPolicies;
 import io.flowpol.inference.model.WorkloadPair;
 import io.flowpol.inference.synthesize.PolicySynthesizer;
 import io.flowpol.inference.synthesize.SynthesisOptions;
@@ -57,11 +67,13 @@ final class SampleModel {
                 new Workload(DB, LabelSelector.of(Map.of("app", "db")), Map.of("app", "db")),
                 new Workload(COREDNS, LabelSelector.of(Map.of("k8s-app", "kube-dns")), Map.of("k8s-app", "kube-dns")));
         List<PodSpan> pods = List.of(
-                pod(FRONTEND, "frontend-1", "10.0.1.21"),
-                pod(BACKEND, "backend-1", "10.0.2.31", new ContainerPort("http", 9090, Protocol.TCP)),
-                pod(WORKER, "worker-0", "10.0.2.35"),
-                pod(DB, "db-0", "10.0.2.41", new ContainerPort("pg", 5432, Protocol.TCP)),
-                pod(COREDNS, "coredns-1", "10.0.1.53", new ContainerPort("dns", 53, Protocol.UDP)));
+                pod(FRONTEND, "frontend-1", "10.0.1.21", Map.of("app", "frontend")),
+                pod(BACKEND, "backend-1", "10.0.2.31", Map.of("app", "backend", "tier", "api"),
+                        new ContainerPort("http", 9090, Protocol.TCP)),
+                pod(WORKER, "worker-0", "10.0.2.35", Map.of("app", "worker", "track", "stable")),
+                pod(DB, "db-0", "10.0.2.41", Map.of("app", "db"), new ContainerPort("pg", 5432, Protocol.TCP)),
+                pod(COREDNS, "coredns-1", "10.0.1.53", Map.of("k8s-app", "kube-dns"),
+                        new ContainerPort("dns", 53, Protocol.UDP)));
         NodeSpan node = new NodeSpan("ip-10-0-1-10", List.of(IpAddress.parse("10.0.1.10")), Map.of(), "linux",
                 T0 - 60 * MINUTE, Long.MAX_VALUE);
         return new ClusterTimeline(namespaces, List.of(node), pods, workloads, List.of(),
@@ -70,9 +82,10 @@ final class SampleModel {
                 T0 - 60 * MINUTE, T0 + 120 * MINUTE);
     }
 
-    private static PodSpan pod(WorkloadId id, String name, String ip, ContainerPort... ports) {
+    /** Labels as the workload's selector picks them, so that replaying the policies selects the pod. */
+    private static PodSpan pod(WorkloadId id, String name, String ip, Map<String, String> labels, ContainerPort... ports) {
         return new PodSpan("uid-" + name, id.namespace(), name, id, "ip-10-0-1-10", List.of(IpAddress.parse(ip)), false,
-                Map.of(), List.of(ports), "default", "linux", T0 - 60 * MINUTE, Long.MAX_VALUE);
+                labels, List.of(ports), "default", "linux", T0 - 60 * MINUTE, Long.MAX_VALUE);
     }
 
     static Edge edge(Peer client, Peer server, int protocol, int port, long connections) {
@@ -110,10 +123,25 @@ final class SampleModel {
         ClusterTimeline cluster = cluster();
         InferenceResult result = result();
         SynthesisOptions options = new SynthesisOptions(2, 32, 128, SynthesisOptions.DEFAULT_EXCLUDED);
-        return new OutputModel(new PolicySynthesizer(options).synthesize(result, cluster), result,
+        SynthesizedPolicies policies = new PolicySynthesizer(options).synthesize(result, cluster);
+        return new OutputModel(policies, result,
                 OutputModel.ClusterSummary.of(cluster),
                 new OutputModel.InputDescription(List.of("flows/2026/11/30/eni_a.log.gz"), "v5 custom (pkt-srcaddr, pkt-dstaddr, tcp-flags)",
                         T0, T0 + 120 * MINUTE),
-                List.of(new Finding(Finding.Severity.INFO, "skipdata", "no SKIPDATA records", 0)));
+                List.of(new Finding(Finding.Severity.INFO, "skipdata", "no SKIPDATA records", 0)),
+                beyondObserved(cluster, result, policies.policies()));
+    }
+
+    /** As {@code generate} computes it: the finder against the observed edges, exceptions labelled. */
+    static List<BeyondObserved> beyondObserved(ClusterTimeline cluster, InferenceResult result, PolicySet set) {
+        java.util.Set<String> isolated = new java.util.HashSet<>();
+        set.networkPolicies().forEach(p -> isolated.add(p.namespace()));
+        NewReachabilityFinder finder = new NewReachabilityFinder(new EndpointCatalog(cluster),
+                List.of(IpAddress.parse("10.0.1.10")), List.of(IpAddress.parse("10.0.0.50"), IpAddress.parse("10.0.0.51")),
+                List.of(Cidr.parse("10.0.0.0/16")));
+        List<NewReachability> rows = finder.beyondObserved(set, new PolicyEngine(set, new CalicoPolicyMatcher()),
+                result.edges(), id -> isolated.contains(id.namespace()));
+        return new ExpectedReachability(result.snatEgress(), result.edges(),
+                List.of(IpAddress.parse("10.0.0.50"), IpAddress.parse("10.0.0.51"))).classify(rows);
     }
 }
