@@ -59,7 +59,7 @@ public final class ScenarioGenerator {
 
     /**
      * {@code --seed N --out DIR --window 2h --density N --records N --start RFC3339 --enis-per-node N
-     * --extra-workloads N}.
+     * --extra-workloads N --external-snat true|false}.
      */
     public static void main(String[] args) {
         try {
@@ -79,7 +79,8 @@ public final class ScenarioGenerator {
     /** Command-line arguments; every option has the demo's default. */
     record Arguments(ScenarioOptions options, Path out) {
         static final String USAGE = "usage: ScenarioGenerator --out DIR [--seed 7] [--start 2026-11-30T10:00:00Z]"
-                + " [--window 2h] [--density 50] [--records 0 (no cap)] [--enis-per-node 1] [--extra-workloads 0]";
+                + " [--window 2h] [--density 50] [--records 0 (no cap)] [--enis-per-node 1] [--extra-workloads 0]"
+                + " [--external-snat false]";
 
         static Arguments parse(String[] args) {
             ScenarioOptions d = ScenarioOptions.defaults();
@@ -90,6 +91,7 @@ public final class ScenarioGenerator {
             long records = 0;
             int enis = d.enisPerNode();
             int extra = d.extraWorkloads();
+            boolean externalSnat = d.externalSnat();
             Path out = null;
             for (int i = 0; i < args.length; i++) {
                 String flag = args[i];
@@ -107,6 +109,7 @@ public final class ScenarioGenerator {
                         case "--records" -> records = Long.parseLong(value);
                         case "--enis-per-node" -> enis = Integer.parseInt(value);
                         case "--extra-workloads" -> extra = Integer.parseInt(value);
+                        case "--external-snat" -> externalSnat = bool(flag, value);
                         default -> throw new IllegalArgumentException("unknown option " + flag);
                     }
                 } catch (NumberFormatException | DateTimeParseException e) {
@@ -116,7 +119,16 @@ public final class ScenarioGenerator {
             if (out == null) {
                 throw new IllegalArgumentException("--out is required");
             }
-            return new Arguments(new ScenarioOptions(seed, start, window, density, records, enis, extra), out);
+            return new Arguments(new ScenarioOptions(seed, start, window, density, records, enis, extra, externalSnat),
+                    out);
+        }
+
+        private static boolean bool(String flag, String value) {
+            return switch (value) {
+                case "true" -> true;
+                case "false" -> false;
+                default -> throw new IllegalArgumentException(flag + ": expected true or false, found " + value);
+            };
         }
 
         /** {@code 90m}, {@code 2h}, {@code 1d}, or ISO-8601 ({@code PT2H}). */
