@@ -164,6 +164,10 @@ class ExternalSnatScenarioTest {
         assertTrue(withExternal.containsAll(policyBearing(truth)), "every real sender allowed: " + withExternal);
         assertTrue(precision(withExternal, truth) >= precision(withNode, truth),
                 "external " + precision(withExternal, truth) + " vs node " + precision(withNode, truth));
+        // v2 shows pods sending to the gateway's address: the report says what that means and what helps.
+        String report = Files.readString(externalOut.resolve("report.md"));
+        assertTrue(report.contains("| external-snat-hidden | " + NAT_GATEWAY + " looks like a NAT gateway"), report);
+        assertFalse(Files.readString(nodeOut.resolve("report.md")).contains("external-snat"));
     }
 
     private static void assertNoRuleTo(Path out, String address) throws IOException {

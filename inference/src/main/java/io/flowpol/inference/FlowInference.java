@@ -249,6 +249,9 @@ public final class FlowInference implements FlowSink {
         findings.unresolved(router.unresolved());
         findings.snatEgress(snatConnections[0]);
         findings.externalSnat(router.podEgress(), natGateways.addresses(), relayed);
+        if (router.podEgress() == 0) {
+            findings.likelyNatGateways(likelyNatGateways(edges));
+        }
         findings.attempts(attempts.stream().mapToLong(e -> e.evidence().connections()).sum());
         findings.joinConflicts(router.conflicts());
         findings.windowsWorkloads(analyzer.windowsWorkloads());
@@ -275,6 +278,30 @@ public final class FlowInference implements FlowSink {
             }
         }
         return relayed;
+    }
+
+    /**
+     * Without pkt-dstaddr (v2) a NAT gateway is a VPC address that pods send to on a port it also
+     * uses toward the internet; connections from pods to it, per address. Only reported: a proxy
+     * looks the same, and its edges are real.
+     */
+    private static Map<IpAddress, Long> likelyNatGateways(List<Edge> edges) {
+        Map<IpAddress, java.util.Set<Long>> outward = new java.util.HashMap<>();
+        for (Edge e : edges) {
+            if (e.client().kind() == Peer.Kind.VPC_ADDRESS && e.server().kind() == Peer.Kind.EXTERNAL) {
+                outward.computeIfAbsent(e.client().ip(), k -> new java.util.HashSet<>())
+                        .add(((long) e.protocol() << 32) | e.port());
+            }
+        }
+        Map<IpAddress, Long> out = new java.util.TreeMap<>();
+        for (Edge e : edges) {
+            if (e.client().kind() == Peer.Kind.WORKLOAD && e.server().kind() == Peer.Kind.VPC_ADDRESS
+                    && outward.getOrDefault(e.server().ip(), java.util.Set.of())
+                            .contains(((long) e.protocol() << 32) | e.port())) {
+                out.merge(e.server().ip(), e.evidence().connections(), Long::sum);
+            }
+        }
+        return out;
     }
 
     private List<Edge> edges(io.flowpol.inference.aggregate.EdgeAggregator aggregator, PortNames portNames) {

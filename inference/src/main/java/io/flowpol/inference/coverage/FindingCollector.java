@@ -104,6 +104,19 @@ public final class FindingCollector {
         add(Severity.INFO, "external-snat", m.toString(), podEgress);
     }
 
+    /**
+     * Without pkt-dstaddr, VPC addresses that pods send to on ports they also use toward the
+     * internet: NAT gateways behind external SNAT, most likely (issue 14 item 5).
+     */
+    public void likelyNatGateways(java.util.Map<io.flowpol.inference.model.IpAddress, Long> connectionsByAddress) {
+        connectionsByAddress.forEach((ip, connections) -> add(Severity.WARNING, "external-snat-hidden",
+                ip + " looks like a NAT gateway: pods sent it " + connections + " connections on ports it also used"
+                        + " toward the internet, so external SNAT is probably on; without pkt-dstaddr these records"
+                        + " show the gateway's address instead of the destination, and the rules to " + ip
+                        + " match none of their packets (those are addressed to the internet destination). Add ${pkt-srcaddr} ${pkt-dstaddr} to the flow-log format"
+                        + " to attribute egress to the internet exactly", connections));
+    }
+
     public void attempts(long connections) {
         if (connections > 0) {
             add(Severity.INFO, "attempt", connections + " connections got no reply (blocked by a policy in"
