@@ -75,7 +75,8 @@ public final class FindingCollector {
             add(Severity.WARNING, "snat-egress", connections + " connections left the VPC from a node address:"
                     + " the VPC CNI's SNAT hides which pod sent them (DESIGN.md fact 3), so they are listed with"
                     + " candidate workloads, never attributed to one of them; set AWS_VPC_K8S_CNI_EXTERNALSNAT=true"
-                    + " behind a NAT gateway with pkt-srcaddr and pkt-dstaddr logged, or narrow the window to attribute them", connections);
+                    + " behind a NAT gateway with pkt-srcaddr and pkt-dstaddr logged, or narrow the window to attribute"
+                    + " them", connections);
         }
     }
 
@@ -113,7 +114,8 @@ public final class FindingCollector {
                 ip + " looks like a NAT gateway: pods sent it " + connections + " connections on ports it also used"
                         + " toward the internet, so external SNAT is probably on; without pkt-dstaddr these records"
                         + " show the gateway's address instead of the destination, and the rules to " + ip
-                        + " match none of their packets (those are addressed to the internet destination). Add ${pkt-srcaddr} ${pkt-dstaddr} to the flow-log format"
+                        + " match none of their packets (those are addressed to the internet destination)."
+                        + " Add ${pkt-srcaddr} ${pkt-dstaddr} to the flow-log format"
                         + " to attribute egress to the internet exactly", connections));
     }
 

@@ -40,8 +40,4 @@ public final class NatGateways {
         }
         return out;
     }
-
-    public boolean any() {
-        return !gateways.isEmpty();
-    }
 }
