@@ -23,6 +23,7 @@ import io.flowpol.inference.resolve.EndpointKind;
 import io.flowpol.inference.resolve.EndpointResolver;
 import io.flowpol.inference.resolve.Endpoints;
 import io.flowpol.inference.resolve.EniAddresses;
+import io.flowpol.inference.resolve.NatGateways;
 import io.flowpol.inference.resolve.PodIndex;
 import io.flowpol.inference.resolve.UnresolvedReason;
 import io.flowpol.inference.snat.SnatCandidates;
@@ -56,6 +57,7 @@ public final class FlowInference implements FlowSink {
     private final ConnectionRouter router;
     private final ConnectionJoiner joiner;
     private final EniAddresses enis;
+    private final NatGateways natGateways;
     private final EniLearning learning;
     private final RecordTally tally = new RecordTally();
     private final OrientedRecord oriented = new OrientedRecord();
@@ -72,6 +74,7 @@ public final class FlowInference implements FlowSink {
         this.router = new ConnectionRouter(endpoints, snatCandidates.counter());
         this.joiner = new ConnectionJoiner(options.joinHorizonMillis(), endpoints, router);
         this.enis = new EniAddresses(endpoints);
+        this.natGateways = new NatGateways(endpoints);
         this.learning = new EniLearning(enis, resolver, joiner, oriented, options.joinHorizonMillis(),
                 new EniLearning.Pipeline() {
                     @Override
@@ -151,6 +154,11 @@ public final class FlowInference implements FlowSink {
         int dst = r.hasPktDstAddr ? resolver.resolve(r.pktDstHi, r.pktDstLo, r.startMillis, end)
                 : resolver.resolve(r.dstHi, r.dstLo, r.startMillis, end);
         UnresolvedReason dstReason = resolver.lastReason();
+        if (r.hasPktDstAddr && r.hasDstAddr && (r.dstLo != r.pktDstLo || r.dstHi != r.pktDstHi)
+                && endpoints.kind(dst) == EndpointKind.EXTERNAL) {
+            // A packet for the internet addressed to an in-VPC interface: a NAT gateway (issue 14 item 5).
+            natGateways.observe(resolver.resolve(r.dstHi, r.dstLo, r.startMillis, end), dst);
+        }
         int eniEndpoint = eni >= 0 ? enis.eniEndpoint(eni) : -1;
         if (eniEndpoint >= 0) {
             if (!r.hasPktSrcAddr && endpoints.kind(src) == EndpointKind.VPC_ADDRESS && enis.isPrimary(eni, r.srcHi, r.srcLo)) {
@@ -218,6 +226,7 @@ public final class FlowInference implements FlowSink {
         joiner.flush();
         PortNames portNames = new PortNames(pods);
         List<Edge> edges = edges(router.edges(), portNames);
+        long relayed = withoutNatRelays(edges);
         List<Edge> attempts = edges(router.attempts(), portNames);
         List<SnatEgress> snat = new ArrayList<>();
         long[] snatConnections = new long[1];
@@ -239,10 +248,60 @@ public final class FlowInference implements FlowSink {
         findings.records(tally);
         findings.unresolved(router.unresolved());
         findings.snatEgress(snatConnections[0]);
+        findings.externalSnat(router.podEgress(), natGateways.addresses(), relayed);
+        if (router.podEgress() == 0) {
+            findings.likelyNatGateways(likelyNatGateways(edges));
+        }
         findings.attempts(attempts.stream().mapToLong(e -> e.evidence().connections()).sum());
         findings.joinConflicts(router.conflicts());
         findings.windowsWorkloads(analyzer.windowsWorkloads());
         return new InferenceResult(edges, attempts, snat, coverage, findings.findings());
+    }
+
+    /**
+     * Removes the NAT gateways' own connections to the internet: each is the gateway's
+     * translation of a connection already learned from its sender (pod to external), so it is
+     * no edge of its own. Returns their connection count.
+     */
+    private long withoutNatRelays(List<Edge> edges) {
+        java.util.Set<IpAddress> gateways = natGateways.addresses();
+        if (gateways.isEmpty()) {
+            return 0;
+        }
+        long relayed = 0;
+        for (java.util.Iterator<Edge> it = edges.iterator(); it.hasNext();) {
+            Edge e = it.next();
+            if (e.client().kind() == Peer.Kind.VPC_ADDRESS && e.server().kind() == Peer.Kind.EXTERNAL
+                    && gateways.contains(e.client().ip())) {
+                relayed += e.evidence().connections();
+                it.remove();
+            }
+        }
+        return relayed;
+    }
+
+    /**
+     * Without pkt-dstaddr (v2) a NAT gateway is a VPC address that pods send to on a port it also
+     * uses toward the internet; connections from pods to it, per address. Only reported: a proxy
+     * looks the same, and its edges are real.
+     */
+    private static Map<IpAddress, Long> likelyNatGateways(List<Edge> edges) {
+        Map<IpAddress, java.util.Set<Long>> outward = new java.util.HashMap<>();
+        for (Edge e : edges) {
+            if (e.client().kind() == Peer.Kind.VPC_ADDRESS && e.server().kind() == Peer.Kind.EXTERNAL) {
+                outward.computeIfAbsent(e.client().ip(), k -> new java.util.HashSet<>())
+                        .add(((long) e.protocol() << 32) | e.port());
+            }
+        }
+        Map<IpAddress, Long> out = new java.util.TreeMap<>();
+        for (Edge e : edges) {
+            if (e.client().kind() == Peer.Kind.WORKLOAD && e.server().kind() == Peer.Kind.VPC_ADDRESS
+                    && outward.getOrDefault(e.server().ip(), java.util.Set.of())
+                            .contains(((long) e.protocol() << 32) | e.port())) {
+                out.merge(e.server().ip(), e.evidence().connections(), Long::sum);
+            }
+        }
+        return out;
     }
 
     private List<Edge> edges(io.flowpol.inference.aggregate.EdgeAggregator aggregator, PortNames portNames) {

@@ -25,6 +25,8 @@ final class FlowCapture {
 
     private static final int VPC_MASK = 0xFFFF0000;
     private static final int VPC_BASE = Ids.ip(10, 0, 0, 0);
+    /** The NAT gateway's ENI in the public subnet 10.0.0.0/24, which no node or pod uses. */
+    static final Eni NAT_GATEWAY_ENI = new Eni("eni-0a7ea7ea7ea7ea7e0", Ids.ip(10, 0, 0, 100), "subnet-0public", "-");
 
     private final FlowLogWriter writer;
     private final SplittableRandom random;
@@ -36,12 +38,18 @@ final class FlowCapture {
     private final int skippedEni;
     private final int skippedInterval;
     private final FlowLine line = new FlowLine();
+    private final boolean externalSnat;
 
     FlowCapture(ClusterPlan plan, ScenarioOptions options, FlowLogWriter writer, SplittableRandom random) {
         this.writer = writer;
         this.random = random;
         this.t0 = options.start().getEpochSecond();
-        this.enis = plan.enis();
+        this.externalSnat = options.externalSnat();
+        List<Eni> all = new java.util.ArrayList<>(plan.enis());
+        if (externalSnat) {
+            all.add(NAT_GATEWAY_ENI);
+        }
+        this.enis = List.copyOf(all);
         this.phase = new int[enis.size()];
         for (int i = 0; i < enis.size(); i++) {
             eniIndex.put(enis.get(i).id(), i);
@@ -52,8 +60,13 @@ final class FlowCapture {
         this.skippedInterval = options.minutes() * 2 / 3;
     }
 
-    static boolean snat(Endpoint client, Endpoint server) {
-        return client.isPod() && (server.ip() & VPC_MASK) != VPC_BASE;
+    /** True when the node translates the pod's address (fact 3): not with external SNAT. */
+    boolean snat(Endpoint client, Endpoint server) {
+        return !externalSnat && client.isPod() && external(server);
+    }
+
+    private static boolean external(Endpoint e) {
+        return (e.ip() & VPC_MASK) != VPC_BASE;
     }
 
     /** Writes the flow's records; false when it never crossed an ENI (both pods on one node). */
@@ -81,7 +94,27 @@ final class FlowCapture {
                 side(f, s.eni(), primary, clientAddress, s.ip(), clientAddress, false, true);
             }
         }
+        if (externalSnat && external(s)) {
+            natGateway(f, clientAddress, s.ip());
+        }
         return true;
+    }
+
+    /**
+     * What the NAT gateway's ENI records of a flow it translates (AWS "Traffic through a NAT
+     * gateway"): the sender's packet arrives addressed, in dstaddr, to the gateway's own primary IP
+     * while pkt-dstaddr keeps the internet destination; it leaves from the gateway's address; the
+     * reply comes back to that address and is forwarded to the sender with the destination in
+     * pkt-srcaddr. Ports are kept: the gateway's port translation is not modelled.
+     */
+    private void natGateway(Flow f, int sender, int destination) throws IOException {
+        int nat = NAT_GATEWAY_ENI.primaryIp();
+        side(f, NAT_GATEWAY_ENI, sender, nat, sender, destination, true, false);
+        side(f, NAT_GATEWAY_ENI, nat, destination, nat, destination, true, true);
+        if (f.replied()) {
+            side(f, NAT_GATEWAY_ENI, destination, nat, destination, nat, false, false);
+            side(f, NAT_GATEWAY_ENI, nat, sender, destination, sender, false, true);
+        }
     }
 
     private void side(Flow f, Eni eni, int src, int dst, int pktSrc, int pktDst, boolean request, boolean egress)

@@ -73,7 +73,7 @@ public final class ScenarioGenerator {
 
     /**
      * {@code --seed N --out DIR --window 2h --density N --records N --start RFC3339 --enis-per-node N
-     * --extra-workloads N --internet-clients N}.
+     * --extra-workloads N --internet-clients N --external-snat true|false}.
      */
     public static void main(String[] args) {
         try {
@@ -94,7 +94,7 @@ public final class ScenarioGenerator {
     record Arguments(ScenarioOptions options, Path out, int internetClients) {
         static final String USAGE = "usage: ScenarioGenerator --out DIR [--seed 7] [--start 2026-11-30T10:00:00Z]"
                 + " [--window 2h] [--density 50] [--records 0 (no cap)] [--enis-per-node 1] [--extra-workloads 0]"
-                + " [--internet-clients 0 (public clients of the frontend, client IP preserved)]";
+                + " [--internet-clients 0 (public clients of the frontend, client IP preserved)] [--external-snat false]";
 
         static Arguments parse(String[] args) {
             ScenarioOptions d = ScenarioOptions.defaults();
@@ -106,6 +106,7 @@ public final class ScenarioGenerator {
             int enis = d.enisPerNode();
             int extra = d.extraWorkloads();
             int internet = 0;
+            boolean externalSnat = d.externalSnat();
             Path out = null;
             for (int i = 0; i < args.length; i++) {
                 String flag = args[i];
@@ -124,6 +125,7 @@ public final class ScenarioGenerator {
                         case "--enis-per-node" -> enis = Integer.parseInt(value);
                         case "--extra-workloads" -> extra = Integer.parseInt(value);
                         case "--internet-clients" -> internet = Integer.parseInt(value);
+                        case "--external-snat" -> externalSnat = bool(flag, value);
                         default -> throw new IllegalArgumentException("unknown option " + flag);
                     }
                 } catch (NumberFormatException | DateTimeParseException e) {
@@ -133,7 +135,16 @@ public final class ScenarioGenerator {
             if (out == null) {
                 throw new IllegalArgumentException("--out is required");
             }
-            return new Arguments(new ScenarioOptions(seed, start, window, density, records, enis, extra), out, internet);
+            return new Arguments(new ScenarioOptions(seed, start, window, density, records, enis, extra, externalSnat),
+                    out, internet);
+        }
+
+        private static boolean bool(String flag, String value) {
+            return switch (value) {
+                case "true" -> true;
+                case "false" -> false;
+                default -> throw new IllegalArgumentException(flag + ": expected true or false, found " + value);
+            };
         }
 
         /** {@code 90m}, {@code 2h}, {@code 1d}, or ISO-8601 ({@code PT2H}). */

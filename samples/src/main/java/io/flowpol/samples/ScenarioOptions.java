@@ -18,9 +18,12 @@ import java.time.Instant;
  *                             whose pods get secondary IPs of any of its ENIs (9 each besides the primary)
  * @param extraWorkloads       synthetic Deployments added to the shop's catalogue, calling each other,
  *                             on as many extra nodes as they need (0 is the demo)
+ * @param externalSnat         {@code AWS_VPC_K8S_CNI_EXTERNALSNAT=true}: pods reach the internet with their own
+ *                             address through a NAT gateway, whose ENI records them too (false is the demo: the
+ *                             node translates, DESIGN.md fact 3)
  */
 public record ScenarioOptions(long seed, Instant start, Duration window, int connectionsPerMinute, long maxRecords,
-        int enisPerNode, int extraWorkloads) {
+        int enisPerNode, int extraWorkloads, boolean externalSnat) {
 
     /** The committed demo: seed 7, 2026-11-30T10:00:00Z, two hours. */
     public static final long DEFAULT_SEED = 7;
@@ -60,6 +63,12 @@ public record ScenarioOptions(long seed, Instant start, Duration window, int con
         }
     }
 
+    /** Node SNAT, as the VPC CNI does by default. */
+    public ScenarioOptions(long seed, Instant start, Duration window, int connectionsPerMinute, long maxRecords,
+            int enisPerNode, int extraWorkloads) {
+        this(seed, start, window, connectionsPerMinute, maxRecords, enisPerNode, extraWorkloads, false);
+    }
+
     /** The demo's shape: one ENI per node, the shop's twelve workloads. */
     public ScenarioOptions(long seed, Instant start, Duration window, int connectionsPerMinute, long maxRecords) {
         this(seed, start, window, connectionsPerMinute, maxRecords, 1, 0);
@@ -71,12 +80,18 @@ public record ScenarioOptions(long seed, Instant start, Duration window, int con
 
     public ScenarioOptions withSeed(long newSeed) {
         return new ScenarioOptions(newSeed, start, window, connectionsPerMinute, maxRecords, enisPerNode,
-                extraWorkloads);
+                extraWorkloads, externalSnat);
     }
 
     /** The same scenario on nodes of {@code enis} ENIs with {@code extra} synthetic workloads. */
     public ScenarioOptions withShape(int enis, int extra) {
-        return new ScenarioOptions(seed, start, window, connectionsPerMinute, maxRecords, enis, extra);
+        return new ScenarioOptions(seed, start, window, connectionsPerMinute, maxRecords, enis, extra, externalSnat);
+    }
+
+    /** The same scenario with external SNAT on or off (issue 14 item 5). */
+    public ScenarioOptions withExternalSnat(boolean on) {
+        return new ScenarioOptions(seed, start, window, connectionsPerMinute, maxRecords, enisPerNode, extraWorkloads,
+                on);
     }
 
     /** Whole minutes in the window: one flow-log aggregation interval each. */

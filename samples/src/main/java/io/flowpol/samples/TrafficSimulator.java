@@ -119,7 +119,7 @@ final class TrafficSimulator {
         boolean visible = capture.write(flow);
         if (flow.firstOfConnection()) {
             truth.connection(flow.client(), flow.server(), edge.protocol(), edge.port(), edge.portName(),
-                    flow.replied(), visible, FlowCapture.snat(flow.client(), flow.server()));
+                    flow.replied(), visible, capture.snat(flow.client(), flow.server()));
         }
     }
 

@@ -184,7 +184,7 @@ None.
 The VPC CNI translates a pod's address to its node's for destinations outside the VPC, so
 this egress is seen as node to external and is not attributed to a workload. To make it
 attributable: enable external SNAT (`AWS_VPC_K8S_CNI_EXTERNALSNAT=true`) behind a NAT
-gateway, add `pkt-srcaddr` to the flow-log format, or learn over a narrower window.
+gateway, with `pkt-srcaddr` and `pkt-dstaddr` in the flow-log format (then it is exact), or learn over a narrower window.
 A connection's candidates are the workloads with a pod on its node at its time; the
 `snat-candidates` findings name per destination the certain workloads (the only candidate of
 some connection) and the common candidates (a candidate of every connection). Allowing only

@@ -28,6 +28,7 @@ public final class ConnectionRouter implements Consumer<JoinedConnection> {
     private final long[] unresolved = new long[UnresolvedReason.values().length];
     private long conflicts;
     private long connections;
+    private long podEgress;
     private final SnatObserver snatObserver;
 
     public ConnectionRouter(Endpoints endpoints) {
@@ -67,6 +68,10 @@ public final class ConnectionRouter implements Consumer<JoinedConnection> {
         int serverPeer = endpoints.peer(c.serverEndpoint);
         boolean attempt = isAttempt(c);
         EdgeAggregator target = attempt ? attempts : snat ? snatEgress : edges;
+        if (!attempt && clientKind == EndpointKind.POD && serverKind == EndpointKind.EXTERNAL) {
+            // A pod's own address reached the internet: no node SNAT on its way (issue 14 item 5).
+            podEgress++;
+        }
         if (snat && !attempt) {
             snatObserver.connection(clientPeer, serverPeer, c.protocol, c.serverPort, c.firstSeen, c.lastSeen);
         }
@@ -107,6 +112,11 @@ public final class ConnectionRouter implements Consumer<JoinedConnection> {
             }
         }
         return out;
+    }
+
+    /** Connections from a pod's own address to an external one: external SNAT (or none) at work. */
+    public long podEgress() {
+        return podEgress;
     }
 
     public long conflicts() {

@@ -74,9 +74,49 @@ public final class FindingCollector {
         if (connections > 0) {
             add(Severity.WARNING, "snat-egress", connections + " connections left the VPC from a node address:"
                     + " the VPC CNI's SNAT hides which pod sent them (DESIGN.md fact 3), so they are listed with"
-                    + " candidate workloads, never attributed to one of them; set AWS_VPC_K8S_CNI_EXTERNALSNAT=true,"
-                    + " log pkt-srcaddr, or narrow the window to attribute them", connections);
+                    + " candidate workloads, never attributed to one of them; set AWS_VPC_K8S_CNI_EXTERNALSNAT=true"
+                    + " behind a NAT gateway with pkt-srcaddr and pkt-dstaddr logged, or narrow the window to attribute"
+                    + " them", connections);
         }
+    }
+
+    /**
+     * External SNAT (issue 14 item 5): pods' own addresses reached external ones, so that egress
+     * is attributed to its workloads exactly; NAT gateways' translated copies are not edges.
+     */
+    public void externalSnat(long podEgress, java.util.SortedSet<io.flowpol.inference.model.IpAddress> gateways,
+                             long relayed) {
+        if (podEgress == 0) {
+            return;
+        }
+        StringBuilder m = new StringBuilder("External SNAT is on: ").append(podEgress)
+                .append(" connections reached external addresses from pods' own addresses"
+                        + " (AWS_VPC_K8S_CNI_EXTERNALSNAT=true behind a NAT gateway), so that egress is attributed"
+                        + " to its workloads exactly");
+        if (!gateways.isEmpty()) {
+            m.append("; NAT gateway ").append(gateways.size() == 1 ? "address " : "addresses ");
+            StringBuilder list = new StringBuilder();
+            for (io.flowpol.inference.model.IpAddress ip : gateways) {
+                list.append(list.length() == 0 ? "" : ", ").append(ip);
+            }
+            m.append(list).append(" translated them (").append(relayed)
+                    .append(" connections of its own to the internet, not drawn as edges: each repeats a pod's)");
+        }
+        add(Severity.INFO, "external-snat", m.toString(), podEgress);
+    }
+
+    /**
+     * Without pkt-dstaddr, VPC addresses that pods send to on ports they also use toward the
+     * internet: NAT gateways behind external SNAT, most likely (issue 14 item 5).
+     */
+    public void likelyNatGateways(java.util.Map<io.flowpol.inference.model.IpAddress, Long> connectionsByAddress) {
+        connectionsByAddress.forEach((ip, connections) -> add(Severity.WARNING, "external-snat-hidden",
+                ip + " looks like a NAT gateway: pods sent it " + connections + " connections on ports it also used"
+                        + " toward the internet, so external SNAT is probably on; without pkt-dstaddr these records"
+                        + " show the gateway's address instead of the destination, and the rules to " + ip
+                        + " match none of their packets (those are addressed to the internet destination)."
+                        + " Add ${pkt-srcaddr} ${pkt-dstaddr} to the flow-log format"
+                        + " to attribute egress to the internet exactly", connections));
     }
 
     public void attempts(long connections) {
