@@ -35,6 +35,7 @@ final class EniLearning {
         final int eni;
         final FlowRecord record = new FlowRecord();
         boolean voted;
+        boolean chance;
 
         Held(long seq, int eni, FlowRecord r) {
             this.seq = seq;
@@ -190,7 +191,12 @@ final class EniLearning {
         if (clientLocal == (o.serverEndpoint == primary)) {
             return;
         }
-        long other = endpoints.anchor(clientLocal ? o.serverEndpoint : o.clientEndpoint);
+        int otherEnd = clientLocal ? o.serverEndpoint : o.clientEndpoint;
+        if (!h.chance && endpoints.kind(otherEnd) == EndpointKind.POD) {
+            h.chance = true;
+            enis.chance(eni);
+        }
+        long other = endpoints.anchor(otherEnd);
         long keyB = ConnectionJoiner.key(o.protocol, o.clientPort, o.serverPort);
         int match = -1;
         for (int n = 0; n < endpoints.nodeCount(); n++) {

@@ -162,6 +162,44 @@ class MultiEniInferenceTest {
     }
 
     @Test
+    void aLoadBalancerEniIsNotSettledOnANodeByPortsCollidingByChance() {
+        // At thousands of connections a minute, two connections of different nodes share an
+        // ephemeral port now and then: here the load balancer's connections to cart (on node-b)
+        // from ports 50000 and 50001 look like the partners of frontend's connections to backend
+        // (also on node-b) from the same ports, seen so far at backend's ENI only. Settling the
+        // load balancer's ENI on node-a from those two matches joined its records with frontend's
+        // and made an edge frontend → cart that never was.
+        String cart = "10.0.2.32";
+        cluster.pod("shop", "cart", "cart-1", "node-b", cart, -10, -1, new ContainerPort("http", 8080, Protocol.TCP));
+        for (int i = 0; i < 12; i++) {
+            int port = 50000 + i;
+            int minute = 1 + i / 4;
+            if (i < 2) {
+                feed(serverSide(FRONTEND, "eni-b", NODE_B, port, minute));
+            }
+            feed(tcp("eni-lb", "172.16.8.21", 33000 + i, LOAD_BALANCER, 80, minute),
+                    tcp("eni-lb", LOAD_BALANCER, 80, "172.16.8.21", 33000 + i, minute),
+                    tcp("eni-lb", LOAD_BALANCER, port, cart, 8080, minute),
+                    tcp("eni-lb", cart, 8080, LOAD_BALANCER, port, minute));
+            feed(tcp("eni-b", LOAD_BALANCER, port, NODE_B, 8080, minute), tcp("eni-b", NODE_B, 8080, LOAD_BALANCER, port, minute));
+            if (i < 2) {
+                feed(clientSide("eni-a", NODE_A, port, minute));
+            }
+        }
+        List<Edge> toWorkloads = inference().finish().edges().stream()
+                .filter(e -> e.server().kind() == Peer.Kind.WORKLOAD).toList();
+        Peer frontend = Peer.workload(deployment("shop", "frontend"));
+        Peer cartPeer = Peer.workload(deployment("shop", "cart"));
+        assertTrue(toWorkloads.stream().noneMatch(e -> e.client().equals(frontend) && e.server().equals(cartPeer)),
+                () -> "edges: " + toWorkloads);
+        assertTrue(toWorkloads.stream().anyMatch(e -> e.client().equals(frontend)
+                && e.server().equals(Peer.workload(deployment("shop", "backend")))), () -> "edges: " + toWorkloads);
+        // The load balancer's records stay unplaced (reported), never a workload's.
+        assertTrue(toWorkloads.stream().noneMatch(e -> e.server().equals(cartPeer)
+                && e.client().kind() == Peer.Kind.WORKLOAD), () -> "edges: " + toWorkloads);
+    }
+
+    @Test
     void aPodWithItsOwnBranchEniIsThatEnisPrimaryAndResolvesDirectly() {
         // Security groups for pods: the pod's IP is the branch ENI's primary, so records name it.
         feed(tcp("eni-branch", FRONTEND, 40000, BACKEND, 8080, 1), tcp("eni-branch", BACKEND, 8080, FRONTEND, 40000, 1),

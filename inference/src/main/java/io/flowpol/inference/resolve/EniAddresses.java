@@ -31,6 +31,8 @@ public final class EniAddresses {
     public static final int SETTLED = 2;
     /** Agreeing votes that settle a node while no other node has a quarter of them. */
     public static final int MIN_VOTES = 2;
+    /** The node's votes must be at least 1/MIN_SHARE of the held records that could vote. */
+    public static final int MIN_SHARE = 4;
 
     private final Endpoints endpoints;
     private final LongIntMap index = new LongIntMap(64);
@@ -51,6 +53,12 @@ public final class EniAddresses {
     /** Once settled on a node: a NODE endpoint of that node with the primary's address; else -1. */
     private int[] eniEndpoint = new int[16];
     private int[][] votes = new int[16][];
+    /**
+     * Held records that could have voted (the peer a pod) since voting began: a node's ENI finds
+     * the partners of most of them, an ENI of no node (a load balancer's) only the chance
+     * collisions of ports (issue 11 follow-up), so votes must be a share of these, not a count.
+     */
+    private int[] chances = new int[16];
 
     public EniAddresses(Endpoints endpoints) {
         this.endpoints = endpoints;
@@ -85,6 +93,7 @@ public final class EniAddresses {
             primaryEndpoint = Arrays.copyOf(primaryEndpoint, capacity);
             eniEndpoint = Arrays.copyOf(eniEndpoint, capacity);
             votes = Arrays.copyOf(votes, capacity);
+            chances = Arrays.copyOf(chances, capacity);
         }
         i = count++;
         states[i] = LEARNING;
@@ -198,6 +207,7 @@ public final class EniAddresses {
     public void suppose(int i, int which, int endpoint) {
         if (primaryEndpoint[i] < 0 || votes[i] == null) {
             votes[i] = new int[Math.max(1, endpoints.nodeCount())];
+            chances[i] = 0;
         }
         supposed[i] = (byte) which;
         primaryEndpoint[i] = endpoint;
@@ -222,6 +232,7 @@ public final class EniAddresses {
         states[i] = VOTING;
         if (primaryEndpoint[i] != endpoint || votes[i] == null) {
             votes[i] = new int[Math.max(1, endpoints.nodeCount())];
+            chances[i] = 0;
         }
         primaryEndpoint[i] = endpoint;
     }
@@ -235,6 +246,11 @@ public final class EniAddresses {
             votes[i] = Arrays.copyOf(votes[i], endpoints.nodeCount());
         }
         votes[i][node] += weight;
+    }
+
+    /** A held record of interface i could vote: its peer is a pod, whose ENI saw the same connection. */
+    public void chance(int i) {
+        chances[i]++;
     }
 
     public boolean hasVotes(int i) {
@@ -253,7 +269,10 @@ public final class EniAddresses {
      * The node the votes settle on, -1 when they do not: at least {@link #MIN_VOTES} for it and no
      * other node with a quarter of that — or, when {@code last} (the records cannot wait any
      * longer), any vote with no dissent: the evidence of one two-ENI join, which the joiner itself
-     * accepts.
+     * accepts. Either way the node's votes must be at least 1/{@link #MIN_SHARE} of the held records
+     * that could vote: ports collide by chance at high connection rates (tens of thousands of
+     * ephemeral ports, thousands of connections a minute), and a few such matches among many
+     * records are no evidence, while a node's ENI finds the partners of most of its records.
      */
     public int decided(int i, boolean last) {
         int[] v = votes[i];
@@ -271,6 +290,14 @@ public final class EniAddresses {
             } else if (v[n] > second) {
                 second = v[n];
             }
+        }
+        if (top * MIN_SHARE < chances[i]) {
+            return -1;
+        }
+        if (!last && chances[i] > 0 && chances[i] < MIN_VOTES * MIN_SHARE) {
+            // Too few records yet for a share to mean anything (a chance match among the first
+            // ones is all of them): decide when more arrived, or when the records cannot wait.
+            return -1;
         }
         if (top >= MIN_VOTES && second * 4 <= top) {
             return best;
