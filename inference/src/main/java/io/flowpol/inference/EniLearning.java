@@ -239,9 +239,7 @@ final class EniLearning {
                 continue;
             }
             if (voting(eni)) {
-                for (Held h : q) {
-                    probe(eni, h);
-                }
+                probeAll(eni, q);
                 if (decide(eni, false)) {
                     continue;
                 }
@@ -270,6 +268,13 @@ final class EniLearning {
         }
     }
 
+    /** Every held record of {@code eni} votes once more against the joiner's live connections. */
+    private void probeAll(int eni, ArrayDeque<Held> q) {
+        for (Held h : q) {
+            probe(eni, h);
+        }
+    }
+
     private void settle(int eni, int node) {
         enis.settle(eni, node);
         ArrayDeque<Held> q = eni < held.size() ? held.get(eni) : null;
@@ -292,9 +297,7 @@ final class EniLearning {
                 continue;
             }
             if (voting(eni)) {
-                for (Held h : q) {
-                    probe(eni, h);
-                }
+                probeAll(eni, q);
                 int node = enis.decided(eni, true);
                 if (node >= 0) {
                     if (enis.state(eni) == EniAddresses.LEARNING) {

@@ -57,21 +57,13 @@ public final class AwsNetworkReader {
             for (int i = 0; i < list.size(); i++) {
                 String path = "Subnets[" + i + "]";
                 JsonNode subnet = object(name, list.get(i), path);
-                addVpcId(vpcIds, name, subnet, path);
-                String cidr = text(name, subnet, "CidrBlock", path);
-                if (cidr != null) {
-                    cidrs.add(cidr(name, cidr, path + ".CidrBlock"));
-                }
+                addVpcIdAndCidr(vpcIds, cidrs, name, subnet, path);
             }
             list = array(name, root, "Vpcs", "");
             for (int i = 0; i < list.size(); i++) {
                 String path = "Vpcs[" + i + "]";
                 JsonNode vpc = object(name, list.get(i), path);
-                addVpcId(vpcIds, name, vpc, path);
-                String cidr = text(name, vpc, "CidrBlock", path);
-                if (cidr != null) {
-                    cidrs.add(cidr(name, cidr, path + ".CidrBlock"));
-                }
+                addVpcIdAndCidr(vpcIds, cidrs, name, vpc, path);
                 JsonNode set = array(name, vpc, "CidrBlockAssociationSet", path);
                 for (int j = 0; j < set.size(); j++) {
                     String p = path + ".CidrBlockAssociationSet[" + j + "]";
@@ -153,6 +145,15 @@ public final class AwsNetworkReader {
         } catch (IOException e) {
             throw new InputException(InputProblem.error(file.toString(), 0, "--aws-network", "a readable file",
                     String.valueOf(e.getMessage())), e);
+        }
+    }
+
+    /** A subnet's or VPC's {@code VpcId} and primary {@code CidrBlock}, where present. */
+    private static void addVpcIdAndCidr(List<String> vpcIds, List<Cidr> cidrs, String file, JsonNode node, String path) {
+        addVpcId(vpcIds, file, node, path);
+        String cidr = text(file, node, "CidrBlock", path);
+        if (cidr != null) {
+            cidrs.add(cidr(file, cidr, path + ".CidrBlock"));
         }
     }
 
