@@ -138,9 +138,9 @@ public final class ProposeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, GitAPIException {
+        validateForge(); // usage errors (exit 2) before anything is looked at
         policy.validate();
         checkRepository(repository);
-        validateForge();
         TokenSource source = gitlabProject != null ? TokenSource.GITLAB : TokenSource.GITHUB;
         String token = token(source);
         if ((githubRepo != null || gitlabProject != null) && !dryRun && (token == null || token.isBlank())) {
