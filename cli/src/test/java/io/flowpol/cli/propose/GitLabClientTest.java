@@ -153,4 +153,17 @@ class GitLabClientTest {
         assertEquals("GET /projects/42/merge_requests?state=opened&source_branch=flowpol/proposal&target_branch=main", calls().get(0));
         assertThrows(IllegalArgumentException.class, () -> new GitLabClient(gitlab.api(), "/acme/gitops", TOKEN));
     }
+
+    @Test
+    void aGitServerRefusingTheTokenNamesGitlabToken() throws Exception {
+        try (var server = UnauthorizedGitServer.start()) {
+            var wrong = assertThrows(io.flowpol.inference.model.InputException.class, () -> new Proposer(null,
+                    new org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider("oauth2", TOKEN), TokenSource.GITLAB)
+                    .propose(new ProposalRequest(server.url(), "main", "flowpol/proposal", "policies", generated("w", "v: 1\n"),
+                            "m", "t", (b, p) -> "", List.of(), List.of(), "f", "f@example.com", false)));
+            assertTrue(wrong.getMessage().contains("GITLAB_TOKEN") && wrong.getMessage().contains("--gitlab-token-file"),
+                    wrong.getMessage());
+            assertFalse(wrong.getMessage().contains("GITHUB") || wrong.getMessage().contains(TOKEN), wrong.getMessage());
+        }
+    }
 }
