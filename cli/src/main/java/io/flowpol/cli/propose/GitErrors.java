@@ -14,17 +14,18 @@ final class GitErrors {
     }
 
     /** @param withToken whether a token was offered (never over http://) */
-    static RuntimeException transport(String repository, String action, TransportException e, boolean withToken) {
+    static RuntimeException transport(String repository, String action, TransportException e, boolean withToken,
+                                      TokenSource token) {
         String message = e.getMessage() == null ? "" : e.getMessage();
         boolean auth = message.contains("CredentialsProvider") || message.contains("not authorized")
                 || message.contains("Authentication is required") || message.contains("401");
         if (auth && !withToken && repository.startsWith("http://")) {
             return new InputException(InputProblem.error(repository, 0, "--git-repo",
-                    "an https:// URL (the GitHub token is only sent over HTTPS)", "an http:// URL the server wants credentials for"));
+                    "an https:// URL (the " + token.forge() + " token is only sent over HTTPS)", "an http:// URL the server wants credentials for"));
         }
         if (auth) {
-            return new InputException(InputProblem.error(repository, 0, "GITHUB_TOKEN",
-                    "a token with 'contents: write' for this repository, from GITHUB_TOKEN or --github-token-file",
+            return new InputException(InputProblem.error(repository, 0, token.variable(),
+                    "a token that may push to this repository, from " + token.variable() + " or " + token.fileFlag(),
                     "git " + action + " not authorized"));
         }
         return new InputException(InputProblem.error(repository, 0, "--git-repo", "a reachable git repository",

@@ -38,27 +38,29 @@ final class PolicyRepository implements AutoCloseable {
     private final Path dir;
     private final String uri;
     private final CredentialsProvider credentials;
+    private final TokenSource token;
     private final String branch;
     private final RevCommit baseTip;
     private final RevCommit remoteBefore;
 
-    private PolicyRepository(Git git, Path scratch, String uri, CredentialsProvider credentials, String branch,
-                             RevCommit baseTip, RevCommit remoteBefore) {
+    private PolicyRepository(Git git, Path scratch, String uri, CredentialsProvider credentials, TokenSource token,
+                             String branch, RevCommit baseTip, RevCommit remoteBefore) {
         this.git = git;
         this.scratch = scratch;
         this.dir = git.getRepository().getWorkTree().toPath();
         this.uri = uri;
         this.credentials = credentials;
+        this.token = token;
         this.branch = branch;
         this.baseTip = baseTip;
         this.remoteBefore = remoteBefore;
     }
 
-    static PolicyRepository checkout(String urlOrPath, String base, String branch, CredentialsProvider credentials)
-            throws IOException, GitAPIException {
+    static PolicyRepository checkout(String urlOrPath, String base, String branch, CredentialsProvider credentials,
+                                     TokenSource token) throws IOException, GitAPIException {
         Path scratch = Files.createTempDirectory("flowpol-propose-");
         try {
-            return checkout(scratch, urlOrPath, base, branch, credentials);
+            return checkout(scratch, urlOrPath, base, branch, credentials, token);
         } catch (IOException | GitAPIException | RuntimeException e) {
             ScratchDirectories.delete(scratch); // a failed clone leaves no temporary copy behind
             throw e;
@@ -66,14 +68,15 @@ final class PolicyRepository implements AutoCloseable {
     }
 
     private static PolicyRepository checkout(Path scratch, String urlOrPath, String base, String branch,
-                                             CredentialsProvider credentials) throws IOException, GitAPIException {
+                                             CredentialsProvider credentials, TokenSource token)
+            throws IOException, GitAPIException {
         String uri = isUrl(urlOrPath) ? urlOrPath : Path.of(urlOrPath).toAbsolutePath().toUri().toString();
         Git git;
         try {
             git = Git.cloneRepository().setURI(uri).setDirectory(scratch.resolve("repo").toFile())
                     .setCredentialsProvider(credentials).setNoCheckout(true).call();
         } catch (TransportException e) {
-            throw GitErrors.transport(urlOrPath, "clone", e, credentials != null);
+            throw GitErrors.transport(urlOrPath, "clone", e, credentials != null, token);
         }
         Ref remoteBranch = git.getRepository().findRef("refs/remotes/origin/" + branch);
         Ref remoteBase = git.getRepository().findRef("refs/remotes/origin/" + base);
@@ -88,7 +91,7 @@ final class PolicyRepository implements AutoCloseable {
         try (RevWalk walk = new RevWalk(git.getRepository())) {
             RevCommit baseTip = walk.parseCommit(remoteBase.getObjectId());
             RevCommit before = remoteBranch == null ? null : walk.parseCommit(remoteBranch.getObjectId());
-            return new PolicyRepository(git, scratch, urlOrPath, credentials, branch, baseTip, before);
+            return new PolicyRepository(git, scratch, urlOrPath, credentials, token, branch, baseTip, before);
         }
     }
 
@@ -170,6 +173,15 @@ final class PolicyRepository implements AutoCloseable {
         }
     }
 
+    /** Rewrites the message of {@code commit} (the tip just made), keeping its tree, parent and author. */
+    RevCommit reword(RevCommit commit, String message) throws GitAPIException, IOException {
+        ObjectId id = git.commit().setAmend(true).setMessage(message).setAuthor(commit.getAuthorIdent())
+                .setCommitter(commit.getCommitterIdent()).call().getId();
+        try (RevWalk walk = new RevWalk(git.getRepository())) {
+            return walk.parseCommit(id);
+        }
+    }
+
     /** True when the branch already holds exactly {@code proposal}: one commit on the same base with the same tree. */
     boolean alreadyProposed(RevCommit proposal) {
         return remoteBefore != null && remoteBefore.getParentCount() == 1
@@ -187,7 +199,7 @@ final class PolicyRepository implements AutoCloseable {
                     .setRefSpecs(new RefSpec("+refs/heads/" + branch + ":refs/heads/" + branch))
                     .setRefLeaseSpecs(new RefLeaseSpec("refs/heads/" + branch, expected.name())).call());
         } catch (TransportException e) {
-            throw GitErrors.transport(uri, "push", e, credentials != null);
+            throw GitErrors.transport(uri, "push", e, credentials != null, token);
         }
     }
 

@@ -182,7 +182,7 @@ class ProposerTest {
     @Test
     void rejectedTokenFailsBeforeThePushAndNeverLeaksTheToken() throws Exception {
         github.fail("GET", 401);
-        GitHubException e = assertThrows(GitHubException.class,
+        ForgeException e = assertThrows(ForgeException.class,
                 () -> proposer().propose(request(generated("x", "v: 1\n"), false)));
         assertEquals(401, e.status());
         assertTrue(e.getMessage().contains("token was rejected"), e.getMessage());
@@ -193,7 +193,7 @@ class ProposerTest {
     @Test
     void unprocessablePullRequestRollsTheRemoteBranchBack() throws Exception {
         github.fail("POST /repos/acme/gitops/pulls", 422);
-        GitHubException e = assertThrows(GitHubException.class,
+        ForgeException e = assertThrows(ForgeException.class,
                 () -> proposer().propose(request(generated("y", "v: 1\n"), false)));
         assertEquals(422, e.status());
         assertNull(remoteFile("flowpol/proposal", "README.md"), "the new branch was deleted again");
