@@ -1,5 +1,7 @@
 package io.flowpol.inference.evaluate;
 
+import io.flowpol.inference.policy.AdminNetworkPolicy;
+import io.flowpol.inference.policy.AdminRule;
 import io.flowpol.inference.policy.CalicoPolicy;
 import io.flowpol.inference.policy.CalicoRule;
 import io.flowpol.inference.policy.NetworkPolicy;
@@ -24,6 +26,7 @@ public final class PolicyEngine {
     private final List<RankedPolicy> ranked;
     private final CalicoMatching calico;
     private final NetworkPolicyMatcher kubernetes = new NetworkPolicyMatcher();
+    private final AdminPolicyMatcher admin = new AdminPolicyMatcher();
     /** Per NetworkPolicy (by identity), its rules indexed for replay: N·log R, not N·R (issue 19). */
     private final Map<NetworkPolicy, IndexedNetworkPolicy> indexed = new IdentityHashMap<>();
     /**
@@ -42,25 +45,28 @@ public final class PolicyEngine {
      * NetworkPolicy's index ({@code null} for a Calico policy) and their port cuts.
      */
     private record Applying(List<RankedPolicy> policies, IndexedNetworkPolicy[] indexed, PortCuts cuts, PolicySet set) {
-        static final Applying NONE = new Applying(List.of(), new IndexedNetworkPolicy[0], PortCuts.of(List.of(), List.of()),
+        static final Applying NONE = new Applying(List.of(), new IndexedNetworkPolicy[0], PortCuts.of(PolicySet.EMPTY),
                 PolicySet.EMPTY);
     }
 
     private Applying applyingOf(List<RankedPolicy> policies) {
         List<NetworkPolicy> kubernetes = new ArrayList<>();
         List<CalicoPolicy> calicoPolicies = new ArrayList<>();
+        List<AdminNetworkPolicy> adminPolicies = new ArrayList<>();
         IndexedNetworkPolicy[] index = new IndexedNetworkPolicy[policies.size()];
         for (int i = 0; i < policies.size(); i++) {
             RankedPolicy p = policies.get(i);
             if (p.kubernetes() != null) {
                 kubernetes.add(p.kubernetes());
                 index[i] = indexed.get(p.kubernetes());
-            } else {
+            } else if (p.calico() != null) {
                 calicoPolicies.add(p.calico());
+            } else {
+                adminPolicies.add(p.admin());
             }
         }
-        return new Applying(List.copyOf(policies), index, PortCuts.of(kubernetes, calicoPolicies),
-                new PolicySet(kubernetes, calicoPolicies));
+        PolicySet set = new PolicySet(kubernetes, calicoPolicies, adminPolicies);
+        return new Applying(List.copyOf(policies), index, PortCuts.of(set), set);
     }
 
     /**
@@ -77,6 +83,7 @@ public final class PolicyEngine {
         List<RankedPolicy> all = new ArrayList<>();
         policies.networkPolicies().forEach(p -> all.add(RankedPolicy.of(p)));
         policies.calicoPolicies().forEach(p -> all.add(RankedPolicy.of(p)));
+        policies.adminPolicies().forEach(p -> all.add(RankedPolicy.of(p)));
         all.sort(RankedPolicy.EVALUATION_ORDER);
         this.ranked = List.copyOf(all);
         this.calico = calico;
@@ -234,7 +241,7 @@ public final class PolicyEngine {
                     }
                 }
             }
-            if (!passed) {
+            if (!passed && !applicable.get(i - 1).tierPassesUnmatched()) {
                 return false; // the tier selected the endpoint and nothing in it matched
             }
         }
@@ -273,14 +280,22 @@ public final class PolicyEngine {
             }
             if (passedHere != null) {
                 passed = passedHere;
-            } else {
+            } else if (!applicable.get(i - 1).tierPassesUnmatched()) {
                 return new DirectionDecision(false, "default deny: selected by " + String.join(", ", selectedBy));
             }
         }
-        return new DirectionDecision(true, "pass: " + passed + "; no later policy selects the pod");
+        return new DirectionDecision(true, passed == null ? "no rule of " + String.join(", ", selectedAll(applicable))
+                + " matches and no other policy selects the pod" : "pass: " + passed + "; no later policy selects the pod");
+    }
+
+    private static List<String> selectedAll(List<RankedPolicy> applicable) {
+        return applicable.stream().map(RankedPolicy::id).toList();
     }
 
     private boolean applies(RankedPolicy policy, PolicyType direction, EvalEndpoint endpoint) {
+        if (policy.admin() != null) {
+            return admin.governs(policy.admin(), direction) && admin.selects(policy.admin().subject(), endpoint);
+        }
         if (policy.kubernetes() != null) {
             NetworkPolicy p = policy.kubernetes();
             return kubernetes.governs(p, direction) && kubernetes.selects(p, endpoint);
@@ -293,6 +308,18 @@ public final class PolicyEngine {
     }
 
     private RuleHit firstDecidingRule(RankedPolicy policy, PolicyType direction, Connection connection) {
+        if (policy.admin() != null) {
+            int index = admin.firstMatchingRule(policy.admin(), direction, connection);
+            if (index < 0) {
+                return null;
+            }
+            AdminRule rule = (direction == PolicyType.INGRESS ? policy.admin().ingress() : policy.admin().egress()).get(index);
+            return new RuleHit(index, switch (rule.action()) {
+                case ALLOW -> CalicoRule.CalicoAction.ALLOW;
+                case DENY -> CalicoRule.CalicoAction.DENY;
+                case PASS -> CalicoRule.CalicoAction.PASS;
+            });
+        }
         if (policy.kubernetes() != null) {
             int index = indexed.get(policy.kubernetes()).firstMatchingRule(kubernetes, direction, connection);
             return index < 0 ? null : new RuleHit(index, CalicoRule.CalicoAction.ALLOW);

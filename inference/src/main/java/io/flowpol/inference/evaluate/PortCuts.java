@@ -1,7 +1,11 @@
 package io.flowpol.inference.evaluate;
 
 import io.flowpol.inference.model.Protocol;
+import io.flowpol.inference.policy.AdminNetworkPolicy;
+import io.flowpol.inference.policy.AdminPort;
+import io.flowpol.inference.policy.AdminRule;
 import io.flowpol.inference.policy.CalicoEntityRule;
+import io.flowpol.inference.policy.PolicySet;
 import io.flowpol.inference.policy.CalicoPolicy;
 import io.flowpol.inference.policy.CalicoPort;
 import io.flowpol.inference.policy.CalicoRule;
@@ -36,17 +40,32 @@ final class PortCuts {
         this.anyProtocol = anyProtocol;
     }
 
-    static PortCuts of(List<NetworkPolicy> kubernetes, List<CalicoPolicy> calico) {
+    static PortCuts of(PolicySet policies) {
         PortCuts cuts = new PortCuts(new HashMap<>(), new TreeSet<>());
-        for (NetworkPolicy policy : kubernetes) {
+        for (NetworkPolicy policy : policies.networkPolicies()) {
             cuts.addKubernetes(policy.ingress());
             cuts.addKubernetes(policy.egress());
         }
-        for (CalicoPolicy policy : calico) {
+        for (CalicoPolicy policy : policies.calicoPolicies()) {
             cuts.addCalico(policy.ingress());
             cuts.addCalico(policy.egress());
         }
+        for (AdminNetworkPolicy policy : policies.adminPolicies()) {
+            cuts.addAdmin(policy.ingress());
+            cuts.addAdmin(policy.egress());
+        }
         return cuts;
+    }
+
+    private void addAdmin(List<AdminRule> rules) {
+        for (AdminRule rule : rules) {
+            for (AdminPort port : rule.ports()) {
+                namedPorts |= port.name() != null;
+                if (port.name() == null) {
+                    add(byProtocol.computeIfAbsent(port.protocol(), p -> new TreeSet<>()), port.first(), port.last());
+                }
+            }
+        }
     }
 
     /**
