@@ -64,7 +64,8 @@ public final class VerifyCommand implements Callable<Integer> {
             out.printf("flowpol: ignored %d document(s) that are not NetworkPolicy or Calico policies (--verbose lists them)%n",
                     read.ignored().size());
         }
-        if (read.policies().networkPolicies().isEmpty() && read.policies().calicoPolicies().isEmpty()) {
+        if (read.policies().networkPolicies().isEmpty() && read.policies().calicoPolicies().isEmpty()
+                && read.policies().adminPolicies().isEmpty()) {
             // No policy selects anything, so everything is allowed: a pass that likely means a wrong path.
             spec.commandLine().getErr().println("flowpol: warning: --policies " + policies.stream().map(Object::toString)
                     .collect(java.util.stream.Collectors.joining(", ")) + " holds no NetworkPolicy or Calico policy: "
@@ -75,9 +76,11 @@ public final class VerifyCommand implements Callable<Integer> {
         List<EdgeReplay.EdgeOutcome> denied = SelfCheck.denied(read.policies(), edges,
                 new EndpointCatalog(learned.recording().timeline()));
         SelfCheck.printDenied(denied, out);
-        out.printf("flowpol: %d of %d observed edges allowed by %d NetworkPolicies and %d Calico policies%s%n",
+        int admin = read.policies().adminPolicies().size();
+        out.printf("flowpol: %d of %d observed edges allowed by %d NetworkPolicies and %d Calico policies%s%s%n",
                 edges.size() - denied.size(), edges.size(), read.policies().networkPolicies().size(),
-                read.policies().calicoPolicies().size(), denied.isEmpty() ? "" : "; " + denied.size() + " denied");
+                read.policies().calicoPolicies().size(), admin == 0 ? "" : " (and " + admin + " admin network policies)",
+                denied.isEmpty() ? "" : "; " + denied.size() + " denied");
         out.flush();
         if (!denied.isEmpty()) {
             throw new DeniesObservedTrafficException("the policies would deny " + denied.size() + " observed edge(s)");

@@ -58,6 +58,40 @@ class VerifyCommandTest {
         assertTrue(r.err().startsWith("flowpol: the policies would deny 1 observed edge"), r.err());
     }
 
+    /** Issue 17 item 2: an AdminNetworkPolicy Deny is final, before any NetworkPolicy. */
+    @Test
+    void anAdminNetworkPolicyThatBlocksObservedTrafficIsNamed() throws IOException {
+        Path policies = tmp.resolve("admin");
+        Files.createDirectories(policies);
+        Files.writeString(policies.resolve("anp.yaml"), """
+                apiVersion: policy.networking.k8s.io/v1alpha1
+                kind: AdminNetworkPolicy
+                metadata:
+                  name: no-catalog-8080
+                spec:
+                  priority: 10
+                  subject:
+                    pods:
+                      namespaceSelector: {}
+                      podSelector:
+                        matchLabels:
+                          app: catalog
+                  ingress:
+                    - name: deny-8080
+                      action: Deny
+                      from:
+                        - namespaces: {}
+                      ports:
+                        - portNumber: {protocol: TCP, port: 8080}
+                """);
+        Cli.Result r = verify(policies);
+        assertEquals(3, r.exitCode(), r.toString());
+        assertTrue(r.out().contains("DENIED  shop/Deployment/frontend -> shop/Deployment/catalog TCP/8080"), r.out());
+        assertTrue(r.out().contains("deny: AdminNetworkPolicy/no-catalog-8080 ingress[0]"), r.out());
+        assertTrue(r.out().contains("and 0 Calico policies (and 1 admin network policies); "), r.out());
+        assertFalse(r.err().contains("holds no NetworkPolicy"), r.err());
+    }
+
     @Test
     void malformedPolicyYamlNamesFileAndDocument() throws IOException {
         Path policies = tmp.resolve("bad");

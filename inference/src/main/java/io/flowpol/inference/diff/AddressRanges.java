@@ -2,6 +2,7 @@ package io.flowpol.inference.diff;
 
 import io.flowpol.inference.model.Cidr;
 import io.flowpol.inference.model.IpAddress;
+import io.flowpol.inference.policy.AdminNetworkPolicy;
 import io.flowpol.inference.policy.CalicoPolicy;
 import io.flowpol.inference.policy.CalicoRule;
 import io.flowpol.inference.policy.NetworkPolicy;
@@ -41,7 +42,7 @@ final class AddressRanges {
         return cuts.stream().mapToLong(Long::longValue).toArray();
     }
 
-    /** Every CIDR an ipBlock or a Calico nets/notNets of the sets names. */
+    /** Every CIDR an ipBlock, a Calico nets/notNets or an admin policy's networks peer of the sets names. */
     static List<Cidr> of(PolicySet... sets) {
         List<Cidr> out = new ArrayList<>();
         for (PolicySet set : sets) {
@@ -55,6 +56,9 @@ final class AddressRanges {
             }
             for (CalicoPolicy p : set.calicoPolicies()) {
                 Stream.concat(p.ingress().stream(), p.egress().stream()).forEach(rule -> add(out, rule));
+            }
+            for (AdminNetworkPolicy p : set.adminPolicies()) {
+                Stream.concat(p.ingress().stream(), p.egress().stream()).forEach(rule -> out.addAll(rule.networks()));
             }
         }
         return out;

@@ -15,6 +15,8 @@ import io.flowpol.inference.policy.PolicySet;
 import io.flowpol.inference.policy.PolicyType;
 import io.flowpol.inference.timeline.WorkloadId;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -25,7 +27,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.function.BiFunction;
 import java.util.function.Predicate;
 
 /**
@@ -103,7 +104,8 @@ public final class NewReachabilityFinder {
                 continue;
             }
             for (PolicyType direction : PolicyType.values()) {
-                addresses(w.getKey(), w.getValue(), direction, starts, probes, current, proposed, observed, out);
+                addresses(w.getKey(), w.getValue(), direction, starts, probes, current, currentEngine, proposed,
+                        observed, out);
             }
         }
         workloadPeers(workloads, current, currentEngine, proposed, observed, owners, out);
@@ -112,23 +114,24 @@ public final class NewReachabilityFinder {
     }
 
     private void addresses(WorkloadId id, List<EvalEndpoint> pods, PolicyType direction, long[] starts, EvalEndpoint[] probes,
-                           ReachabilityBaseline current, PolicyEngine proposed, List<Edge> observed,
-                           List<NewReachability> out) {
+                           ReachabilityBaseline current, PolicyEngine currentEngine, PolicyEngine proposed,
+                           List<Edge> observed, List<NewReachability> out) {
         int n = starts.length;
         ConnectionSet[] after = new ConnectionSet[n];
         ConnectionSet[] added = new ConnectionSet[n];
-        ReachabilityBaseline proposedSide = ReachabilityBaseline.of(proposed);
-        for (int i = 0; i < n; i++) {
-            EvalEndpoint address = probes[i];
-            BiFunction<ReachabilityBaseline, EvalEndpoint, ConnectionSet> allowed = (engine, pod) ->
-                    direction == PolicyType.EGRESS ? engine.allowed(id, pod, null, address)
-                            : engine.allowed(null, address, id, pod);
-            after[i] = ConnectionSet.NONE;
-            added[i] = ConnectionSet.NONE;
-            for (EvalEndpoint pod : pods) {
-                ConnectionSet a = allowed.apply(proposedSide, pod);
+        Arrays.fill(after, ConnectionSet.NONE);
+        Arrays.fill(added, ConnectionSet.NONE);
+        for (EvalEndpoint pod : representatives(pods, direction)) {
+            AddressListing proposedSide = new AddressListing(proposed, pod, direction);
+            AddressListing currentSide = currentEngine == null ? null : new AddressListing(currentEngine, pod, direction);
+            for (int i = 0; i < n; i++) {
+                EvalEndpoint address = probes[i];
+                ConnectionSet a = proposedSide.allowed(starts[i], address);
+                ConnectionSet before = currentSide != null ? currentSide.allowed(starts[i], address)
+                        : direction == PolicyType.EGRESS ? current.allowed(id, pod, null, address)
+                        : current.allowed(null, address, id, pod);
                 after[i] = after[i].union(a);
-                added[i] = added[i].union(ConnectionMath.minus(a, allowed.apply(current, pod)));
+                added[i] = added[i].union(ConnectionMath.minus(a, before));
             }
         }
         // Contiguous runs the proposal treats alike; runs with nothing new are dropped; runs
@@ -175,6 +178,20 @@ public final class NewReachabilityFinder {
                     summary.except(), null, List.of(), allowedAfter, newly, size[0], size[1],
                     ConnectionMath.size(newly), seen));
         });
+    }
+
+    /**
+     * One pod per label set (and, for ingress, per declared ports, where named ports resolve):
+     * towards a bare address nothing else about a pod takes part in the decision.
+     */
+    private static Collection<EvalEndpoint> representatives(List<EvalEndpoint> pods, PolicyType direction) {
+        Map<List<Object>, EvalEndpoint> byShape = new LinkedHashMap<>();
+        for (EvalEndpoint pod : pods) {
+            List<Object> shape = Arrays.asList(pod.namespace(), pod.labels(), pod.namespaceLabels(), pod.serviceAccount(),
+                    direction == PolicyType.INGRESS ? pod.ports() : null);
+            byShape.putIfAbsent(shape, pod);
+        }
+        return byShape.values();
     }
 
     private static boolean inside(List<long[]> intervals, long address) {

@@ -36,6 +36,12 @@ public final class ConnectionSet {
     }
 
     public ConnectionSet union(ConnectionSet other) {
+        if (other.isEmpty()) {
+            return this;
+        }
+        if (isEmpty()) {
+            return other;
+        }
         Map<Integer, PortSet> map = new TreeMap<>(byProtocol);
         other.byProtocol.forEach((protocol, ports) -> map.merge(protocol, ports, PortSet::union));
         return new ConnectionSet(Collections.unmodifiableMap(map));

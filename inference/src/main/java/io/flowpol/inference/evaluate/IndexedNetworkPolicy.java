@@ -62,6 +62,47 @@ final class IndexedNetworkPolicy {
         return -1;
     }
 
+    /**
+     * The rules of {@code direction} whose peers match {@code peer}, ascending. The peer does not
+     * change between the port probes of one listing, so the listing matches peers once and then
+     * checks only ports ({@link #portsAllow}).
+     */
+    int[] rulesMatchingPeer(NetworkPolicyMatcher matcher, PolicyType direction, EvalEndpoint peer) {
+        Direction d = direction == PolicyType.INGRESS ? ingress : egress;
+        int[] byAddress = d.addresses.rulesContaining(peer.ip());
+        int[] always = d.alwaysCandidates;
+        int[] out = new int[byAddress.length + always.length];
+        int n = 0;
+        int a = 0;
+        int b = 0;
+        while (a < byAddress.length || b < always.length) {
+            if (b >= always.length || (a < byAddress.length && byAddress[a] < always[b])) {
+                out[n++] = byAddress[a++];
+            } else if (a < byAddress.length && byAddress[a] == always[b]) {
+                out[n++] = byAddress[a++];
+                b++;
+            } else {
+                int rule = always[b++];
+                if (d.rules.get(rule).peers().isEmpty() || selectorPeerMatches(matcher, d.selectorPeers.get(rule), peer)) {
+                    out[n++] = rule;
+                }
+            }
+        }
+        return n == out.length ? out : java.util.Arrays.copyOf(out, n);
+    }
+
+    /** True when one of {@code rules} (peers already matched) allows the connection's destination port. */
+    boolean portsAllow(NetworkPolicyMatcher matcher, PolicyType direction, int[] rules, Connection connection) {
+        Direction d = direction == PolicyType.INGRESS ? ingress : egress;
+        for (int rule : rules) {
+            if (matcher.portsMatch(d.rules.get(rule).ports(), connection.destination(), connection.protocol(),
+                    connection.port())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private boolean selectorPeerMatches(NetworkPolicyMatcher matcher, List<NetworkPolicyPeer> peers, EvalEndpoint endpoint) {
         for (NetworkPolicyPeer peer : peers) {
             if (matcher.peerMatches(policy, peer, endpoint)) {

@@ -140,7 +140,7 @@ public final class NetworkPolicyMatcher {
         return port >= rulePort.port() && port <= last;
     }
 
-    private static Map<String, String> namespaceLabels(EvalEndpoint endpoint) {
+    static Map<String, String> namespaceLabels(EvalEndpoint endpoint) {
         if (endpoint.namespaceLabels().containsKey(NAMESPACE_NAME_LABEL)) {
             return endpoint.namespaceLabels();
         }

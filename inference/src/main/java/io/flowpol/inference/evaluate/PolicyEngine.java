@@ -1,5 +1,7 @@
 package io.flowpol.inference.evaluate;
 
+import io.flowpol.inference.policy.AdminNetworkPolicy;
+import io.flowpol.inference.policy.AdminRule;
 import io.flowpol.inference.policy.CalicoPolicy;
 import io.flowpol.inference.policy.CalicoRule;
 import io.flowpol.inference.policy.NetworkPolicy;
@@ -10,6 +12,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Replays connections against a {@link PolicySet} the way Calico enforces it, Kubernetes
@@ -23,9 +26,48 @@ public final class PolicyEngine {
     private final List<RankedPolicy> ranked;
     private final CalicoMatching calico;
     private final NetworkPolicyMatcher kubernetes = new NetworkPolicyMatcher();
-    private final PortCuts cuts;
+    private final AdminPolicyMatcher admin = new AdminPolicyMatcher();
     /** Per NetworkPolicy (by identity), its rules indexed for replay: N·log R, not N·R (issue 19). */
     private final Map<NetworkPolicy, IndexedNetworkPolicy> indexed = new IdentityHashMap<>();
+    /**
+     * Per label set and direction, the enforced policies that select it: listings ask once per
+     * probe, and walking every policy's selectors each time was most of their cost.
+     */
+    private final Map<Selection, Applying> applying = new ConcurrentHashMap<>();
+
+    /** What decides whether a policy selects an endpoint: its namespace, labels and service account. */
+    private record Selection(PolicyType direction, String namespace, Map<String, String> labels,
+                             Map<String, String> namespaceLabels, String serviceAccount) {
+    }
+
+    /**
+     * The policies selecting a label set for one direction, in evaluation order, with each
+     * NetworkPolicy's index ({@code null} for a Calico policy) and their port cuts.
+     */
+    private record Applying(List<RankedPolicy> policies, IndexedNetworkPolicy[] indexed, PortCuts cuts, PolicySet set) {
+        static final Applying NONE = new Applying(List.of(), new IndexedNetworkPolicy[0], PortCuts.of(PolicySet.EMPTY),
+                PolicySet.EMPTY);
+    }
+
+    private Applying applyingOf(List<RankedPolicy> policies) {
+        List<NetworkPolicy> kubernetes = new ArrayList<>();
+        List<CalicoPolicy> calicoPolicies = new ArrayList<>();
+        List<AdminNetworkPolicy> adminPolicies = new ArrayList<>();
+        IndexedNetworkPolicy[] index = new IndexedNetworkPolicy[policies.size()];
+        for (int i = 0; i < policies.size(); i++) {
+            RankedPolicy p = policies.get(i);
+            if (p.kubernetes() != null) {
+                kubernetes.add(p.kubernetes());
+                index[i] = indexed.get(p.kubernetes());
+            } else if (p.calico() != null) {
+                calicoPolicies.add(p.calico());
+            } else {
+                adminPolicies.add(p.admin());
+            }
+        }
+        PolicySet set = new PolicySet(kubernetes, calicoPolicies, adminPolicies);
+        return new Applying(List.copyOf(policies), index, PortCuts.of(set), set);
+    }
 
     /**
      * @param calico Calico matching semantics; may be null only when the set has no Calico policy
@@ -41,10 +83,10 @@ public final class PolicyEngine {
         List<RankedPolicy> all = new ArrayList<>();
         policies.networkPolicies().forEach(p -> all.add(RankedPolicy.of(p)));
         policies.calicoPolicies().forEach(p -> all.add(RankedPolicy.of(p)));
+        policies.adminPolicies().forEach(p -> all.add(RankedPolicy.of(p)));
         all.sort(RankedPolicy.EVALUATION_ORDER);
         this.ranked = List.copyOf(all);
         this.calico = calico;
-        this.cuts = PortCuts.of(policies);
         for (NetworkPolicy p : policies.networkPolicies()) {
             indexed.computeIfAbsent(p, IndexedNetworkPolicy::new);
         }
@@ -67,26 +109,46 @@ public final class PolicyEngine {
      * one probe per segment decides the whole segment.
      */
     public ConnectionSet allowedConnections(EvalEndpoint source, EvalEndpoint destination) {
-        // Which policies apply does not depend on the port: find them once per pair.
-        List<RankedPolicy> egress = applicable(PolicyType.EGRESS, source, false);
-        List<RankedPolicy> ingress = applicable(PolicyType.INGRESS, destination, false);
-        if (egress.isEmpty() && ingress.isEmpty()) {
+        // Which policies apply does not depend on the port: find them once per label set.
+        Applying egress = applying(PolicyType.EGRESS, source);
+        Applying ingress = applying(PolicyType.INGRESS, destination);
+        if (egress.policies().isEmpty() && ingress.policies().isEmpty()) {
             return ConnectionSet.ALL;
         }
+        // The peer is the same for every probe: match NetworkPolicy peers once, then only ports.
+        int[][] egressRules = rulesMatchingPeer(egress, PolicyType.EGRESS, destination);
+        int[][] ingressRules = rulesMatchingPeer(ingress, PolicyType.INGRESS, source);
         ConnectionSet result = ConnectionSet.NONE;
         for (int protocol : ConnectionSet.POLICY_PROTOCOLS) {
-            int[] starts = cuts.segmentStarts(protocol, destination);
+            int[] starts = PortCuts.segmentStarts(protocol, egress.cuts(), ingress.cuts(), destination);
             PortSet allowed = PortSet.EMPTY;
+            int runStart = -1; // first port of the current run of allowed segments
             for (int i = 0; i < starts.length; i++) {
-                int last = i + 1 < starts.length ? starts[i + 1] - 1 : PortSet.MAX_PORT;
                 Connection probe = new Connection(source, destination, protocol, starts[i]);
-                if (walk(egress, PolicyType.EGRESS, probe).allowed() && walk(ingress, PolicyType.INGRESS, probe).allowed()) {
-                    allowed = allowed.union(PortSet.range(starts[i], last));
+                boolean permitted = permits(egress, egressRules, PolicyType.EGRESS, probe)
+                        && permits(ingress, ingressRules, PolicyType.INGRESS, probe);
+                if (permitted && runStart < 0) {
+                    runStart = starts[i];
+                } else if (!permitted && runStart >= 0) {
+                    allowed = allowed.union(PortSet.range(runStart, starts[i] - 1));
+                    runStart = -1;
                 }
+            }
+            if (runStart >= 0) {
+                allowed = allowed.union(PortSet.range(runStart, PortSet.MAX_PORT));
             }
             result = result.union(ConnectionSet.of(protocol, allowed));
         }
         return result;
+    }
+
+    /**
+     * The enforced policies that select the endpoint for the direction (none for a non-pod). Only
+     * their rules decide that side, so a listing towards bare addresses can only change where
+     * one of their CIDRs begins or ends.
+     */
+    public PolicySet selecting(EvalEndpoint endpoint, PolicyType direction) {
+        return applying(direction, endpoint).set();
     }
 
     /**
@@ -100,7 +162,8 @@ public final class PolicyEngine {
         if (!endpoint.pod()) {
             return DirectionDecision.NOT_A_POD;
         }
-        return walk(applicable(direction, endpoint, withStaged), direction, connection);
+        return walk(withStaged ? applicable(direction, endpoint, true) : applying(direction, endpoint).policies(),
+                direction, connection);
     }
 
     /** The policies that select the endpoint for the direction, in evaluation order. */
@@ -115,6 +178,74 @@ public final class PolicyEngine {
             }
         }
         return out;
+    }
+
+    /** The enforced policies selecting this endpoint's label set for the direction, worked out once. */
+    private Applying applying(PolicyType direction, EvalEndpoint endpoint) {
+        if (!endpoint.pod()) {
+            return Applying.NONE;
+        }
+        Selection key = new Selection(direction, endpoint.namespace(), endpoint.labels(), endpoint.namespaceLabels(),
+                endpoint.serviceAccount());
+        Applying known = applying.get(key);
+        if (known == null) {
+            known = applyingOf(applicable(direction, endpoint, false));
+            applying.put(key, known);
+        }
+        return known;
+    }
+
+    private int[][] rulesMatchingPeer(Applying side, PolicyType direction, EvalEndpoint peer) {
+        int[][] rules = new int[side.indexed().length][];
+        for (int i = 0; i < rules.length; i++) {
+            if (side.indexed()[i] != null) {
+                rules[i] = side.indexed()[i].rulesMatchingPeer(kubernetes, direction, peer);
+            }
+        }
+        return rules;
+    }
+
+    /**
+     * The same tier walk as {@link #walk}, answering only allowed or not: listings probe
+     * thousands of ports and addresses and never show a reason, so none is built.
+     *
+     * @param peerRules per NetworkPolicy of {@code side}, its rules whose peers match the connection's peer
+     */
+    private boolean permits(Applying side, int[][] peerRules, PolicyType direction, Connection connection) {
+        List<RankedPolicy> applicable = side.policies();
+        int i = 0;
+        while (i < applicable.size()) {
+            String tier = applicable.get(i).tier();
+            boolean passed = false;
+            for (; i < applicable.size() && applicable.get(i).tier().equals(tier); i++) {
+                if (passed) {
+                    continue;
+                }
+                IndexedNetworkPolicy kubernetesPolicy = side.indexed()[i];
+                if (kubernetesPolicy != null) {
+                    if (kubernetesPolicy.portsAllow(kubernetes, direction, peerRules[i], connection)) {
+                        return true; // a NetworkPolicy rule only allows
+                    }
+                    continue;
+                }
+                RuleHit hit = firstDecidingRule(applicable.get(i), direction, connection);
+                if (hit != null) {
+                    switch (hit.action()) {
+                        case ALLOW -> {
+                            return true;
+                        }
+                        case DENY -> {
+                            return false;
+                        }
+                        default -> passed = true;
+                    }
+                }
+            }
+            if (!passed && !applicable.get(i - 1).tierPassesUnmatched()) {
+                return false; // the tier selected the endpoint and nothing in it matched
+            }
+        }
+        return true; // no policy selects it, or every tier passed
     }
 
     /** The tier walk over the policies that apply; none at all means allowed. */
@@ -149,14 +280,22 @@ public final class PolicyEngine {
             }
             if (passedHere != null) {
                 passed = passedHere;
-            } else {
+            } else if (!applicable.get(i - 1).tierPassesUnmatched()) {
                 return new DirectionDecision(false, "default deny: selected by " + String.join(", ", selectedBy));
             }
         }
-        return new DirectionDecision(true, "pass: " + passed + "; no later policy selects the pod");
+        return new DirectionDecision(true, passed == null ? "no rule of " + String.join(", ", selectedAll(applicable))
+                + " matches and no other policy selects the pod" : "pass: " + passed + "; no later policy selects the pod");
+    }
+
+    private static List<String> selectedAll(List<RankedPolicy> applicable) {
+        return applicable.stream().map(RankedPolicy::id).toList();
     }
 
     private boolean applies(RankedPolicy policy, PolicyType direction, EvalEndpoint endpoint) {
+        if (policy.admin() != null) {
+            return admin.governs(policy.admin(), direction) && admin.selects(policy.admin().subject(), endpoint);
+        }
         if (policy.kubernetes() != null) {
             NetworkPolicy p = policy.kubernetes();
             return kubernetes.governs(p, direction) && kubernetes.selects(p, endpoint);
@@ -169,6 +308,18 @@ public final class PolicyEngine {
     }
 
     private RuleHit firstDecidingRule(RankedPolicy policy, PolicyType direction, Connection connection) {
+        if (policy.admin() != null) {
+            int index = admin.firstMatchingRule(policy.admin(), direction, connection);
+            if (index < 0) {
+                return null;
+            }
+            AdminRule rule = (direction == PolicyType.INGRESS ? policy.admin().ingress() : policy.admin().egress()).get(index);
+            return new RuleHit(index, switch (rule.action()) {
+                case ALLOW -> CalicoRule.CalicoAction.ALLOW;
+                case DENY -> CalicoRule.CalicoAction.DENY;
+                case PASS -> CalicoRule.CalicoAction.PASS;
+            });
+        }
         if (policy.kubernetes() != null) {
             int index = indexed.get(policy.kubernetes()).firstMatchingRule(kubernetes, direction, connection);
             return index < 0 ? null : new RuleHit(index, CalicoRule.CalicoAction.ALLOW);

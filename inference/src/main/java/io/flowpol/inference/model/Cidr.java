@@ -38,8 +38,9 @@ public record Cidr(IpAddress base, int prefix) implements Comparable<Cidr> {
         if (IpAddress.isV4(hi, lo) != base.isV4()) {
             return false;
         }
-        IpAddress masked = mask(new IpAddress(hi, lo), base.isV4() ? prefix + 96 : prefix);
-        return masked.equals(base);
+        // No masked copy: the evaluator asks this for every rule and probe (issue 13 regression).
+        int bits128 = base.isV4() ? prefix + 96 : prefix;
+        return (hi & hiMask(bits128)) == base.hi() && (lo & loMask(bits128)) == base.lo();
     }
 
     public boolean contains(IpAddress address) {
@@ -52,9 +53,15 @@ public record Cidr(IpAddress base, int prefix) implements Comparable<Cidr> {
     }
 
     private static IpAddress mask(IpAddress address, int bits128) {
-        long hiMask = bits128 >= 64 ? -1L : (bits128 == 0 ? 0L : -1L << (64 - bits128));
-        long loMask = bits128 <= 64 ? 0L : (bits128 == 128 ? -1L : -1L << (128 - bits128));
-        return new IpAddress(address.hi() & hiMask, address.lo() & loMask);
+        return new IpAddress(address.hi() & hiMask(bits128), address.lo() & loMask(bits128));
+    }
+
+    private static long hiMask(int bits128) {
+        return bits128 >= 64 ? -1L : (bits128 == 0 ? 0L : -1L << (64 - bits128));
+    }
+
+    private static long loMask(int bits128) {
+        return bits128 <= 64 ? 0L : (bits128 == 128 ? -1L : -1L << (128 - bits128));
     }
 
     @Override

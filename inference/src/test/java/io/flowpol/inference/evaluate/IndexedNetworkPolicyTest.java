@@ -54,6 +54,11 @@ class IndexedNetworkPolicyTest {
                     int expected = reference.firstMatchingRule(policy, direction, asked);
                     assertEquals(expected, indexed.firstMatchingRule(reference, direction, asked),
                             () -> direction + " " + asked + " against " + policy);
+                    // The listing's split: peers matched once, then ports per probe.
+                    EvalEndpoint peer = direction == PolicyType.INGRESS ? asked.source() : asked.destination();
+                    assertEquals(expected >= 0, indexed.portsAllow(reference, direction,
+                            indexed.rulesMatchingPeer(reference, direction, peer), asked),
+                            () -> "split: " + direction + " " + asked + " against " + policy);
                     compared++;
                     if (expected >= 0) {
                         matched++;

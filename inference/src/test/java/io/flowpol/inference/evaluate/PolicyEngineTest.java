@@ -22,6 +22,7 @@ import io.flowpol.inference.policy.NetworkPolicyPeer;
 import io.flowpol.inference.policy.NetworkPolicyPort;
 import io.flowpol.inference.policy.PolicySet;
 import io.flowpol.inference.policy.PolicyType;
+import io.flowpol.inference.timeline.ContainerPort;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -173,6 +174,36 @@ class PolicyEngineTest {
         Verdict verdict = engine.allows(Endpoints.tcp(web, api, 80));
         assertTrue(verdict.allowed());
         assertFalse(verdict.stagedAllowed());
+    }
+
+    /**
+     * The listing walks without building reasons and cuts ports only where the policies selecting
+     * either end do: it must still agree, port by port, with the verdict that names its reasons.
+     */
+    @Test
+    void theListingAgreesWithTheVerdictOnEveryPortThroughTiersPassAndDeny() {
+        CalicoPolicy pass8080 = calico("pass-8080", "a-tier", 1.0, List.of(calicoRule(CalicoAction.PASS, 8080),
+                calicoRule(CalicoAction.DENY, 81), calicoRule(CalicoAction.LOG), calicoRule(CalicoAction.ALLOW, 443)));
+        NetworkPolicy dbFromApi = Endpoints.ingress("shop", "db-in", app("db"),
+                rule(List.of(new NetworkPolicyPeer(app("api"), null, null)), new NetworkPolicyPort(Protocol.TCP, 5432, null, 5440)));
+        NetworkPolicy webOut = Endpoints.egress("shop", "web-out", app("web"),
+                rule(List.of(), tcp(80)), rule(List.of(), tcp(8080)), rule(List.of(), tcp(9000)));
+        EvalEndpoint metrics = pod("shop", "metrics", "10.0.1.4", new ContainerPort("http-metrics", 9102, Protocol.TCP));
+        NetworkPolicy metricsByName = Endpoints.ingress("shop", "metrics-in", app("metrics"),
+                rule(List.of(), NetworkPolicyPort.named(Protocol.TCP, "http-metrics")));
+        PolicyEngine engine = new PolicyEngine(new PolicySet(List.of(apiFromWeb, dbFromApi, webOut, metricsByName),
+                List.of(pass8080)), new TinyCalico());
+        List<EvalEndpoint> ends = List.of(web, api, db, metrics, external("203.0.113.9"));
+
+        for (EvalEndpoint from : ends) {
+            for (EvalEndpoint to : ends) {
+                PortSet listed = engine.allowedConnections(from, to).ports(Protocol.TCP);
+                for (int port = 1; port <= 10_000; port++) {
+                    assertEquals(engine.allows(Endpoints.tcp(from, to, port)).allowed(), listed.contains(port),
+                            from.name() + " -> " + to.name() + " TCP " + port);
+                }
+            }
+        }
     }
 
     private static CalicoPolicy calico(String name, String tier, Double order, List<CalicoRule> ingress) {

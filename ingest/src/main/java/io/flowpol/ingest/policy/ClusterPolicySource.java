@@ -22,7 +22,10 @@ import java.util.Objects;
  * (issue 3 §3): {@code networking.k8s.io/v1} NetworkPolicies of all namespaces, and Calico's
  * policies from the Calico API server ({@code projectcalico.org/v3}) or, when it is not
  * installed, from the CRDs behind it ({@code crd.projectcalico.org/v1}). Reading both would
- * count every policy twice: the API server serves what the CRDs store.
+ * count every policy twice: the API server serves what the CRDs store. AdminNetworkPolicies and
+ * the BaselineAdminNetworkPolicy ({@code policy.networking.k8s.io/v1alpha1}, cluster-scoped CRDs
+ * the Kubernetes client has no typed API for) are read through the same dynamic client; a 404
+ * means their CRDs are not installed, so none can be in force.
  *
  * <p>A 404 for a whole Calico group means Calico is not installed; a 404 for one resource of
  * a served group means this Calico version lacks it (staged policies came in 3.30). Both are
@@ -32,6 +35,10 @@ public final class ClusterPolicySource {
     static final int PAGE_SIZE = 500;
     static final String KUBERNETES_COPY_PREFIX = "knp.default.";
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final List<PolicyResource> ADMIN_POLICIES = List.of(
+            new PolicyResource("policy.networking.k8s.io", "v1alpha1", "adminnetworkpolicies", "AdminNetworkPolicy"),
+            new PolicyResource("policy.networking.k8s.io", "v1alpha1", "baselineadminnetworkpolicies",
+                    "BaselineAdminNetworkPolicy"));
     private static final List<String> CALICO_POLICIES = List.of("globalnetworkpolicies", "networkpolicies",
             "stagedglobalnetworkpolicies", "stagednetworkpolicies");
 
@@ -64,6 +71,9 @@ public final class ClusterPolicySource {
                 tiers = tiers(source);
                 break;
             }
+        }
+        for (PolicyResource admin : ADMIN_POLICIES) {
+            documents.addAll(list(admin).items());
         }
         if (calico == CalicoSource.NOT_INSTALLED) {
             notes.add("Calico is not installed (neither projectcalico.org/v3 nor crd.projectcalico.org/v1 is served):"
@@ -150,7 +160,7 @@ public final class ClusterPolicySource {
         String message = response.getStatus() == null || response.getStatus().getMessage() == null
                 ? "HTTP " + code : "HTTP " + code + ": " + response.getStatus().getMessage();
         boolean calico = resource.group().contains("projectcalico.org");
-        if (code == 404 && calico) {
+        if (code == 404 && (calico || ADMIN_POLICIES.contains(resource))) {
             return new Listing(false, List.of());
         }
         if (code == 503 && calico && resource.group().equals(CalicoSource.API_SERVER.group())) {

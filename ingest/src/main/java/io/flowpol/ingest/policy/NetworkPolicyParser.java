@@ -45,7 +45,10 @@ final class NetworkPolicyParser {
         JsonNode spec = object(doc, root.get("spec"), "spec");
         JsonNode empty = com.fasterxml.jackson.databind.node.MissingNode.getInstance();
         JsonNode s = spec == null ? empty : spec;
-        LabelSelector podSelector = selector(doc, s.get("podSelector"), "spec.podSelector");
+        // "podSelector:" with no value reads as an empty scalar; the API server takes it as {}.
+        JsonNode podSelectorNode = s.get("podSelector");
+        boolean emptyScalar = podSelectorNode != null && podSelectorNode.isTextual() && podSelectorNode.asText().isEmpty();
+        LabelSelector podSelector = emptyScalar ? null : selector(doc, podSelectorNode, "spec.podSelector");
         List<PolicyType> types = new ArrayList<>();
         List<JsonNode> typeNodes = array(doc, s.get("policyTypes"), "spec.policyTypes");
         for (int i = 0; i < typeNodes.size(); i++) {

@@ -1,6 +1,7 @@
 package io.flowpol.ingest.policy;
 
 import io.flowpol.inference.model.InputProblem;
+import io.flowpol.inference.policy.AdminNetworkPolicy;
 import io.flowpol.inference.policy.CalicoPolicy;
 import io.flowpol.inference.policy.NetworkPolicy;
 import io.flowpol.inference.policy.PolicySet;
@@ -15,7 +16,9 @@ import java.util.TreeMap;
 /**
  * Reads Kubernetes and Calico policies from files and directories (see {@link YamlDocuments}
  * for what is accepted). {@code networking.k8s.io/v1 NetworkPolicy} becomes a
- * {@link NetworkPolicy}; Calico's four policy kinds become {@link CalicoPolicy}; every other
+ * {@link NetworkPolicy}; Calico's four policy kinds become {@link CalicoPolicy};
+ * {@code policy.networking.k8s.io/v1alpha1} AdminNetworkPolicy and BaselineAdminNetworkPolicy
+ * become {@link AdminNetworkPolicy}; every other
  * document is listed in {@link PolicyReadResult#ignored()}.
  *
  * <p>Files are read one document at a time and only the policy values are kept (and, for
@@ -78,6 +81,9 @@ public final class PolicyReader {
         private final boolean checkFields;
         private final List<NetworkPolicy> kubernetes = new ArrayList<>();
         private final List<CalicoPolicy> calico = new ArrayList<>();
+        private final List<AdminNetworkPolicy> admin = new ArrayList<>();
+        /** AdminNetworkPolicy priorities taken, to the policy that has it. */
+        private final Map<Integer, String> priorities = new HashMap<>();
         private final List<IgnoredDocument> ignored = new ArrayList<>();
         private final List<InputProblem> warnings = new ArrayList<>();
         /** Where each policy was: its id to "file document N" (never the document: its tree would stay in memory). */
@@ -101,6 +107,20 @@ public final class PolicyReader {
                 checkUnique(seen, doc, "projectcalico.org/" + policy.kind().kindName() + "/"
                         + (policy.namespace() == null ? "" : policy.namespace() + "/") + policy.name());
                 calico.add(policy);
+            } else if (AdminPolicyParser.API.equals(apiVersion)
+                    && (AdminPolicyParser.ADMIN.equals(kind) || AdminPolicyParser.BASELINE.equals(kind))) {
+                AdminNetworkPolicy policy = AdminPolicyParser.parse(doc);
+                // The baseline is a singleton: a second one is a second "default", whatever its name was.
+                checkUnique(seen, doc, policy.kindName() + "/" + policy.name());
+                if (!policy.baseline()) {
+                    // Two AdminNetworkPolicies of one priority are undefined in order (API reference): ambiguous.
+                    String other = priorities.putIfAbsent(policy.priority(), policy.name());
+                    if (other != null) {
+                        throw YamlFields.wrong(doc, "spec.priority", "a priority no other AdminNetworkPolicy has",
+                                policy.priority() + ", as " + other + " has");
+                    }
+                }
+                admin.add(policy);
             } else {
                 ignored.add(new IgnoredDocument(doc.file(), doc.documentIndex(), apiVersion, kind));
                 return;
@@ -114,7 +134,7 @@ public final class PolicyReader {
         }
 
         PolicyReadResult result() {
-            return new PolicyReadResult(new PolicySet(kubernetes, calico), ignored, warnings, documents);
+            return new PolicyReadResult(new PolicySet(kubernetes, calico, admin), ignored, warnings, documents);
         }
     }
 

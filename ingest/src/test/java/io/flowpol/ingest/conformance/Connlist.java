@@ -27,13 +27,13 @@ final class Connlist {
                 }
             }
         }
-        for (long[] atom : IpAtoms.sources(policies.networkPolicies()).ranges()) {
+        for (long[] atom : IpAtoms.sources(List.of(policies)).ranges()) {
             EvalEndpoint external = EvalEndpoint.address(IpAtoms.address(atom[0]));
             for (Map.Entry<String, EvalEndpoint> dst : workloads.entrySet()) {
                 add(lines, IpAtoms.display(atom), dst.getKey(), engine.allowedConnections(external, dst.getValue()));
             }
         }
-        for (long[] atom : IpAtoms.destinations(policies.networkPolicies()).ranges()) {
+        for (long[] atom : IpAtoms.destinations(List.of(policies)).ranges()) {
             EvalEndpoint external = EvalEndpoint.address(IpAtoms.address(atom[0]));
             for (Map.Entry<String, EvalEndpoint> src : workloads.entrySet()) {
                 add(lines, src.getKey(), IpAtoms.display(atom), engine.allowedConnections(src.getValue(), external));

@@ -3,7 +3,6 @@ package io.flowpol.ingest.conformance;
 import io.flowpol.inference.evaluate.ConnectionSet;
 import io.flowpol.inference.evaluate.EvalEndpoint;
 import io.flowpol.inference.evaluate.PolicyEngine;
-import io.flowpol.inference.policy.NetworkPolicy;
 import io.flowpol.inference.policy.PolicySet;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,10 +38,8 @@ final class ConnlistDiff {
     static List<String> lines(ManifestCluster c1, PolicySet p1, ManifestCluster c2, PolicySet p2, String ref1, String ref2) {
         ConnlistDiff diff = new ConnlistDiff(c1, p1, c2, p2, ref1, ref2);
         diff.workloadPairs();
-        List<NetworkPolicy> both = new ArrayList<>(p1.networkPolicies());
-        both.addAll(p2.networkPolicies());
-        diff.ipPeers(IpAtoms.sources(both), true);
-        diff.ipPeers(IpAtoms.destinations(both), false);
+        diff.ipPeers(IpAtoms.sources(List.of(p1, p2)), true);
+        diff.ipPeers(IpAtoms.destinations(List.of(p1, p2)), false);
         List<String> out = new ArrayList<>();
         for (List<String> group : List.of(diff.changed, diff.added, diff.removed)) {
             group.sort(null);

@@ -18,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -35,9 +34,15 @@ class CyclonusTruthTableTest {
             new PolicyReader().read(List.of(DATA.resolve("networkpolicies/simple-example"))).policies(), null);
 
     static Stream<Arguments> tables() {
+        Map<String, Integer> outOfScope = OutOfScope.start(CyclonusTruthTableTest.class, "tables");
         List<Arguments> cases = new ArrayList<>();
         for (JsonNode probe : ConformanceData.json(DATA.resolve("expected-truth-tables.json")).get("probes")) {
             for (String table : List.of("ingress", "egress", "combined")) {
+                if (!hasVerdict(probe.get(table))) {
+                    // Cyclonus marks a port no pod serves as invalid in every cell: nothing to compare.
+                    outOfScope.merge("every cell is invalidportprotocol (no pod serves this port)", 1, Integer::sum);
+                    continue;
+                }
                 cases.add(Arguments.of(probe.get("protocol").asText() + " " + probe.get("port").asInt() + " " + table, probe, table));
             }
         }
@@ -68,9 +73,18 @@ class CyclonusTruthTableTest {
                 mismatches.add(cell.get("src").asText() + " -> " + cell.get("dst").asText() + ": expected " + result);
             }
         }
-        // Cyclonus marks a port no pod serves as invalid in every cell: nothing to compare.
-        Assumptions.assumeTrue(checked > 0, "every cell is invalidportprotocol (no pod serves this port)");
+        assertTrue(checked > 0, "a table with a verdict was compared");
         assertTrue(mismatches.isEmpty(), () -> mismatches.size() + " cells differ: " + mismatches);
+    }
+
+    private static boolean hasVerdict(JsonNode cells) {
+        for (JsonNode cell : cells) {
+            String result = cell.get("result").asText();
+            if (result.equals("allowed") || result.equals("blocked")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static Stream<Arguments> verdicts() {

@@ -3,7 +3,7 @@ package io.flowpol.ingest.conformance;
 import io.flowpol.inference.model.Cidr;
 import io.flowpol.inference.model.IpAddress;
 import io.flowpol.inference.policy.IpBlock;
-import io.flowpol.inference.policy.NetworkPolicy;
+import io.flowpol.inference.policy.PolicySet;
 import io.flowpol.inference.policy.NetworkPolicyPeer;
 import io.flowpol.inference.policy.NetworkPolicyRule;
 import java.util.ArrayList;
@@ -18,20 +18,30 @@ import java.util.TreeSet;
 record IpAtoms(List<long[]> ranges) {
     private static final long SPACE_END = 1L << 32;
 
-    static IpAtoms sources(List<NetworkPolicy> policies) {
+    static IpAtoms sources(List<PolicySet> sets) {
         List<NetworkPolicyRule> rules = new ArrayList<>();
-        policies.forEach(p -> rules.addAll(p.ingress()));
-        return of(rules);
+        sets.forEach(set -> set.networkPolicies().forEach(p -> rules.addAll(p.ingress())));
+        return of(rules, List.of());
     }
 
-    static IpAtoms destinations(List<NetworkPolicy> policies) {
+    /** Egress ipBlocks, and AdminNetworkPolicy networks peers (egress only, in the API). */
+    static IpAtoms destinations(List<PolicySet> sets) {
         List<NetworkPolicyRule> rules = new ArrayList<>();
-        policies.forEach(p -> rules.addAll(p.egress()));
-        return of(rules);
+        List<IpBlock> networks = new ArrayList<>();
+        for (PolicySet set : sets) {
+            set.networkPolicies().forEach(p -> rules.addAll(p.egress()));
+            set.adminPolicies().forEach(p -> p.egress().forEach(r -> r.networks().forEach(c -> networks.add(new IpBlock(c, List.of())))));
+        }
+        return of(rules, networks);
     }
 
-    private static IpAtoms of(List<NetworkPolicyRule> rules) {
+    private static IpAtoms of(List<NetworkPolicyRule> rules, List<IpBlock> networks) {
         TreeSet<Long> cuts = new TreeSet<>(List.of(0L, SPACE_END));
+        for (IpBlock block : networks) {
+            if (block.cidr().base().isV4()) {
+                cutRemainder(cuts, block);
+            }
+        }
         for (NetworkPolicyRule rule : rules) {
             for (NetworkPolicyPeer peer : rule.peers()) {
                 IpBlock block = peer.ipBlock();

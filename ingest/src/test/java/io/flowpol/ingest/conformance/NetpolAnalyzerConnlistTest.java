@@ -8,26 +8,33 @@ import io.flowpol.ingest.policy.PolicyReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every netpol-analyzer {@code list} case of manifest.json. Checked: Kubernetes
- * NetworkPolicy only, no exposure or explain option, at most a focus workload, txt or json output; the
- * connectivity of every workload pair and IP peer is compared line by line with the upstream
- * expected output. Every other case is aborted with the reason, so the run counts it.
+ * Every netpol-analyzer {@code list} case of manifest.json. Checked: Kubernetes NetworkPolicy,
+ * AdminNetworkPolicy and BaselineAdminNetworkPolicy, no exposure or explain option, at most a
+ * focus workload, txt or json output; the connectivity of every workload pair and IP peer is
+ * compared line by line with the upstream expected output. Every other case is left out of
+ * the test list and counted with its reason ({@link OutOfScope}).
  */
 @ExtendWith(ConformanceSummary.class)
 class NetpolAnalyzerConnlistTest {
     private static final Path DATA = ConformanceData.root().resolve("netpol-analyzer");
 
     static Stream<Arguments> listCases() {
+        Map<String, Integer> outOfScope = OutOfScope.start(NetpolAnalyzerConnlistTest.class, "listCases");
         List<Arguments> cases = new ArrayList<>();
         for (JsonNode c : ConformanceData.json(DATA.resolve("manifest.json")).get("listCases")) {
+            String reason = unsupported(c);
+            if (reason != null) {
+                outOfScope.merge(reason, 1, Integer::sum);
+                continue;
+            }
             cases.add(Arguments.of(c.get("id").asText() + " " + c.get("testDir").asText()
                     + " (" + c.get("outputFormat").asText() + ")", c));
         }
@@ -37,13 +44,15 @@ class NetpolAnalyzerConnlistTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("listCases")
     void connectivityListMatchesNetpolAnalyzer(String name, JsonNode c) {
-        String reason = unsupported(c);
-        Assumptions.assumeTrue(reason == null, reason);
-        Path dir = DATA.resolve("tests").resolve(c.get("testDir").asText());
+        check(c.get("testDir").asText(), c.get("focusWorkloads"), c.get("outputFormat").asText(),
+                DATA.resolve(c.get("expectedOutput").asText()));
+    }
+
+    static void check(String testDir, JsonNode focusWorkloads, String format, Path expectedFile) {
+        Path dir = DATA.resolve("tests").resolve(testDir);
         PolicySet policies = new PolicyReader().read(List.of(dir)).policies();
-        List<String> actual = focus(Connlist.lines(ManifestCluster.read(dir), policies), c.get("focusWorkloads"));
-        Path expectedFile = DATA.resolve(c.get("expectedOutput").asText());
-        List<String> expected = "json".equals(c.get("outputFormat").asText())
+        List<String> actual = focus(Connlist.lines(ManifestCluster.read(dir), policies), focusWorkloads);
+        List<String> expected = "json".equals(format)
                 ? jsonLines(ConformanceData.json(expectedFile)) : ConformanceData.lines(expectedFile);
         assertTrue(expected.equals(actual), () -> ConformanceData.difference(expected, actual));
     }
@@ -83,8 +92,9 @@ class NetpolAnalyzerConnlistTest {
 
     /** Why a case is outside what this suite checks, or null when it is checked. */
     static String unsupported(JsonNode c) {
-        if (!c.get("k8sNetworkPolicyOnly").asBoolean()) {
-            return "uses " + c.get("inputFeatures") + " (not Kubernetes NetworkPolicy)";
+        String features = OutOfScope.features(c.get("inputFeatures"));
+        if (features != null) {
+            return features;
         }
         if (c.get("exposure").asBoolean()) {
             return "exposure analysis output is not modelled";

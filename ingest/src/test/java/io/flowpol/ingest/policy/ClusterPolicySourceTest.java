@@ -182,6 +182,40 @@ class ClusterPolicySourceTest {
         assertEquals(List.of(), read.ignored());
     }
 
+    /** Issue 17 item 2: diff --current cluster reads the cluster-scoped admin policies through the dynamic client. */
+    @Test
+    void adminNetworkPoliciesAreReadFromTheirClusterScopedResources() {
+        String anp = "policy.networking.k8s.io/v1alpha1";
+        api.add(K8S, "networkpolicies", networkPolicy("shop", "default-deny"))
+                .add(anp, "adminnetworkpolicies", "{\"metadata\":{\"name\":\"deny-monitoring\"},\"spec\":{\"priority\":10,"
+                        + "\"subject\":{\"namespaces\":{}},\"ingress\":[{\"name\":\"no-monitoring\",\"action\":\"Deny\","
+                        + "\"from\":[{\"namespaces\":{\"matchLabels\":{\"team\":\"monitoring\"}}}],"
+                        + "\"ports\":[{\"portRange\":{\"protocol\":\"TCP\",\"start\":8000,\"end\":9000}}]}]}}")
+                .add(anp, "baselineadminnetworkpolicies", "{\"metadata\":{\"name\":\"default\"},\"spec\":{"
+                        + "\"subject\":{\"namespaces\":{}},\"egress\":[{\"action\":\"Deny\","
+                        + "\"to\":[{\"networks\":[\"0.0.0.0/0\"]}]}]}}");
+
+        ClusterPolicies cluster = ClusterPolicySource.read(client);
+        PolicyReadResult read = new PolicyReader().readDocuments(cluster.sourceDocuments());
+
+        assertEquals(List.of("AdminNetworkPolicy/deny-monitoring", "BaselineAdminNetworkPolicy/default"),
+                read.policies().adminPolicies().stream().map(p -> p.kindName() + "/" + p.name()).toList());
+        assertEquals(10, read.policies().adminPolicies().get(0).priority());
+        assertEquals(List.of(), read.ignored());
+        assertTrue(api.requests().stream().anyMatch(p -> p.startsWith("/apis/policy.networking.k8s.io/v1alpha1/adminnetworkpolicies?")),
+                api.requests().toString());
+    }
+
+    @Test
+    void absentAdminNetworkPolicyCrdsMeanNoneInForce() {
+        api.add(K8S, "networkpolicies", networkPolicy("shop", "default-deny"));
+
+        PolicyReadResult read = new PolicyReader().readDocuments(ClusterPolicySource.read(client).sourceDocuments());
+
+        assertEquals(List.of(), read.policies().adminPolicies());
+        assertEquals(1, read.policies().networkPolicies().size());
+    }
+
     @Test
     void invalidPolicyInTheClusterIsNamedInTheError() {
         api.add(K8S, "networkpolicies", "{\"metadata\":{\"name\":\"bad\",\"namespace\":\"shop\"},"
