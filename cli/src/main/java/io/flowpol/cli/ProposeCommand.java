@@ -15,7 +15,6 @@ import io.flowpol.cli.propose.Proposer;
 import io.flowpol.cli.propose.ScratchDirectories;
 import io.flowpol.inference.model.InputException;
 import io.flowpol.inference.model.InputProblem;
-import io.flowpol.inference.model.NetworkInventory;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -117,16 +116,17 @@ public final class ProposeCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        NetworkInventory inventory = AwsNetwork.read(awsNetwork);
+        AwsNetwork.Source network = AwsNetwork.prepare(awsNetwork, aws);
         RendererPreparation renderer = RendererPreparation.start(policy.templates);
-        LearningPipeline.Learned learned = LearningPipeline.run(spec.commandLine(), flowLogs, aws, cluster, window, tuning);
+        LearningPipeline.Learned learned = LearningPipeline.run(spec.commandLine(), flowLogs, aws, cluster, window, tuning,
+                network);
         EmptyWindow.check(learned, policy.allowEmpty); // an empty policy set is never pushed by accident
         Path work = Files.createTempDirectory("flowpol-proposal-");
         try {
             Path generated = work.resolve("policies");
             // generate's summary would name this temporary directory: only its warnings are shown (stderr);
             // stdout carries the outcome, and the body on --dry-run
-            PolicyRun.run(policy, renderer, learned, AwsNetwork.check(inventory, learned.result(), err), tuning.vpcCidrs,
+            PolicyRun.run(policy, renderer, learned, AwsNetwork.check(learned.inventory(), learned.result(), err), tuning.vpcCidrs,
                     generated,
                     new PrintWriter(java.io.Writer.nullWriter()), err);
             GitHubClient github = githubRepo == null || dryRun ? null : new GitHubClient(githubApi, githubRepo, token);

@@ -54,6 +54,8 @@ public final class ClusterRecorder {
     private Poller poller;
     private Duration pollEvery;
     private Consumer<String> pollWarnings = w -> { };
+    /** Counted down once the first poll is written (or failed): a recording never ends before it. */
+    private final CountDownLatch firstPoll = new CountDownLatch(1);
 
     /**
      * Something recorded by polling beside the watches (the AWS network inventory, issue 11): it
@@ -163,11 +165,13 @@ public final class ClusterRecorder {
                 } catch (RuntimeException e) {
                     if (first) {
                         fail(e);
+                        firstPoll.countDown();
                         return;
                     }
                     pollWarnings.accept(e instanceof InputException input ? input.problem().message() : String.valueOf(e.getMessage()));
                 }
                 first = false;
+                firstPoll.countDown();
             } while (!stopSignal.await(pollEvery.toMillis(), TimeUnit.MILLISECONDS) && fatal == null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -189,7 +193,7 @@ public final class ClusterRecorder {
                         // The initial list is the window's starting state: a recording cut before
                         // every kind was listed would resolve nothing, so a duration shorter than
                         // the list (a busy API server, a short --window) waits for it.
-                        if (listed.getCount() == 0) {
+                        if (listed.getCount() == 0 && (poller == null || firstPoll.getCount() == 0)) {
                             return;
                         }
                         remaining = LIST_POLL;

@@ -31,11 +31,11 @@ import software.amazon.awssdk.services.ec2.Ec2Client;
  * The ENI element shapes were checked against moto's EC2 responses ({@code MotoEc2Test} reads the
  * same fields from moto through the same reader).
  */
-final class Ec2TestServer implements AutoCloseable {
+public final class Ec2TestServer implements AutoCloseable {
     static final String NS = "http://ec2.amazonaws.com/doc/2016-11-15/";
 
     /** One ENI; {@code ips[0]} is the primary. */
-    record Eni(String id, String vpcId, String subnetId, String description, String interfaceType,
+    public record Eni(String id, String vpcId, String subnetId, String description, String interfaceType,
                boolean requesterManaged, String instanceId, String... ips) {
     }
 
@@ -48,55 +48,55 @@ final class Ec2TestServer implements AutoCloseable {
     private final List<Subnet> subnets = new ArrayList<>();
     private final Map<String, String> vpcs = new LinkedHashMap<>();
     private final Map<String, List<String>> endpoints = new LinkedHashMap<>();
-    final AtomicInteger throttles = new AtomicInteger();
+    public final AtomicInteger throttles = new AtomicInteger();
     /** Actions answered with {@code 403 UnauthorizedOperation}, as for a role without the permission. */
-    final java.util.Set<String> denied = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    public final java.util.Set<String> denied = java.util.concurrent.ConcurrentHashMap.newKeySet();
     /** Every request's form parameters, in order. */
-    final List<Map<String, String>> requests = new ArrayList<>();
+    public final List<Map<String, String>> requests = new ArrayList<>();
 
-    Ec2TestServer(int pageSize) throws IOException {
+    public Ec2TestServer(int pageSize) throws IOException {
         this.pageSize = pageSize;
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", this::handle);
         server.start();
     }
 
-    URI endpoint() {
+    public URI endpoint() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
-    Ec2Client client() {
+    public Ec2Client client() {
         return Ec2Client.builder().endpointOverride(endpoint()).region(Region.EU_WEST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "secret")))
                 .build();
     }
 
-    synchronized Ec2TestServer eni(Eni eni) {
+    public synchronized Ec2TestServer eni(Eni eni) {
         enis.put(eni.id(), eni);
         return this;
     }
 
-    synchronized void remove(String eniId) {
+    public synchronized void remove(String eniId) {
         enis.remove(eniId);
     }
 
-    synchronized Ec2TestServer vpc(String id, String cidr) {
+    public synchronized Ec2TestServer vpc(String id, String cidr) {
         vpcs.put(id, cidr);
         return this;
     }
 
-    synchronized Ec2TestServer subnet(String id, String vpcId, String cidr) {
+    public synchronized Ec2TestServer subnet(String id, String vpcId, String cidr) {
         subnets.add(new Subnet(id, vpcId, cidr));
         return this;
     }
 
-    synchronized Ec2TestServer endpointService(String service, String eniId) {
+    public synchronized Ec2TestServer endpointService(String service, String eniId) {
         endpoints.computeIfAbsent(service, s -> new ArrayList<>()).add(eniId);
         return this;
     }
 
     /** The actions requested, in order. */
-    synchronized List<String> actions() {
+    public synchronized List<String> actions() {
         return requests.stream().map(r -> r.get("Action")).toList();
     }
 
