@@ -8,7 +8,6 @@ import io.flowpol.cli.options.InferenceTuningOptions;
 import io.flowpol.cli.options.PolicyOptions;
 import io.flowpol.cli.options.VerboseOption;
 import io.flowpol.cli.options.WindowOptions;
-import io.flowpol.inference.model.NetworkInventory;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -63,11 +62,12 @@ public final class GenerateCommand implements Callable<Integer> {
     public Integer call() {
         validate();
         var err = spec.commandLine().getErr();
-        NetworkInventory inventory = AwsNetwork.read(awsNetwork);
+        AwsNetwork.Source network = AwsNetwork.prepare(awsNetwork, aws);
         RendererPreparation renderer = RendererPreparation.start(policy.templates);
-        LearningPipeline.Learned learned = LearningPipeline.run(spec.commandLine(), flowLogs, aws, cluster, window, tuning);
+        LearningPipeline.Learned learned = LearningPipeline.run(spec.commandLine(), flowLogs, aws, cluster, window, tuning,
+                network);
         EmptyWindow.check(learned, policy.allowEmpty);
-        PolicyRun.run(policy, renderer, learned, AwsNetwork.check(inventory, learned.result(), err), tuning.vpcCidrs,
+        PolicyRun.run(policy, renderer, learned, AwsNetwork.check(learned.inventory(), learned.result(), err), tuning.vpcCidrs,
                 out,
                 spec.commandLine().getOut(), err);
         return ExitCodes.OK;

@@ -13,7 +13,6 @@ import io.flowpol.cli.options.WindowOptions;
 import io.flowpol.inference.history.LearnedState;
 import io.flowpol.inference.model.InputException;
 import io.flowpol.inference.model.InputProblem;
-import io.flowpol.inference.model.NetworkInventory;
 import io.flowpol.ingest.state.StateLock;
 import io.flowpol.ingest.state.StateStore;
 import java.nio.file.Files;
@@ -98,7 +97,7 @@ public final class LearnCommand implements Callable<Integer> {
     public Integer call() {
         validate();
         var err = spec.commandLine().getErr();
-        NetworkInventory inventory = AwsNetwork.read(awsNetwork);
+        AwsNetwork.Source network = AwsNetwork.prepare(awsNetwork, aws);
         // The whole run, from reading the state to saving it: two runs on one state would each
         // merge into the same old state and the last to save would drop the other's window.
         try (StateLock lock = StateLock.acquire(stateDir, Instant.now())) {
@@ -108,19 +107,25 @@ public final class LearnCommand implements Callable<Integer> {
                         lock.stale());
                 err.flush();
             }
-            return learn(err, inventory);
+            return learn(err, network);
         }
     }
 
-    private int learn(java.io.PrintWriter err, NetworkInventory inventory) {
+    private int learn(java.io.PrintWriter err, AwsNetwork.Source network) {
         StateStore store = new StateStore(stateDir);
         // read the state before a window of hours is recorded: a corrupt one fails now, not tomorrow
         LearnedState prior = store.load();
         ClusterInputOptions cluster = new ClusterInputOptions();
         WindowOptions learnWindow = new WindowOptions();
         if (recordings == null) {
+            // --aws-network live: snapshots every few minutes into the window's recording, read back from it.
             LiveWindow.Recorded recorded = LiveWindow.record(kube.kubeconfigOrNull(), kube.context,
-                    namespaces == null ? List.of() : namespaces, windowLength, store.recordingsDir(), err);
+                    namespaces == null ? List.of() : namespaces, windowLength, store.recordingsDir(), err,
+                    (client, recorder) -> InventoryPolling.setUp(awsNetwork, aws, AwsNetworkOptions.DEFAULT_EVERY, client, err)
+                            .accept(recorder));
+            if (awsNetwork.live()) {
+                network = AwsNetwork.Source.RECORDED;
+            }
             cluster.paths = List.of(recorded.file());
             learnWindow.since = recorded.start();
             learnWindow.until = recorded.end();
@@ -136,10 +141,10 @@ public final class LearnCommand implements Callable<Integer> {
         }
         RendererPreparation renderer = RendererPreparation.start(policy.templates);
         LearningPipeline.Learned learned = LearningPipeline.run(spec.commandLine(), flowLogs, aws, cluster, learnWindow,
-                tuning);
+                tuning, network);
         EmptyWindow.check(learned, policy.allowEmpty);
         StateUpdate update = StateUpdate.of(prior, learned, learnWindow, forgetAfter);
-        PolicyRun.run(policy, renderer, update.learned(), AwsNetwork.check(inventory, update.learned().result(), err),
+        PolicyRun.run(policy, renderer, update.learned(), AwsNetwork.check(learned.inventory(), update.learned().result(), err),
                 tuning.vpcCidrs, out,
                 spec.commandLine().getOut(), err);
         store.save(update.state());

@@ -11,6 +11,7 @@ import io.flowpol.inference.model.Cidr;
 import io.flowpol.inference.model.InferenceResult;
 import io.flowpol.inference.model.InputException;
 import io.flowpol.inference.model.InputProblem;
+import io.flowpol.inference.model.NetworkInventory;
 import io.flowpol.ingest.cloudwatch.CloudWatchClients;
 import io.flowpol.ingest.cloudwatch.CloudWatchFlowLogReader;
 import io.flowpol.ingest.cloudwatch.CloudWatchSource;
@@ -42,7 +43,16 @@ final class LearningPipeline {
 
     /** What one learning run read and learned. */
     record Learned(ClusterRecording recording, ReadSummary read, List<String> sources,
-                   long windowStart, long windowEnd, InferenceResult result) {
+                   long windowStart, long windowEnd, InferenceResult result, NetworkInventory inventory) {
+        Learned {
+            inventory = inventory == null ? NetworkInventory.EMPTY : inventory;
+        }
+
+        /** Without an AWS network inventory. */
+        Learned(ClusterRecording recording, ReadSummary read, List<String> sources, long windowStart, long windowEnd,
+                InferenceResult result) {
+            this(recording, read, sources, windowStart, windowEnd, result, NetworkInventory.EMPTY);
+        }
     }
 
     private LearningPipeline() {
@@ -55,21 +65,35 @@ final class LearningPipeline {
      */
     static Learned run(CommandLine command, FlowLogInputOptions flowLogs, AwsOptions aws, ClusterInputOptions cluster,
                        WindowOptions window, InferenceTuningOptions tuning) {
+        return run(command, flowLogs, aws, cluster, window, tuning, AwsNetwork.Source.RECORDED);
+    }
+
+    /** As above, with the AWS network inventory from {@code network} (issue 11 item 2). */
+    static Learned run(CommandLine command, FlowLogInputOptions flowLogs, AwsOptions aws, ClusterInputOptions cluster,
+                       WindowOptions window, InferenceTuningOptions tuning, AwsNetwork.Source network) {
         FlowLogSelection.check(command, flowLogs, window);
         tuning.validate();
-        return run(flowLogs, aws, cluster, window, tuning, command.getErr());
+        return run(flowLogs, aws, cluster, window, tuning, command.getErr(), network);
     }
 
     static Learned run(FlowLogInputOptions flowLogs, AwsOptions aws, ClusterInputOptions cluster, WindowOptions window,
                        InferenceTuningOptions tuning, PrintWriter err) {
+        return run(flowLogs, aws, cluster, window, tuning, err, AwsNetwork.Source.RECORDED);
+    }
+
+    static Learned run(FlowLogInputOptions flowLogs, AwsOptions aws, ClusterInputOptions cluster, WindowOptions window,
+                       InferenceTuningOptions tuning, PrintWriter err, AwsNetwork.Source network) {
         FlowLogFormat format = flowLogs.format == null ? null : FlowLogFormat.parse(flowLogs.format);
         ClusterRecording recording;
+        NetworkInventory inventory;
         FlowInference inference;
         ReadSummary read;
         // Local files start parsing while the recording is read; a failed recording stops them.
         try (LocalFiles local = LocalFiles.start(flowLogs, new FlowLogOptions(format, flowLogs.strict, PROBLEM_SAMPLES))) {
             recording = new ClusterRecordingReader().read(cluster.paths);
-            inference = new FlowInference(recording.timeline(), inferenceOptions(tuning, window));
+            // The ENIs' nodes come from the inventory where it names them (Attachment.InstanceId, spec.providerID).
+            inventory = network.inventory(recording, err);
+            inference = new FlowInference(recording.timeline(), inferenceOptions(tuning, window), inventory);
             TimeSpanCheck times = new TimeSpanCheck(inference, window.sinceMillis(), window.untilMillis(), recording.timeline());
             Progress progress = new Progress(times, err, Progress.stderrIsTerminal());
             try {
@@ -83,7 +107,7 @@ final class LearningPipeline {
         InferenceResult result = inference.finish();
         long start = window.since != null ? window.sinceMillis() : firstSeen(result);
         long end = window.until != null ? window.untilMillis() : lastSeen(result);
-        return new Learned(recording, read, FlowLogSelection.describe(flowLogs), start, end, result);
+        return new Learned(recording, read, FlowLogSelection.describe(flowLogs), start, end, result, inventory);
     }
 
     /** Records far from the window or the recording are a warning on stderr and in the report (issue 12, item 8). */
@@ -95,7 +119,7 @@ final class LearningPipeline {
         err.flush();
         List<InputProblem> all = new ArrayList<>(recording.warnings());
         all.addAll(warnings);
-        return new ClusterRecording(recording.timeline(), all, recording.events());
+        return new ClusterRecording(recording.timeline(), all, recording.events(), recording.inventory());
     }
 
     /**

@@ -35,6 +35,13 @@ final class LiveWindow {
         return record(client, namespaces, window, dir, err, Progress.stderrIsTerminal());
     }
 
+    /** As above; {@code setUp} may add to the recorder (the AWS network inventory's snapshots). */
+    static Recorded record(String kubeconfig, String context, List<String> namespaces, Duration window, Path dir,
+                           PrintWriter err, java.util.function.BiConsumer<ApiClient, ClusterRecorder> setUp) {
+        ApiClient client = KubeClientFactory.create(kubeconfig, context);
+        return record(client, namespaces, window, dir, err, Progress.stderrIsTerminal(), setUp);
+    }
+
     /** A window that failed before recording anything leaves no empty recording in the state directory. */
     private static void deleteIfEmpty(Path file) {
         try {
@@ -48,12 +55,18 @@ final class LiveWindow {
 
     static Recorded record(ApiClient client, List<String> namespaces, Duration window, Path dir, PrintWriter err,
                            boolean terminal) {
+        return record(client, namespaces, window, dir, err, terminal, (c, r) -> { });
+    }
+
+    static Recorded record(ApiClient client, List<String> namespaces, Duration window, Path dir, PrintWriter err,
+                           boolean terminal, java.util.function.BiConsumer<ApiClient, ClusterRecorder> setUp) {
         Instant start = Instant.now();
         Path file = dir.resolve(start.toString().replace(':', '-') + ".jsonl");
         mkdirs(dir);
         RecorderOptions options = new RecorderOptions(file, window, namespaces, false);
         ClusterRecorder recorder = new ClusterRecorder(client, options, p -> progress(err, p, terminal),
                 terminal ? Duration.ofSeconds(1) : Duration.ofMinutes(1));
+        setUp.accept(client, recorder);
         Thread hook = new Thread(() -> {
             recorder.stop();
             err.printf("%nflowpol: interrupted: the recording so far is complete in %s; learn from it with "

@@ -19,7 +19,6 @@ import io.flowpol.cli.propose.ScratchDirectories;
 import io.flowpol.cli.propose.TokenSource;
 import io.flowpol.inference.model.InputException;
 import io.flowpol.inference.model.InputProblem;
-import io.flowpol.inference.model.NetworkInventory;
 import io.flowpol.ingest.state.StateLock;
 import io.flowpol.ingest.state.StateStore;
 import java.io.IOException;
@@ -169,9 +168,10 @@ public final class ProposeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         var prior = store == null ? null : store.load(); // a corrupt state fails before a window is read
-        NetworkInventory inventory = AwsNetwork.read(awsNetwork);
+        AwsNetwork.Source network = AwsNetwork.prepare(awsNetwork, aws);
         RendererPreparation renderer = RendererPreparation.start(policy.templates);
-        LearningPipeline.Learned learned = LearningPipeline.run(spec.commandLine(), flowLogs, aws, cluster, window, tuning);
+        LearningPipeline.Learned learned = LearningPipeline.run(spec.commandLine(), flowLogs, aws, cluster, window, tuning,
+                network);
         EmptyWindow.check(learned, policy.allowEmpty); // an empty policy set is never pushed by accident
         StateUpdate update = prior == null ? null : StateUpdate.of(prior, learned, window, forgetAfter);
         LearningPipeline.Learned all = update == null ? learned : update.learned();
@@ -180,7 +180,7 @@ public final class ProposeCommand implements Callable<Integer> {
             Path generated = work.resolve("policies");
             // generate's summary would name this temporary directory: only its warnings are shown (stderr);
             // stdout carries the outcome, and the body on --dry-run
-            PolicyRun.run(policy, renderer, all, AwsNetwork.check(inventory, all.result(), err), tuning.vpcCidrs,
+            PolicyRun.run(policy, renderer, all, AwsNetwork.check(learned.inventory(), all.result(), err), tuning.vpcCidrs,
                     generated,
                     new PrintWriter(java.io.Writer.nullWriter()), err);
             Forge forge = dryRun ? null : gitlabProject != null ? new GitLabClient(gitlabApi, gitlabProject, token)

@@ -1,5 +1,7 @@
 package io.flowpol.cli;
 
+import io.flowpol.cli.options.AwsNetworkOptions;
+import io.flowpol.cli.options.AwsOptions;
 import io.flowpol.cli.options.DurationConverter;
 import io.flowpol.cli.options.KubeOptions;
 import io.flowpol.cli.options.VerboseOption;
@@ -51,6 +53,17 @@ public final class RecordCommand implements Callable<Integer> {
     KubeOptions kube = new KubeOptions();
 
     @Mixin
+    AwsNetworkOptions awsNetwork = new AwsNetworkOptions();
+
+    @Option(names = "--aws-network-every", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "With --aws-network live: how often the VPC's network inventory is snapshot into the "
+                    + "recording (load balancer and node ENIs come and go within a window). Default: 5m.")
+    Duration awsNetworkEvery = AwsNetworkOptions.DEFAULT_EVERY;
+
+    @Mixin
+    AwsOptions aws = new AwsOptions();
+
+    @Mixin
     VerboseOption verbose = new VerboseOption();
 
     @Override
@@ -80,6 +93,7 @@ public final class RecordCommand implements Callable<Integer> {
         var client = KubeClientFactory.create(kube.kubeconfigOrNull(), kube.context);
         RecorderOptions options = new RecorderOptions(out, duration, namespaces == null ? List.of() : namespaces, append);
         ClusterRecorder recorder = new ClusterRecorder(client, options, p -> progress(err, p), Duration.ofSeconds(10));
+        InventoryPolling.setUp(awsNetwork, aws, awsNetworkEvery, client, err).accept(recorder);
         Thread hook = new Thread(recorder::stop, "flowpol-record-stop");
         Runtime.getRuntime().addShutdownHook(hook);
         RecorderProgress done;

@@ -7,6 +7,7 @@ import io.flowpol.inference.resolve.EndpointKind;
 import io.flowpol.inference.resolve.EndpointResolver;
 import io.flowpol.inference.resolve.Endpoints;
 import io.flowpol.inference.resolve.EniAddresses;
+import io.flowpol.inference.resolve.EniOwners;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -50,6 +51,7 @@ final class EniLearning {
     private static final long PROBE_EVERY_MILLIS = 15_000;
 
     private final EniAddresses enis;
+    private final EniOwners owners;
     private final EndpointResolver resolver;
     private final Endpoints endpoints;
     private final ConnectionJoiner joiner;
@@ -62,9 +64,10 @@ final class EniLearning {
     private long watermark = Long.MIN_VALUE;
     private long lastProbe = Long.MIN_VALUE;
 
-    EniLearning(EniAddresses enis, EndpointResolver resolver, ConnectionJoiner joiner, OrientedRecord oriented,
-            long horizonMillis, Pipeline pipeline) {
+    EniLearning(EniAddresses enis, EniOwners owners, EndpointResolver resolver, ConnectionJoiner joiner,
+            OrientedRecord oriented, long horizonMillis, Pipeline pipeline) {
         this.enis = enis;
+        this.owners = owners;
         this.resolver = resolver;
         this.endpoints = resolver.endpoints();
         this.joiner = joiner;
@@ -79,7 +82,13 @@ final class EniLearning {
         if (enis.state(eni) == EniAddresses.LEARNING) {
             if (enis.learn(eni, r)) {
                 int primary = resolver.resolve(enis.primaryHi(eni), enis.primaryLo(eni), r.startMillis, end);
-                if (endpoints.kind(primary) == EndpointKind.VPC_ADDRESS) {
+                int owner = endpoints.kind(primary) == EndpointKind.VPC_ADDRESS
+                        ? owners.owner(enis.primaryHi(eni), enis.primaryLo(eni), r.startMillis) : EniOwners.UNKNOWN;
+                if (owner >= 0) {
+                    settle(eni, owner); // the inventory: attached to the instance of a recorded node
+                } else if (owner == EniOwners.NOT_A_NODE) {
+                    settle(eni, -1); // the inventory: a load balancer's, NAT gateway's, ... ENI
+                } else if (endpoints.kind(primary) == EndpointKind.VPC_ADDRESS) {
                     enis.startVoting(eni, primary);
                 } else {
                     settle(eni, -1); // a node's InternalIP, a branch ENI's pod, an API server ENI
@@ -124,7 +133,21 @@ final class EniLearning {
         boolean firstUnrecorded = endpoints.kind(first) == EndpointKind.VPC_ADDRESS;
         boolean secondUnrecorded = endpoints.kind(second) == EndpointKind.VPC_ADDRESS;
         if (firstUnrecorded != secondUnrecorded) {
-            enis.suppose(eni, firstUnrecorded ? 1 : 2, firstUnrecorded ? first : second);
+            int which = firstUnrecorded ? 1 : 2;
+            int owner = owners.owner(enis.candidateHi(eni, which), enis.candidateLo(eni, which), r.startMillis);
+            if (owner >= 0) {
+                // The inventory lists the unrecorded address on an ENI of a recorded node's
+                // instance: that is this interface's primary (the other end, a pod or node, is
+                // the peer). Only a host process sending from a secondary ENI's primary IP to a
+                // pod with its own branch ENI would look the same.
+                enis.suppose(eni, which, firstUnrecorded ? first : second);
+                enis.assume(eni);
+                settle(eni, owner);
+            } else if (owner == EniOwners.NOT_A_NODE) {
+                settle(eni, -1); // a load balancer's, NAT gateway's ... ENI, or a pod's talking to one: no node to learn
+            } else {
+                enis.suppose(eni, which, firstUnrecorded ? first : second);
+            }
         }
     }
 

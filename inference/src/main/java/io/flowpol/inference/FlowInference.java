@@ -13,6 +13,7 @@ import io.flowpol.inference.model.FlowRecord;
 import io.flowpol.inference.model.FlowSink;
 import io.flowpol.inference.model.InferenceResult;
 import io.flowpol.inference.model.IpAddress;
+import io.flowpol.inference.model.NetworkInventory;
 import io.flowpol.inference.model.Peer;
 import io.flowpol.inference.model.Protocol;
 import io.flowpol.inference.model.SnatEgress;
@@ -23,6 +24,7 @@ import io.flowpol.inference.resolve.EndpointKind;
 import io.flowpol.inference.resolve.EndpointResolver;
 import io.flowpol.inference.resolve.Endpoints;
 import io.flowpol.inference.resolve.EniAddresses;
+import io.flowpol.inference.resolve.EniOwners;
 import io.flowpol.inference.resolve.NatGateways;
 import io.flowpol.inference.resolve.PodIndex;
 import io.flowpol.inference.resolve.UnresolvedReason;
@@ -64,6 +66,15 @@ public final class FlowInference implements FlowSink {
     private boolean finished;
 
     public FlowInference(ClusterTimeline cluster, InferenceOptions options) {
+        this(cluster, options, NetworkInventory.EMPTY);
+    }
+
+    /**
+     * With the AWS network inventory, an ENI's node is the one its instance runs
+     * ({@code Attachment.InstanceId} and {@code spec.providerID}), and an ENI the inventory names
+     * as a load balancer's, NAT gateway's or endpoint's is no node's ({@link EniOwners}).
+     */
+    public FlowInference(ClusterTimeline cluster, InferenceOptions options, NetworkInventory inventory) {
         this.cluster = cluster;
         this.options = options;
         this.resolver = new EndpointResolver(cluster, options.vpcCidrs());
@@ -75,7 +86,7 @@ public final class FlowInference implements FlowSink {
         this.joiner = new ConnectionJoiner(options.joinHorizonMillis(), endpoints, router);
         this.enis = new EniAddresses(endpoints);
         this.natGateways = new NatGateways(endpoints);
-        this.learning = new EniLearning(enis, resolver, joiner, oriented, options.joinHorizonMillis(),
+        this.learning = new EniLearning(enis, EniOwners.of(inventory, cluster, endpoints), resolver, joiner, oriented, options.joinHorizonMillis(),
                 new EniLearning.Pipeline() {
                     @Override
                     public void process(FlowRecord r, int eni) {

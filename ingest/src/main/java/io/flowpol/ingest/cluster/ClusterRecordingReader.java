@@ -49,6 +49,6 @@ public final class ClusterRecordingReader {
                         + " IP cannot be resolved (DESIGN.md fact 6); record watch events instead",
                         Finding.Severity.WARNING)));
         warnings.addAll(builder.warnings());
-        return new ClusterRecording(timeline, warnings, events.size());
+        return new ClusterRecording(timeline, warnings, events.size(), builder.inventory());
     }
 }

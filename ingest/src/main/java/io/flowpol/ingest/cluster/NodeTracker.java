@@ -23,6 +23,7 @@ final class NodeTracker {
         final List<IpAddress> addresses;
         final long from;
         Map<String, String> labels;
+        String providerId;
 
         Open(List<IpAddress> addresses, Map<String, String> labels, long from) {
             this.addresses = addresses;
@@ -43,16 +44,23 @@ final class NodeTracker {
         Map<String, String> labels = KubeJson.labels(event.object());
         lastLabels.put(name, labels);
         List<IpAddress> addresses = addresses(event);
+        // spec.providerID names the node's EC2 instance: the inventory's ENIs attach to it (fact 13).
+        String providerId = KubeJson.text(event.object(), "spec", "providerID");
         Open current = open.get(name);
         if (current != null) {
             current.labels = labels;
+            if (providerId != null) {
+                current.providerId = providerId;
+            }
             if (!event.deleted() && current.addresses.equals(addresses)) {
                 return;
             }
             close(name, current, event.time());
         }
         if (!event.deleted()) {
-            open.put(name, new Open(addresses, labels, event.time()));
+            Open next = new Open(addresses, labels, event.time());
+            next.providerId = providerId != null ? providerId : current == null ? null : current.providerId;
+            open.put(name, next);
         }
     }
 
@@ -72,7 +80,8 @@ final class NodeTracker {
     private void close(String name, Open span, long to) {
         open.remove(name);
         if (to > span.from) {
-            spans.add(new NodeSpan(name, span.addresses, span.labels, span.labels.get("kubernetes.io/os"), span.from, to));
+            spans.add(new NodeSpan(name, span.addresses, span.labels, span.labels.get("kubernetes.io/os"), span.from, to,
+                    span.providerId));
         }
     }
 

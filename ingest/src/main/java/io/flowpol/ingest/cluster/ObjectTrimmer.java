@@ -26,6 +26,9 @@ final class ObjectTrimmer {
 
     /** The object to keep for an event of {@code kind}; trims {@code object} in place. */
     static JsonNode trim(String kind, JsonNode object) {
+        if (io.flowpol.ingest.inventory.RecordedInventory.isInventoryKind(kind)) {
+            return object; // the AWS network inventory's events (issue 11): read whole
+        }
         if (!READ.contains(kind)) {
             return ((ObjectNode) object).objectNode();
         }

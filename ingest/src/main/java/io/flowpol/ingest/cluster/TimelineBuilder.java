@@ -33,6 +33,7 @@ final class TimelineBuilder {
     private final PodTracker pods = new PodTracker(warnings);
     private final NodeTracker nodes = new NodeTracker();
     private final ApiServerTracker apiServer = new ApiServerTracker();
+    private final io.flowpol.ingest.inventory.RecordedInventory inventory = new io.flowpol.ingest.inventory.RecordedInventory();
     private final WorkloadResolver resolver = new WorkloadResolver();
     private final Map<String, Map<String, String>> namespaces = new TreeMap<>();
     private final Map<String, ServiceInfo> services = new HashMap<>();
@@ -57,6 +58,10 @@ final class TimelineBuilder {
             default -> {
             }
         }
+        if (io.flowpol.ingest.inventory.RecordedInventory.isInventoryKind(event.kind())) {
+            inventory.apply(event.time(), event.type(), event.kind(), event.object(), event.file(), event.line());
+            return;
+        }
         if (ObjectTrimmer.READ.contains(event.kind())) {
             ObjectChecks.check(event);
         }
@@ -78,6 +83,11 @@ final class TimelineBuilder {
                 }
             }
         }
+    }
+
+    /** The AWS network inventory the recording held (record --aws-network live), timed; EMPTY when none. */
+    io.flowpol.inference.model.NetworkInventory inventory() {
+        return inventory.finish();
     }
 
     ClusterTimeline build() {

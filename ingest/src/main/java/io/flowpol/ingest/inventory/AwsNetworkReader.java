@@ -34,63 +34,97 @@ public final class AwsNetworkReader {
             "an object with NetworkInterfaces, Subnets, Vpcs or VpcEndpoints (aws ec2 describe-... output)";
 
     /** One ENI as read, before the endpoint services of all files are known. */
-    private record Eni(String file, String path, JsonNode node) {
+    record Eni(String file, String path, JsonNode node) {
+    }
+
+    /** What the documents read so far hold, before the endpoint services of all of them are known. */
+    static final class Collected {
+        final List<Eni> enis = new ArrayList<>();
+        final List<String> vpcIds = new ArrayList<>();
+        final List<Cidr> cidrs = new ArrayList<>();
+        final Map<String, String> serviceByEni = new HashMap<>();
+
+        NetworkInventory inventory() {
+            List<VpcAddress> addresses = new ArrayList<>();
+            for (Eni eni : enis) {
+                addresses(eni, serviceByEni, addresses);
+            }
+            return new NetworkInventory(addresses, vpcIds, cidrs);
+        }
     }
 
     public NetworkInventory read(List<Path> files) {
-        List<Eni> enis = new ArrayList<>();
-        List<String> vpcIds = new ArrayList<>();
-        List<Cidr> cidrs = new ArrayList<>();
-        Map<String, String> serviceByEni = new HashMap<>();
+        Collected all = new Collected();
         for (Path file : files) {
-            String name = file.toString();
-            JsonNode root = parse(file);
-            if (!root.isObject() || !(root.has("NetworkInterfaces") || root.has("Subnets") || root.has("Vpcs")
-                    || root.has("VpcEndpoints"))) {
-                throw problem(name, "", EXPECTED_ROOT, root.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
-            }
-            JsonNode list = array(name, root, "NetworkInterfaces", "");
-            for (int i = 0; i < list.size(); i++) {
-                enis.add(new Eni(name, "NetworkInterfaces[" + i + "]", object(name, list.get(i), "NetworkInterfaces[" + i + "]")));
-            }
-            list = array(name, root, "Subnets", "");
-            for (int i = 0; i < list.size(); i++) {
-                String path = "Subnets[" + i + "]";
-                JsonNode subnet = object(name, list.get(i), path);
-                addVpcIdAndCidr(vpcIds, cidrs, name, subnet, path);
-            }
-            list = array(name, root, "Vpcs", "");
-            for (int i = 0; i < list.size(); i++) {
-                String path = "Vpcs[" + i + "]";
-                JsonNode vpc = object(name, list.get(i), path);
-                addVpcIdAndCidr(vpcIds, cidrs, name, vpc, path);
-                JsonNode set = array(name, vpc, "CidrBlockAssociationSet", path);
-                for (int j = 0; j < set.size(); j++) {
-                    String p = path + ".CidrBlockAssociationSet[" + j + "]";
-                    String c = text(name, object(name, set.get(j), p), "CidrBlock", p);
-                    if (c != null) {
-                        cidrs.add(cidr(name, c, p + ".CidrBlock"));
-                    }
-                }
-            }
-            list = array(name, root, "VpcEndpoints", "");
-            for (int i = 0; i < list.size(); i++) {
-                String path = "VpcEndpoints[" + i + "]";
-                JsonNode endpoint = object(name, list.get(i), path);
-                String service = text(name, endpoint, "ServiceName", path);
-                JsonNode ids = array(name, endpoint, "NetworkInterfaceIds", path);
-                for (int j = 0; j < ids.size(); j++) {
-                    if (service != null && ids.get(j).isTextual()) {
-                        serviceByEni.putIfAbsent(ids.get(j).asText(), service);
-                    }
+            collect(file.toString(), parse(file), all);
+        }
+        return all.inventory();
+    }
+
+    /**
+     * The inventory in one document of the AWS CLI's shapes, e.g. what {@link Ec2NetworkReader}
+     * fetched; {@code source} names it in messages as a file would be.
+     */
+    public NetworkInventory read(String source, JsonNode root) {
+        Collected all = new Collected();
+        collect(source, root, all);
+        return all.inventory();
+    }
+
+    static void collect(String name, JsonNode root, Collected all) {
+        if (!root.isObject() || !(root.has("NetworkInterfaces") || root.has("Subnets") || root.has("Vpcs")
+                || root.has("VpcEndpoints"))) {
+            throw problem(name, "", EXPECTED_ROOT, root.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
+        }
+        JsonNode list = array(name, root, "NetworkInterfaces", "");
+        for (int i = 0; i < list.size(); i++) {
+            all.enis.add(new Eni(name, "NetworkInterfaces[" + i + "]", object(name, list.get(i), "NetworkInterfaces[" + i + "]")));
+        }
+        collectVpcs(name, root, "", all);
+    }
+
+    /** The {@code Subnets}, {@code Vpcs} and {@code VpcEndpoints} under {@code root} (at {@code at}, a JSON path). */
+    static void collectVpcs(String name, JsonNode root, String at, Collected all) {
+        String prefix = at.isEmpty() ? "" : at + ".";
+        JsonNode list = array(name, root, "Subnets", at);
+        for (int i = 0; i < list.size(); i++) {
+            String path = prefix + "Subnets[" + i + "]";
+            JsonNode subnet = object(name, list.get(i), path);
+            addVpcIdAndCidr(all.vpcIds, all.cidrs, name, subnet, path);
+        }
+        list = array(name, root, "Vpcs", at);
+        for (int i = 0; i < list.size(); i++) {
+            String path = prefix + "Vpcs[" + i + "]";
+            JsonNode vpc = object(name, list.get(i), path);
+            addVpcIdAndCidr(all.vpcIds, all.cidrs, name, vpc, path);
+            JsonNode set = array(name, vpc, "CidrBlockAssociationSet", path);
+            for (int j = 0; j < set.size(); j++) {
+                String p = path + ".CidrBlockAssociationSet[" + j + "]";
+                String c = text(name, object(name, set.get(j), p), "CidrBlock", p);
+                if (c != null) {
+                    all.cidrs.add(cidr(name, c, p + ".CidrBlock"));
                 }
             }
         }
-        List<VpcAddress> addresses = new ArrayList<>();
-        for (Eni eni : enis) {
-            addresses(eni, serviceByEni, addresses);
+        list = array(name, root, "VpcEndpoints", at);
+        for (int i = 0; i < list.size(); i++) {
+            String path = prefix + "VpcEndpoints[" + i + "]";
+            JsonNode endpoint = object(name, list.get(i), path);
+            String service = text(name, endpoint, "ServiceName", path);
+            JsonNode ids = array(name, endpoint, "NetworkInterfaceIds", path);
+            for (int j = 0; j < ids.size(); j++) {
+                if (service != null && ids.get(j).isTextual()) {
+                    all.serviceByEni.putIfAbsent(ids.get(j).asText(), service);
+                }
+            }
         }
-        return new NetworkInventory(addresses, vpcIds, cidrs);
+    }
+
+    /** The addresses of one ENI object ({@code NetworkInterfaces[i]} of describe-network-interfaces) at {@code path}. */
+    static List<VpcAddress> addresses(String file, String path, JsonNode eni, Map<String, String> serviceByEni) {
+        List<VpcAddress> out = new ArrayList<>();
+        addresses(new Eni(file, path, object(file, eni, path)), serviceByEni, out);
+        return out;
     }
 
     private static void addresses(Eni eni, Map<String, String> serviceByEni, List<VpcAddress> out) {
@@ -165,7 +199,7 @@ public final class AwsNetworkReader {
     }
 
     /** The array under {@code key}, an empty node when absent. */
-    private static JsonNode array(String file, JsonNode parent, String key, String path) {
+    static JsonNode array(String file, JsonNode parent, String key, String path) {
         JsonNode n = parent.get(key);
         if (n == null || n.isNull()) {
             return MAPPER.createArrayNode();
@@ -184,7 +218,7 @@ public final class AwsNetworkReader {
     }
 
     /** The string under {@code key}, null when absent. */
-    private static String text(String file, JsonNode parent, String key, String path) {
+    static String text(String file, JsonNode parent, String key, String path) {
         JsonNode n = parent.get(key);
         if (n == null || n.isNull()) {
             return null;
@@ -215,7 +249,7 @@ public final class AwsNetworkReader {
         return path.isEmpty() ? key : path + "." + key;
     }
 
-    private static InputException problem(String file, String field, String expected, String found) {
+    static InputException problem(String file, String field, String expected, String found) {
         return new InputException(InputProblem.error(file, 0, field, expected, found));
     }
 }

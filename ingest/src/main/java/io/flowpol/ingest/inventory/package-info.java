@@ -1,6 +1,11 @@
 /**
- * The AWS network inventory read from the JSON the AWS CLI prints ({@code aws ec2
+ * The AWS network inventory (issue 11 item 2), always in the API's own shapes so users run the
+ * commands they know: read from the JSON the AWS CLI prints ({@code aws ec2
  * describe-network-interfaces}, {@code describe-subnets}, {@code describe-vpcs},
- * {@code describe-vpc-endpoints}): the API's own shapes, so users run the commands they know.
+ * {@code describe-vpc-endpoints}; {@link io.flowpol.ingest.inventory.AwsNetworkReader}), live
+ * through the SDK's EC2 client ({@link io.flowpol.ingest.inventory.Ec2NetworkReader}, turned into
+ * the same JSON), or from the snapshots a recording holds
+ * ({@link io.flowpol.ingest.inventory.AwsNetworkSnapshots} writes them,
+ * {@link io.flowpol.ingest.inventory.RecordedInventory} reads them back as a timed inventory).
  */
 package io.flowpol.ingest.inventory;

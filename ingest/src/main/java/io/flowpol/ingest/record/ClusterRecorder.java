@@ -51,6 +51,31 @@ public final class ClusterRecorder {
     private final CountDownLatch listed;
     private volatile RuntimeException fatal;
     private volatile boolean running;
+    private Poller poller;
+    private Duration pollEvery;
+    private Consumer<String> pollWarnings = w -> { };
+    /** Counted down once the first poll is written (or failed): a recording never ends before it. */
+    private final CountDownLatch firstPoll = new CountDownLatch(1);
+
+    /**
+     * Something recorded by polling beside the watches (the AWS network inventory, issue 11): it
+     * writes its events for "now" to the recording.
+     */
+    public interface Poller {
+        void poll(RecordingWriter writer);
+    }
+
+    /**
+     * Also runs {@code poller} at the start and every {@code every} until the recording ends. A
+     * failure of the first poll stops the recording (a missing permission or region shows at
+     * once); a later one is passed to {@code warnings} and retried at the next poll.
+     */
+    public ClusterRecorder polling(Poller poller, Duration every, Consumer<String> warnings) {
+        this.poller = Objects.requireNonNull(poller, "poller == null");
+        this.pollEvery = Objects.requireNonNull(every, "every == null");
+        this.pollWarnings = Objects.requireNonNull(warnings, "warnings == null");
+        return this;
+    }
 
     public ClusterRecorder(ApiClient client, RecorderOptions options) {
         this(client, options, p -> { }, Duration.ofSeconds(10));
@@ -92,8 +117,14 @@ public final class ClusterRecorder {
                 watchers.add(watcher);
                 threads.add(thread);
             }
+            if (poller != null) {
+                Thread polls = new Thread(() -> pollLoop(writer), "flowpol-record-poll");
+                polls.setDaemon(true);
+                threads.add(polls);
+            }
             threads.forEach(Thread::start);
             waitForEnd(startNanos, watchers, writer);
+            stopSignal.countDown(); // ends the poll loop's wait too
             watchers.forEach(ScopeWatcher::stop);
             join(threads, client);
             RecorderProgress last = snapshot(startNanos, watchers, writer);
@@ -125,6 +156,28 @@ public final class ClusterRecorder {
         }
     }
 
+    private void pollLoop(RecordingWriter writer) {
+        boolean first = true;
+        try {
+            do {
+                try {
+                    poller.poll(writer);
+                } catch (RuntimeException e) {
+                    if (first) {
+                        fail(e);
+                        firstPoll.countDown();
+                        return;
+                    }
+                    pollWarnings.accept(e instanceof InputException input ? input.problem().message() : String.valueOf(e.getMessage()));
+                }
+                first = false;
+                firstPoll.countDown();
+            } while (!stopSignal.await(pollEvery.toMillis(), TimeUnit.MILLISECONDS) && fatal == null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** Waits until every kind has been listed once; false on timeout or when stopped before. */
     public boolean awaitListed(Duration timeout) throws InterruptedException {
         return listed.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -140,7 +193,7 @@ public final class ClusterRecorder {
                         // The initial list is the window's starting state: a recording cut before
                         // every kind was listed would resolve nothing, so a duration shorter than
                         // the list (a busy API server, a short --window) waits for it.
-                        if (listed.getCount() == 0) {
+                        if (listed.getCount() == 0 && (poller == null || firstPoll.getCount() == 0)) {
                             return;
                         }
                         remaining = LIST_POLL;
