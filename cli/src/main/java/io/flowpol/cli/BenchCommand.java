@@ -71,11 +71,18 @@ public final class BenchCommand implements Callable<Integer> {
      * can call it from the jar whether or not {@code flowpol} lists it as a subcommand.
      */
     public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** {@code bench} alone, set up as {@link Main} sets up its subcommands: usage errors are one line, exit 2. */
+    static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new BenchCommand());
         cli.setExecutionExceptionHandler(new ErrorHandler());
+        cli.setParameterExceptionHandler(Main::usageError);
         cli.setExitCodeExceptionMapper(new ExitCodes.Mapper());
         cli.setCaseInsensitiveEnumValuesAllowed(true);
-        System.exit(cli.execute(args));
+        cli.setUnmatchedOptionsAllowedAsOptionParameters(false);
+        return cli;
     }
 
     @Override

@@ -5,6 +5,7 @@ import io.flowpol.cli.options.AwsOptions;
 import io.flowpol.cli.options.ClusterInputOptions;
 import io.flowpol.cli.options.FlowLogInputOptions;
 import io.flowpol.cli.options.InferenceTuningOptions;
+import io.flowpol.cli.options.LearningInputOptions;
 import io.flowpol.cli.options.PolicyOptions;
 import io.flowpol.cli.options.VerboseOption;
 import io.flowpol.cli.options.WindowOptions;
@@ -27,17 +28,15 @@ public final class GenerateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** The six learning-input groups, in one mixin; the fields below name its parts for the code. */
     @Mixin
-    FlowLogInputOptions flowLogs = new FlowLogInputOptions();
-
-    @Mixin
-    AwsOptions aws = new AwsOptions();
-
-    @Mixin
-    AwsNetworkOptions awsNetwork = new AwsNetworkOptions();
-
-    @Mixin
-    ClusterInputOptions cluster = new ClusterInputOptions();
+    LearningInputOptions input = new LearningInputOptions();
+    final FlowLogInputOptions flowLogs = input.flowLogs;
+    final AwsOptions aws = input.aws;
+    final AwsNetworkOptions awsNetwork = input.awsNetwork;
+    final ClusterInputOptions cluster = input.cluster;
+    final WindowOptions window = input.window;
+    final InferenceTuningOptions tuning = input.tuning;
 
     @Option(names = "--out", paramLabel = "DIR", required = true,
             description = "Output directory; written to a temporary directory beside it and moved into place "
@@ -47,13 +46,7 @@ public final class GenerateCommand implements Callable<Integer> {
     Path out;
 
     @Mixin
-    WindowOptions window = new WindowOptions();
-
-    @Mixin
     PolicyOptions policy = new PolicyOptions();
-
-    @Mixin
-    InferenceTuningOptions tuning = new InferenceTuningOptions();
 
     @Mixin
     VerboseOption verbose = new VerboseOption();

@@ -18,7 +18,7 @@ public final class Main {
     }
 
     /** Usage errors in one line plus a pointer to --help, not the whole help text (exit 2). */
-    private static int usageError(CommandLine.ParameterException ex, String[] args) {
+    static int usageError(CommandLine.ParameterException ex, String[] args) {
         CommandLine command = ex.getCommandLine();
         java.io.PrintWriter err = command.getErr();
         err.println("flowpol: error: " + ex.getMessage());

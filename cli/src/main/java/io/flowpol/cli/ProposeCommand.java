@@ -6,6 +6,7 @@ import io.flowpol.cli.options.ClusterInputOptions;
 import io.flowpol.cli.options.DurationConverter;
 import io.flowpol.cli.options.FlowLogInputOptions;
 import io.flowpol.cli.options.InferenceTuningOptions;
+import io.flowpol.cli.options.LearningInputOptions;
 import io.flowpol.cli.options.PolicyOptions;
 import io.flowpol.cli.options.VerboseOption;
 import io.flowpol.cli.options.WindowOptions;
@@ -111,26 +112,18 @@ public final class ProposeCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Commit locally and print the commit and the pull request body; push nothing.")
     boolean dryRun;
 
+    /** The six learning-input groups, in one mixin; the fields below name its parts for the code. */
     @Mixin
-    FlowLogInputOptions flowLogs = new FlowLogInputOptions();
-
-    @Mixin
-    AwsOptions aws = new AwsOptions();
-
-    @Mixin
-    AwsNetworkOptions awsNetwork = new AwsNetworkOptions();
-
-    @Mixin
-    ClusterInputOptions cluster = new ClusterInputOptions();
-
-    @Mixin
-    WindowOptions window = new WindowOptions();
+    LearningInputOptions input = new LearningInputOptions();
+    final FlowLogInputOptions flowLogs = input.flowLogs;
+    final AwsOptions aws = input.aws;
+    final AwsNetworkOptions awsNetwork = input.awsNetwork;
+    final ClusterInputOptions cluster = input.cluster;
+    final WindowOptions window = input.window;
+    final InferenceTuningOptions tuning = input.tuning;
 
     @Mixin
     PolicyOptions policy = new PolicyOptions();
-
-    @Mixin
-    InferenceTuningOptions tuning = new InferenceTuningOptions();
 
     @Mixin
     VerboseOption verbose = new VerboseOption();

@@ -49,6 +49,19 @@ class BenchCommandTest {
     }
 
     @Test
+    void runOnItsOwnABadFlagValueIsOneLineNamingTheFlag() {
+        // bench/run.sh runs BenchCommand.main: the same usage-error handling as flowpol bench (issue 17)
+        CommandLine cli = BenchCommand.commandLine();
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        assertEquals(ExitCodes.USAGE, cli.execute("--records", "many"));
+        String[] lines = err.toString().split("\n");
+        assertTrue(lines[0].startsWith("flowpol: error: ") && lines[0].contains("--records"), err.toString());
+        assertEquals("Try 'bench --help' for more information.", lines[lines.length - 1]);
+        assertTrue(!err.toString().contains("Usage:"), err.toString());
+    }
+
+    @Test
     void threadsOtherThanOneOrTwoIsAUsageError() {
         assertEquals(ExitCodes.USAGE, run("--threads", "3", "--dir", dir.toString()));
         assertTrue(err.toString().contains("--threads must be 1 or 2"), err.toString());

@@ -1,13 +1,13 @@
 package io.flowpol.inference;
 
 import io.flowpol.inference.model.IpAddress;
+import io.flowpol.inference.model.WorkloadId;
 import io.flowpol.inference.timeline.AddressSpan;
 import io.flowpol.inference.timeline.ClusterTimeline;
 import io.flowpol.inference.timeline.ContainerPort;
 import io.flowpol.inference.timeline.NodeSpan;
 import io.flowpol.inference.timeline.PodSpan;
 import io.flowpol.inference.timeline.ServiceInfo;
-import io.flowpol.inference.timeline.WorkloadId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

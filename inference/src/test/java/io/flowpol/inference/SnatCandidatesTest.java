@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.flowpol.inference.model.CandidateSet;
 import io.flowpol.inference.model.FlowRecord;
 import io.flowpol.inference.model.SnatEgress;
-import io.flowpol.inference.timeline.WorkloadId;
+import io.flowpol.inference.model.WorkloadId;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

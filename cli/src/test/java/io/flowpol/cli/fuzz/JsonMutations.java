@@ -97,7 +97,7 @@ final class JsonMutations {
             into.add(at);
         }
         if (node.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.properties().iterator(); it.hasNext(); ) {
                 var e = it.next();
                 collect(e.getValue(), at.appendProperty(e.getKey()), into);
             }

@@ -130,7 +130,7 @@ public final class GitLabApiTestServer implements AutoCloseable {
                 reply(ex, 404, JSON.createObjectNode().put("message", "404 Not found"));
                 return;
             }
-            body.fields().forEachRemaining(f -> {
+            body.properties().forEach(f -> {
                 if (f.getKey().equals("title") || f.getKey().equals("description")) {
                     mr.set(f.getKey(), f.getValue());
                 }

@@ -1,9 +1,9 @@
 package io.flowpol.inference.aggregate;
 
+import io.flowpol.inference.model.WorkloadId;
 import io.flowpol.inference.resolve.PodIndex;
 import io.flowpol.inference.timeline.ContainerPort;
 import io.flowpol.inference.timeline.PodSpan;
-import io.flowpol.inference.timeline.WorkloadId;
 
 /**
  * The name of a server workload's port for an edge. Named ports are resolved per destination

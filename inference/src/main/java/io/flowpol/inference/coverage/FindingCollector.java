@@ -3,7 +3,7 @@ package io.flowpol.inference.coverage;
 import io.flowpol.inference.model.Finding;
 import io.flowpol.inference.model.Finding.Severity;
 import io.flowpol.inference.resolve.UnresolvedReason;
-import io.flowpol.inference.timeline.WorkloadId;
+import io.flowpol.inference.model.WorkloadId;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;

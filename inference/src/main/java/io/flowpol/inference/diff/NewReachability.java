@@ -1,8 +1,8 @@
 package io.flowpol.inference.diff;
 
 import io.flowpol.inference.evaluate.ConnectionSet;
+import io.flowpol.inference.model.WorkloadId;
 import io.flowpol.inference.policy.PolicyType;
-import io.flowpol.inference.timeline.WorkloadId;
 import java.util.List;
 
 /**

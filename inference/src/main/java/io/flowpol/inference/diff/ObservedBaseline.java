@@ -7,7 +7,7 @@ import io.flowpol.inference.model.Cidr;
 import io.flowpol.inference.model.Edge;
 import io.flowpol.inference.model.IpAddress;
 import io.flowpol.inference.model.Peer;
-import io.flowpol.inference.timeline.WorkloadId;
+import io.flowpol.inference.model.WorkloadId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

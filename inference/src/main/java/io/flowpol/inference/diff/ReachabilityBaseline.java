@@ -3,7 +3,7 @@ package io.flowpol.inference.diff;
 import io.flowpol.inference.evaluate.ConnectionSet;
 import io.flowpol.inference.evaluate.EvalEndpoint;
 import io.flowpol.inference.evaluate.PolicyEngine;
-import io.flowpol.inference.timeline.WorkloadId;
+import io.flowpol.inference.model.WorkloadId;
 
 /**
  * What {@link NewReachabilityFinder} measures against: the current policies (a dry run) or the

@@ -1,6 +1,6 @@
 package io.flowpol.inference.diff;
 
-import io.flowpol.inference.timeline.WorkloadId;
+import io.flowpol.inference.model.WorkloadId;
 
 /**
  * A workload pair and port whose reachability differs between the two sides, or that the

@@ -1,12 +1,15 @@
 package io.flowpol.inference.diff;
 
-import java.util.ArrayList;
+import com.github.difflib.DiffUtils;
+import com.github.difflib.UnifiedDiffUtils;
+import com.github.difflib.patch.Patch;
 import java.util.List;
 
 /**
- * A unified diff ({@code diff -u} format) of two line lists, from a longest-common-subsequence
- * table. Policy documents are small (hundreds of lines), so the quadratic table is cheap and
- * keeps the code obvious.
+ * A unified diff ({@code diff -u} format) of two line lists: java-diff-utils finds the changes
+ * (Myers) and groups them into hunks; only the hunk headers are rewritten, because the library
+ * writes an empty side as {@code -1,0} and one line as {@code -9,1} where GNU diff and git write
+ * {@code -0,0} and {@code -9} (the golden files and reviewers' tools expect the latter).
  */
 public final class UnifiedDiff {
     private UnifiedDiff() {
@@ -14,92 +17,27 @@ public final class UnifiedDiff {
 
     /** Empty string when the lists are equal. */
     public static String diff(String oldName, List<String> oldLines, String newName, List<String> newLines, int context) {
-        List<Op> ops = ops(oldLines, newLines);
-        if (ops.stream().allMatch(op -> op.kind == ' ')) {
+        Patch<String> patch = DiffUtils.diff(oldLines, newLines);
+        if (patch.getDeltas().isEmpty()) {
             return "";
         }
         StringBuilder out = new StringBuilder();
-        out.append("--- ").append(oldName).append('\n').append("+++ ").append(newName).append('\n');
-        int i = 0;
-        while (i < ops.size()) {
-            if (ops.get(i).kind == ' ') {
-                i++;
-                continue;
-            }
-            int start = Math.max(0, i - context);
-            int end = i;
-            // extend the hunk while changes are within 2*context lines of each other
-            int j = i;
-            while (j < ops.size()) {
-                if (ops.get(j).kind != ' ') {
-                    end = j;
-                    j++;
-                } else if (j - end <= 2 * context) {
-                    j++;
-                } else {
-                    break;
-                }
-            }
-            int stop = Math.min(ops.size(), end + context + 1);
-            hunk(out, ops, start, stop);
-            i = stop;
+        for (String line : UnifiedDiffUtils.generateUnifiedDiff(oldName, newName, oldLines, patch, context)) {
+            out.append(line.startsWith("@@ ") ? gnuHeader(line) : line).append('\n');
         }
         return out.toString();
     }
 
-    private static void hunk(StringBuilder out, List<Op> ops, int start, int stop) {
-        int oldStart = ops.get(start).oldLine;
-        int newStart = ops.get(start).newLine;
-        int oldCount = 0;
-        int newCount = 0;
-        for (int k = start; k < stop; k++) {
-            char kind = ops.get(k).kind;
-            if (kind != '+') {
-                oldCount++;
-            }
-            if (kind != '-') {
-                newCount++;
-            }
-        }
-        out.append("@@ -").append(range(oldStart, oldCount)).append(" +").append(range(newStart, newCount)).append(" @@\n");
-        for (int k = start; k < stop; k++) {
-            out.append(ops.get(k).kind).append(ops.get(k).text).append('\n');
-        }
+    /** {@code @@ -a,b +c,d @@} as GNU diff writes it: a count of 1 left out, an empty range at the line before. */
+    private static String gnuHeader(String header) {
+        String[] parts = header.split(" ");
+        return "@@ -" + gnuRange(parts[1].substring(1)) + " +" + gnuRange(parts[2].substring(1)) + " @@";
     }
 
-    private static String range(int start, int count) {
-        return (count == 0 ? start - 1 : start) + (count == 1 ? "" : "," + count);
-    }
-
-    private record Op(char kind, String text, int oldLine, int newLine) {
-    }
-
-    private static List<Op> ops(List<String> a, List<String> b) {
-        int n = a.size();
-        int m = b.size();
-        int[][] lcs = new int[n + 1][m + 1];
-        for (int i = n - 1; i >= 0; i--) {
-            for (int j = m - 1; j >= 0; j--) {
-                lcs[i][j] = a.get(i).equals(b.get(j)) ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
-            }
-        }
-        List<Op> ops = new ArrayList<>(n + m);
-        int i = 0;
-        int j = 0;
-        while (i < n || j < m) {
-            if (i < n && j < m && a.get(i).equals(b.get(j))) {
-                ops.add(new Op(' ', a.get(i), i + 1, j + 1));
-                i++;
-                j++;
-            } else if (i < n && (j == m || lcs[i + 1][j] >= lcs[i][j + 1])) {
-                // deletions before insertions, as diff -u prints them
-                ops.add(new Op('-', a.get(i), i + 1, j + 1));
-                i++;
-            } else {
-                ops.add(new Op('+', b.get(j), i + 1, j + 1));
-                j++;
-            }
-        }
-        return ops;
+    private static String gnuRange(String range) {
+        int comma = range.indexOf(',');
+        int start = Integer.parseInt(comma < 0 ? range : range.substring(0, comma));
+        int count = comma < 0 ? 1 : Integer.parseInt(range.substring(comma + 1));
+        return count == 0 ? (start - 1) + ",0" : count == 1 ? Integer.toString(start) : start + "," + count;
     }
 }

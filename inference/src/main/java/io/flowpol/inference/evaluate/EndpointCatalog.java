@@ -1,11 +1,11 @@
 package io.flowpol.inference.evaluate;
 
 import io.flowpol.inference.model.Peer;
+import io.flowpol.inference.model.WorkloadId;
 import io.flowpol.inference.timeline.ClusterTimeline;
 import io.flowpol.inference.timeline.NamespaceInfo;
 import io.flowpol.inference.timeline.PodSpan;
 import io.flowpol.inference.timeline.Workload;
-import io.flowpol.inference.timeline.WorkloadId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;

@@ -6,7 +6,7 @@ import io.flowpol.inference.model.Evidence;
 import io.flowpol.inference.model.Peer;
 import io.flowpol.inference.model.CandidateSet;
 import io.flowpol.inference.model.SnatEgress;
-import io.flowpol.inference.timeline.WorkloadId;
+import io.flowpol.inference.model.WorkloadId;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;

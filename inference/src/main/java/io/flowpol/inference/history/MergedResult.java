@@ -5,7 +5,7 @@ import io.flowpol.inference.model.Edge;
 import io.flowpol.inference.model.Finding;
 import io.flowpol.inference.model.InferenceResult;
 import io.flowpol.inference.model.Peer;
-import io.flowpol.inference.timeline.WorkloadId;
+import io.flowpol.inference.model.WorkloadId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

@@ -1,8 +1,8 @@
 package io.flowpol.inference.history;
 
+import io.flowpol.inference.model.WorkloadId;
 import io.flowpol.inference.timeline.ContainerPort;
 import io.flowpol.inference.timeline.PodSpan;
-import io.flowpol.inference.timeline.WorkloadId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;

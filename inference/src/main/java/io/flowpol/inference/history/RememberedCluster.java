@@ -1,10 +1,10 @@
 package io.flowpol.inference.history;
 
+import io.flowpol.inference.model.WorkloadId;
 import io.flowpol.inference.timeline.ClusterTimeline;
 import io.flowpol.inference.timeline.NamespaceInfo;
 import io.flowpol.inference.timeline.PodSpan;
 import io.flowpol.inference.timeline.Workload;
-import io.flowpol.inference.timeline.WorkloadId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

@@ -1,6 +1,5 @@
 package io.flowpol.inference.model;
 
-import io.flowpol.inference.timeline.WorkloadId;
 import java.util.List;
 import java.util.Map;
 

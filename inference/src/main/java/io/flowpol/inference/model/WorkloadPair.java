@@ -1,6 +1,5 @@
 package io.flowpol.inference.model;
 
-import io.flowpol.inference.timeline.WorkloadId;
 
 /** Two workloads, {@code a < b}. */
 public record WorkloadPair(WorkloadId a, WorkloadId b) {

@@ -2,8 +2,8 @@ package io.flowpol.inference.resolve;
 
 import io.flowpol.inference.model.IpAddress;
 import io.flowpol.inference.model.Peer;
+import io.flowpol.inference.model.WorkloadId;
 import io.flowpol.inference.timeline.PodSpan;
-import io.flowpol.inference.timeline.WorkloadId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;

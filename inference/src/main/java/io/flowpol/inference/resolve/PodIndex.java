@@ -1,7 +1,7 @@
 package io.flowpol.inference.resolve;
 
+import io.flowpol.inference.model.WorkloadId;
 import io.flowpol.inference.timeline.PodSpan;
-import io.flowpol.inference.timeline.WorkloadId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

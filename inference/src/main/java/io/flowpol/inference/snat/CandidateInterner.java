@@ -1,6 +1,6 @@
 package io.flowpol.inference.snat;
 
-import io.flowpol.inference.timeline.WorkloadId;
+import io.flowpol.inference.model.WorkloadId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.flowpol.inference.snat;
 
+import io.flowpol.inference.model.WorkloadId;
 import io.flowpol.inference.timeline.PodSpan;
-import io.flowpol.inference.timeline.WorkloadId;
 import java.util.Arrays;
 import java.util.List;
 import java.util.TreeSet;

@@ -15,7 +15,7 @@ import io.flowpol.inference.policy.CalicoRule.CalicoAction;
 import io.flowpol.inference.policy.PolicyType;
 import io.flowpol.inference.timeline.AddressSpan;
 import io.flowpol.inference.timeline.ClusterTimeline;
-import io.flowpol.inference.timeline.WorkloadId;
+import io.flowpol.inference.model.WorkloadId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedSet;

@@ -2,7 +2,7 @@ package io.flowpol.inference.synthesize;
 
 import io.flowpol.inference.model.LabelRequirement;
 import io.flowpol.inference.model.LabelSelector;
-import io.flowpol.inference.timeline.WorkloadId;
+import io.flowpol.inference.model.WorkloadId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;

@@ -7,7 +7,7 @@ import io.flowpol.inference.model.Evidence;
 import io.flowpol.inference.model.IpAddress;
 import io.flowpol.inference.model.Peer;
 import io.flowpol.inference.model.Protocol;
-import io.flowpol.inference.timeline.WorkloadId;
+import io.flowpol.inference.model.WorkloadId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;

@@ -3,7 +3,7 @@ package io.flowpol.inference.synthesize;
 import io.flowpol.inference.model.Cidr;
 import io.flowpol.inference.model.Edge;
 import io.flowpol.inference.model.Evidence;
-import io.flowpol.inference.timeline.WorkloadId;
+import io.flowpol.inference.model.WorkloadId;
 import java.util.List;
 
 /**

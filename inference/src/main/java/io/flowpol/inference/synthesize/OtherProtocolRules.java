@@ -13,7 +13,7 @@ import io.flowpol.inference.policy.CalicoRule.CalicoAction;
 import io.flowpol.inference.policy.NetworkPolicyPeer;
 import io.flowpol.inference.policy.PolicyType;
 import io.flowpol.inference.timeline.Workload;
-import io.flowpol.inference.timeline.WorkloadId;
+import io.flowpol.inference.model.WorkloadId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.flowpol.inference.synthesize;
 
-import io.flowpol.inference.timeline.WorkloadId;
+import io.flowpol.inference.model.WorkloadId;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;

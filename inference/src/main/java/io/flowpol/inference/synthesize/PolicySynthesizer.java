@@ -8,7 +8,7 @@ import io.flowpol.inference.policy.NetworkPolicy;
 import io.flowpol.inference.policy.PolicySet;
 import io.flowpol.inference.timeline.ClusterTimeline;
 import io.flowpol.inference.timeline.Workload;
-import io.flowpol.inference.timeline.WorkloadId;
+import io.flowpol.inference.model.WorkloadId;
 import io.flowpol.inference.model.Finding;
 import io.flowpol.inference.model.SnatAttribution;
 import io.flowpol.inference.snat.SnatAttributions;

@@ -2,7 +2,7 @@ package io.flowpol.inference.synthesize;
 
 import io.flowpol.inference.model.Protocol;
 import io.flowpol.inference.model.SnatAttribution;
-import io.flowpol.inference.timeline.WorkloadId;
+import io.flowpol.inference.model.WorkloadId;
 import java.util.List;
 import java.util.stream.Collectors;
 

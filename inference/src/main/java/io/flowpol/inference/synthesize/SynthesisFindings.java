@@ -4,7 +4,7 @@ import io.flowpol.inference.model.Edge;
 import io.flowpol.inference.model.Finding;
 import io.flowpol.inference.model.Peer;
 import io.flowpol.inference.model.Protocol;
-import io.flowpol.inference.timeline.WorkloadId;
+import io.flowpol.inference.model.WorkloadId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

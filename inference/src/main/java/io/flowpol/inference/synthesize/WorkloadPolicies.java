@@ -4,6 +4,7 @@ import io.flowpol.inference.model.Edge;
 import io.flowpol.inference.model.LabelSelector;
 import io.flowpol.inference.model.Peer;
 import io.flowpol.inference.model.Protocol;
+import io.flowpol.inference.model.WorkloadId;
 import io.flowpol.inference.policy.IpBlock;
 import io.flowpol.inference.policy.NetworkPolicy;
 import io.flowpol.inference.policy.NetworkPolicyPeer;
@@ -11,7 +12,6 @@ import io.flowpol.inference.policy.NetworkPolicyPort;
 import io.flowpol.inference.policy.NetworkPolicyRule;
 import io.flowpol.inference.policy.PolicyType;
 import io.flowpol.inference.timeline.Workload;
-import io.flowpol.inference.timeline.WorkloadId;
 import java.util.List;
 import java.util.Map;
 

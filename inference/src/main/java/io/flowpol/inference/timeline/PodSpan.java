@@ -1,6 +1,7 @@
 package io.flowpol.inference.timeline;
 
 import io.flowpol.inference.model.IpAddress;
+import io.flowpol.inference.model.WorkloadId;
 import java.util.List;
 import java.util.Map;
 

@@ -1,6 +1,7 @@
 package io.flowpol.inference.timeline;
 
 import io.flowpol.inference.model.LabelSelector;
+import io.flowpol.inference.model.WorkloadId;
 import java.util.Map;
 
 /**

@@ -12,7 +12,7 @@ import io.flowpol.inference.model.NetworkInventory;
 import io.flowpol.inference.model.Peer;
 import io.flowpol.inference.model.Protocol;
 import io.flowpol.inference.model.VpcAddress;
-import io.flowpol.inference.timeline.WorkloadId;
+import io.flowpol.inference.model.WorkloadId;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.flowpol.inference.model.DirectionProof;
 import io.flowpol.inference.model.Edge;
 import io.flowpol.inference.model.Finding;
-import io.flowpol.inference.timeline.WorkloadId;
+import io.flowpol.inference.model.WorkloadId;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -70,10 +70,10 @@ class RememberedClusterTest {
         LearnedState state = StateMerger.merge(LearnedState.empty(), result(e), shop(0, HOUR), new LearnedWindow(0, HOUR));
         var silentNow = new InferenceResult(List.of(), List.of(), List.of(),
                 new io.flowpol.inference.model.Coverage(List.of(WEB, DB,
-                        new io.flowpol.inference.timeline.WorkloadId("shop", "Deployment", "idle")), List.of(), null),
+                        new io.flowpol.inference.model.WorkloadId("shop", "Deployment", "idle")), List.of(), null),
                 List.of());
         var merged = MergedResult.of(state, silentNow, List.of());
-        assertEquals(List.of(new io.flowpol.inference.timeline.WorkloadId("shop", "Deployment", "idle")),
+        assertEquals(List.of(new io.flowpol.inference.model.WorkloadId("shop", "Deployment", "idle")),
                 merged.coverage().silentWorkloads());
         assertEquals(List.of(e), merged.edges());
     }

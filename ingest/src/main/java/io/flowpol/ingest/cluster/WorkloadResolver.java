@@ -2,8 +2,8 @@ package io.flowpol.ingest.cluster;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.flowpol.inference.model.LabelSelector;
+import io.flowpol.inference.model.WorkloadId;
 import io.flowpol.inference.timeline.Workload;
-import io.flowpol.inference.timeline.WorkloadId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -87,7 +87,7 @@ final class KnownFields {
         if (!map && keys == null) {
             return; // a mapping whose keys are free (managedFields' fieldsV1, status)
         }
-        for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> fields = node.properties().iterator(); fields.hasNext(); ) {
             Map.Entry<String, JsonNode> field = fields.next();
             String name = field.getKey();
             String childPath = path.isEmpty() ? name : path + "." + name;

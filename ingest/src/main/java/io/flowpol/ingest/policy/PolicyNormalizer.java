@@ -92,7 +92,7 @@ final class PolicyNormalizer {
      */
     private static boolean prune(JsonNode node) {
         if (node instanceof ObjectNode object) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = object.properties().iterator(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> field = it.next();
                 if (prune(field.getValue()) && !MEANINGFUL_EMPTY.contains(field.getKey())) {
                     it.remove();

@@ -89,7 +89,7 @@ public final class YamlFields {
             return Map.of();
         }
         Map<String, String> out = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = map.fields(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = map.properties().iterator(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             String value = text(doc, e.getValue(), path + "." + e.getKey());
             out.put(e.getKey(), value == null ? "" : value);

@@ -26,6 +26,14 @@ import java.util.function.Consumer;
  * list, watch from the list's resourceVersion, resume a dropped watch from the last
  * resourceVersion seen, and re-list when the server answers 410 Gone because that version
  * is no longer in its history. The re-list is written as differences ({@link KnownObjects}).
+ *
+ * <p>Why not client-java's informers ({@code SharedInformerFactory}, issue 17): they run the same
+ * list/watch/re-list, but hand events to {@code ResourceEventHandler}s without the time they
+ * were read, after a queue ({@code DeltaFIFO}) and a processor thread, so a handler's clock
+ * lags by the queue's depth (seconds during a re-list of thousands of pods), and the recording's
+ * join of flow records to pod IPs needs the time each event was observed. A re-list also reaches
+ * handlers as updates of every listed object followed by the deletions, while the recording must
+ * write deletions first so that a reused IP is never held by two pods at once. Kept by hand.
  */
 final class ScopeWatcher implements Runnable {
     private static final int PAGE_SIZE = 500;

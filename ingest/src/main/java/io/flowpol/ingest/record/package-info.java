@@ -12,6 +12,9 @@
  * leaves a partial line behind a complete one.
  *
  * <p>This package talks to the API server with kubernetes-client-java; nothing here is used by
- * {@code inference}.
+ * {@code inference}. Its objects are the client's own Gson trees ({@code DynamicKubernetesObject}),
+ * kept as they come from the watch and written as they are: the only Gson of flowpol's code. The
+ * rest of {@code ingest}, reading recordings and policies, uses Jackson (issue 17: converting
+ * each watched object to Jackson would serialise and parse it once more for nothing).
  */
 package io.flowpol.ingest.record;

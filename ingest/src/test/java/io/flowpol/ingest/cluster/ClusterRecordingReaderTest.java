@@ -17,7 +17,7 @@ import io.flowpol.inference.model.Protocol;
 import io.flowpol.inference.timeline.ContainerPort;
 import io.flowpol.inference.timeline.ClusterTimeline;
 import io.flowpol.inference.timeline.PodSpan;
-import io.flowpol.inference.timeline.WorkloadId;
+import io.flowpol.inference.model.WorkloadId;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;

@@ -112,7 +112,7 @@ class ClusterRecorderTest {
         try (RecordingHarness recording = record(List.of())) {
             recording.awaitListed();
             api.holdWatches(true);
-            Thread.sleep(300); // let the current watches end empty
+            api.awaitHeldWatches(); // the watches open until now have ended empty
             api.cutNextWatchAfter(1);
             JsonObject first = pod("shop", "cart-2", "10.0.1.22");
             api.modifyStatus("pods", "shop", "cart-2", "phase", "Succeeded");
@@ -137,7 +137,7 @@ class ClusterRecorderTest {
         try (RecordingHarness recording = record(List.of())) {
             recording.awaitListed();
             api.holdWatches(true);
-            Thread.sleep(300);
+            api.awaitHeldWatches();
             api.delete("pods", "shop", "cart-1");
             api.modifyStatus("pods", "shop", "cart-2", "phase", "Failed");
             pod("shop", "cart-3", "10.0.1.21");

@@ -37,6 +37,10 @@ final class FakeApiServer extends MockApiServer {
     private long version = 1000;
     private long forgottenBelow;
     private boolean holdWatches;
+    /** Plurals watched since the last hold; each answers one held watch before {@link #awaitHeldWatches}. */
+    private final Set<String> watched = new java.util.HashSet<>();
+    private Set<String> notYetHeld = Set.of();
+    private java.util.concurrent.CountDownLatch heldWatches = new java.util.concurrent.CountDownLatch(0);
     private int cutNextWatchAfter = -1;
 
     /** Stores a new object and records ADDED; returns the stored object. */
@@ -81,6 +85,22 @@ final class FakeApiServer extends MockApiServer {
     /** While held, watches end empty; events stay in the history. */
     synchronized void holdWatches(boolean hold) {
         holdWatches = hold;
+        notYetHeld = hold ? new java.util.HashSet<>(watched) : Set.of();
+        heldWatches = new java.util.concurrent.CountDownLatch(notYetHeld.size());
+    }
+
+    /**
+     * Waits until every resource watched before {@link #holdWatches} has asked again and been
+     * answered held: the watches that were open then have ended, none can carry later events.
+     */
+    void awaitHeldWatches() throws InterruptedException {
+        java.util.concurrent.CountDownLatch latch;
+        synchronized (this) {
+            latch = heldWatches;
+        }
+        if (!latch.await(30, TimeUnit.SECONDS)) {
+            throw new AssertionError("watches still open after 30 s: " + notYetHeld);
+        }
     }
 
     /** The next watch with events sends {@code events} whole events and half of the next, then ends. */
@@ -157,6 +177,10 @@ final class FakeApiServer extends MockApiServer {
             error.addProperty("type", "ERROR");
             error.add("object", status(410, "Expired", "too old resource version: " + since));
             return new MockResponse().setResponseCode(200).setBody(gson.toJson(error) + "\n");
+        }
+        watched.add(plural);
+        if (holdWatches && notYetHeld.remove(plural)) {
+            heldWatches.countDown();
         }
         StringBuilder body = new StringBuilder();
         int sent = 0;

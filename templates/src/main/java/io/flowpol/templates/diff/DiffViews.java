@@ -10,7 +10,7 @@ import io.flowpol.inference.policy.PolicyType;
 import io.flowpol.inference.diff.StructuralDiff;
 import io.flowpol.inference.model.Edge;
 import io.flowpol.inference.model.Finding;
-import io.flowpol.inference.timeline.WorkloadId;
+import io.flowpol.inference.model.WorkloadId;
 import io.flowpol.templates.render.EvidenceText;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -14,7 +14,7 @@ import io.flowpol.inference.model.WorkloadPair;
 import io.flowpol.inference.model.Peer;
 import io.flowpol.inference.synthesize.InternetClients;
 import io.flowpol.inference.synthesize.UnexpressibleEdge;
-import io.flowpol.inference.timeline.WorkloadId;
+import io.flowpol.inference.model.WorkloadId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

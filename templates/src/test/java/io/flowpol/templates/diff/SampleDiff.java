@@ -17,7 +17,7 @@ import io.flowpol.inference.model.Finding;
 import io.flowpol.inference.model.IpAddress;
 import io.flowpol.inference.model.Peer;
 import io.flowpol.inference.model.Protocol;
-import io.flowpol.inference.timeline.WorkloadId;
+import io.flowpol.inference.model.WorkloadId;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

@@ -33,7 +33,7 @@ import io.flowpol.inference.timeline.NamespaceInfo;
 import io.flowpol.inference.timeline.NodeSpan;
 import io.flowpol.inference.timeline.PodSpan;
 import io.flowpol.inference.timeline.Workload;
-import io.flowpol.inference.timeline.WorkloadId;
+import io.flowpol.inference.model.WorkloadId;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;

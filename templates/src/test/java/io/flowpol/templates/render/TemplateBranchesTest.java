@@ -85,7 +85,7 @@ class TemplateBranchesTest {
                 "default", 150.0, "app == 'vpn'", null, null, List.of(PolicyType.EGRESS), List.of(),
                 List.of(new CalicoRule(CalicoRule.CalicoAction.ALLOW, "47", null, 4, null,
                         new CalicoEntityRule(null, null, null, null, List.of(Cidr.parse("198.51.100.7/32")), null, null, null))));
-        var vpn = io.flowpol.inference.model.Peer.workload(new io.flowpol.inference.timeline.WorkloadId("net", "Deployment", "vpn"));
+        var vpn = io.flowpol.inference.model.Peer.workload(new io.flowpol.inference.model.WorkloadId("net", "Deployment", "vpn"));
         var evidence = new io.flowpol.inference.model.Evidence(2, 8, 800, 0, 60_000, null);
         var greEdge = new io.flowpol.inference.model.Edge(vpn,
                 io.flowpol.inference.model.Peer.external(io.flowpol.inference.model.IpAddress.parse("198.51.100.7")), 47, 0, null, evidence);

@@ -1,9 +1,11 @@
-package io.flowpol.inference.timeline;
+package io.flowpol.inference.model;
 
 /**
  * A workload: the top owner of a pod (DESIGN.md fact 9). {@code kind} is Deployment,
  * StatefulSet, DaemonSet, CronJob, Job, ReplicaSet (no Deployment above it) or Pod (bare).
- * Ordered by namespace, kind, name so output is deterministic.
+ * Ordered by namespace, name, kind so output is deterministic: within a namespace by name, as a
+ * reader looks a workload up (and as policy files are listed); kind only parts two workloads of
+ * one name, a Deployment and a StatefulSet "web".
  */
 public record WorkloadId(String namespace, String kind, String name) implements Comparable<WorkloadId> {
     public WorkloadId {
