@@ -15,7 +15,8 @@ import java.util.TreeMap;
 /**
  * Reads Kubernetes and Calico policies from files and directories (see {@link YamlDocuments}
  * for what is accepted). {@code networking.k8s.io/v1 NetworkPolicy} becomes a
- * {@link NetworkPolicy}; Calico's four policy kinds become {@link CalicoPolicy}; every other
+ * {@link NetworkPolicy}; Calico's four policy kinds become {@link CalicoPolicy}, GlobalNetworkSets
+ * the set's {@code networkSets}; every other
  * document is listed in {@link PolicyReadResult#ignored()}.
  *
  * <p>Files are read one document at a time and only the policy values are kept (and, for
@@ -78,6 +79,7 @@ public final class PolicyReader {
         private final boolean checkFields;
         private final List<NetworkPolicy> kubernetes = new ArrayList<>();
         private final List<CalicoPolicy> calico = new ArrayList<>();
+        private final List<io.flowpol.inference.policy.CalicoNetworkSet> networkSets = new ArrayList<>();
         private final List<IgnoredDocument> ignored = new ArrayList<>();
         private final List<InputProblem> warnings = new ArrayList<>();
         /** Where each policy was: its id to "file document N" (never the document: its tree would stay in memory). */
@@ -101,6 +103,12 @@ public final class PolicyReader {
                 checkUnique(seen, doc, "projectcalico.org/" + policy.kind().kindName() + "/"
                         + (policy.namespace() == null ? "" : policy.namespace() + "/") + policy.name());
                 calico.add(policy);
+            } else if (apiVersion != null && CALICO_APIS.contains(apiVersion) && "GlobalNetworkSet".equals(kind)) {
+                // Not a policy: kept for rule selectors that name it (issue 16), never compared or normalised.
+                var set = NetworkSetParser.parse(doc);
+                checkUnique(seen, doc, "projectcalico.org/GlobalNetworkSet/" + set.name());
+                networkSets.add(set);
+                return;
             } else {
                 ignored.add(new IgnoredDocument(doc.file(), doc.documentIndex(), apiVersion, kind));
                 return;
@@ -114,7 +122,7 @@ public final class PolicyReader {
         }
 
         PolicyReadResult result() {
-            return new PolicyReadResult(new PolicySet(kubernetes, calico), ignored, warnings, documents);
+            return new PolicyReadResult(new PolicySet(kubernetes, calico, networkSets), ignored, warnings, documents);
         }
     }
 
