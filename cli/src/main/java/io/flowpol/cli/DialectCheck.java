@@ -63,10 +63,10 @@ final class DialectCheck {
                 + " declared or named port: each decided the same; the Calico set allows nothing less and nothing more");
         List<UnexpressibleEdge> beyond = calico.unexpressible().stream().filter(UnexpressibleEdge::allowedByCalico).toList();
         if (!beyond.isEmpty()) {
-            lines.add(beyond.size() + " flows of protocols Kubernetes NetworkPolicy cannot express (ICMP, ...) are"
-                    + " allowed in the Kubernetes set only by the Calico GlobalNetworkPolicy flowpol-allow-other-protocols,"
-                    + " in the Calico set by the workloads' own policies: "
-                    + String.join(", ", beyond.stream().limit(10).map(u -> u.edge().client() + " -> " + u.edge().server()
+            lines.add("flows of protocols Kubernetes NetworkPolicy cannot express (ICMP, ...): " + beyond.size()
+                    + "; the Kubernetes set allows them only through the Calico GlobalNetworkPolicy"
+                    + " flowpol-allow-other-protocols, the Calico set in the workloads' own policies: "
+                    + String.join(", ", beyond.stream().limit(10).map(u -> u.edge().client() + " → " + u.edge().server()
                             + " " + Protocol.name(u.edge().protocol()) + " (" + u.calicoPolicy() + ")").toList())
                     + (beyond.size() > 10 ? ", ..." : ""));
         }
