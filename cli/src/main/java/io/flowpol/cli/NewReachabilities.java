@@ -36,11 +36,10 @@ final class NewReachabilities {
     /** @param vpcCidrs {@code --vpc-cidr} values (already checked by the learning pipeline), or null for the default */
     static ConnectivityDiff dryRun(LearningPipeline.Learned learned, PolicySide before, PolicySide after,
                                    List<String> vpcCidrs) {
-        CalicoPolicyMatcher calico = new CalicoPolicyMatcher();
         ClusterTimeline timeline = learned.recording().timeline();
         EndpointCatalog catalog = new EndpointCatalog(timeline);
-        PolicyEngine current = new PolicyEngine(before.policies(), calico);
-        PolicyEngine proposed = new PolicyEngine(after.policies(), calico);
+        PolicyEngine current = new PolicyEngine(before.policies(), new CalicoPolicyMatcher(before.policies().networkSets()));
+        PolicyEngine proposed = new PolicyEngine(after.policies(), new CalicoPolicyMatcher(after.policies().networkSets()));
         ConnectivityDiff connectivity = new ConnectivityDiffer(catalog, ConnectivityDiffer::dnsToKubeDns).diff(current,
                 proposed, learned.result().edges(), PolicyPorts.of(before.policies(), after.policies()));
         List<NewReachability> opened = finder(catalog, timeline, vpcCidrs)
@@ -62,7 +61,7 @@ final class NewReachabilities {
         Set<String> isolated = new HashSet<>();
         set.networkPolicies().forEach(p -> isolated.add(p.namespace()));
         List<NewReachability> rows = finder(catalog, timeline, vpcCidrs).beyondObserved(set,
-                new PolicyEngine(set, new CalicoPolicyMatcher()), learned.result().edges(),
+                new PolicyEngine(set, new CalicoPolicyMatcher(set.networkSets())), learned.result().edges(),
                 id -> isolated.contains(id.namespace()));
         List<IpAddress> apiServers = timeline.apiServer().stream().map(AddressSpan::ip).distinct().toList();
         return new ExpectedReachability(learned.result().snatEgress(), learned.result().edges(), apiServers)

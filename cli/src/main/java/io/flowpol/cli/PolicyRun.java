@@ -45,8 +45,9 @@ final class PolicyRun {
             throw new DeniesObservedTrafficException("generated policies would deny " + denied.size()
                     + " observed edge(s); nothing was written (this is a flowpol bug: please report it with the edges above)");
         }
-        OutputWriter.write(out, renderer.renderer(), policies, learned, network, join(beyond));
-        Summary.print(stdout, err, out, policies, learned);
+        var dialects = DialectCheck.dialects(options, policies, learned.result().edges(), timeline, vpcCidrs, err);
+        OutputWriter.write(out, renderer.renderer(), policies, learned, network, join(beyond), dialects);
+        Summary.print(stdout, err, out, policies, learned, dialects);
         return policies;
     }
 

@@ -42,7 +42,7 @@ final class PolicyOutput {
         List<String> problems = new ArrayList<>();
         int documents = 0;
         for (Map.Entry<String, String> file : files(dir).entrySet()) {
-            if (!file.getKey().endsWith(".yaml") || file.getKey().equals("kustomization.yaml")) {
+            if (!file.getKey().endsWith(".yaml") || file.getKey().endsWith("kustomization.yaml")) {
                 continue;
             }
             try (YAMLParser parser = new YAMLFactory().createParser(file.getValue())) {

@@ -32,6 +32,19 @@ What the proposal allows that the current policies deny, riskiest first (interne
 </#list>
 
 </#if>
+<#if diff.staged?has_content>
+### Staged → enforced (${diff.staged?size})
+
+These observed flows change verdict once a side's staged policies (StagedNetworkPolicy,
+StagedGlobalNetworkPolicy) are enforced, as `flowpol promote` and applying its output would do.
+
+| client | server | port | connections | last seen | change |
+| --- | --- | --- | ---: | --- | --- |
+<#list diff.staged as e>
+| ${e.client} | ${e.server} | ${e.port} | ${e.connections} | ${e.lastSeen} | ${e.decision} |
+</#list>
+
+</#if>
 <#if diff.broken?has_content>
 ### ⛔ Broken observed flows (${n.broken})
 

@@ -21,6 +21,14 @@ Newly allowed (denied by the current policies), riskiest first:
       new: ${r.size}; ${r.observed}
 </#list>
 </#if>
+<#if diff.staged?has_content>
+
+Staged -> enforced (observed flows whose verdict changes once a side's staged policies are promoted):
+<#list diff.staged as e>
+  ${e.client} -> ${e.server} ${e.port}: ${e.connections} connections, last seen ${e.lastSeen}
+      ${e.decision}
+</#list>
+</#if>
 <#if diff.broken?has_content>
 
 BROKEN observed flows (allowed now, denied by the proposal):

@@ -50,6 +50,19 @@ public final class PolicyOptions {
                     + "and the previous output is kept.")
     public boolean allowEmpty;
 
+    @Option(names = "--dialect", paramLabel = "DIALECT", defaultValue = "kubernetes",
+            description = "Which policies to write: 'kubernetes' (NetworkPolicies and the Calico guard "
+                    + "GlobalNetworkPolicies), 'calico' (the same intent as Calico projectcalico.org/v3 resources in the "
+                    + "flowpol tier, under calico/), or 'both'; the two are proven equivalent before anything is "
+                    + "written. Default: ${DEFAULT-VALUE}.")
+    public String dialect;
+
+    @Option(names = "--staged",
+            description = "Write every policy as its Calico staged kind (StagedKubernetesNetworkPolicy, "
+                    + "StagedNetworkPolicy, StagedGlobalNetworkPolicy): Calico reports what it would deny without "
+                    + "enforcing it; 'flowpol promote' turns the set into the enforced kinds. Default: off.")
+    public boolean staged;
+
     @Option(names = "--templates", paramLabel = "DIR",
             description = "A directory of FreeMarker templates that override the built-in ones by file name. Default: the built-in "
                     + "templates only.")
@@ -63,6 +76,9 @@ public final class PolicyOptions {
                     "allow-candidates, common-candidates or report-only",
                     snatEgress));
         }
+        if (!java.util.List.of("kubernetes", "calico", "both").contains(dialect)) {
+            throw new InputException(InputProblem.error(null, 0, "--dialect", "kubernetes, calico or both", dialect));
+        }
         if (internetClientsThreshold < 0) {
             throw new InputException(InputProblem.error(null, 0, "--internet-clients-threshold", "a number >= 0",
                     Integer.toString(internetClientsThreshold)));
@@ -71,6 +87,16 @@ public final class PolicyOptions {
             throw new InputException(InputProblem.error(null, 0, "--min-connections", "a number >= 1",
                     Integer.toString(minConnections)));
         }
+    }
+
+    /** The Kubernetes set is written ({@code --dialect kubernetes} or {@code both}). */
+    public boolean kubernetesDialect() {
+        return !"calico".equals(dialect);
+    }
+
+    /** The Calico set is written ({@code --dialect calico} or {@code both}). */
+    public boolean calicoDialect() {
+        return !"kubernetes".equals(dialect);
     }
 
     public SynthesisOptions synthesisOptions() {

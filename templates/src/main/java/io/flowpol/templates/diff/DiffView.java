@@ -10,8 +10,10 @@ import java.util.List;
 public record DiffView(String currentName, String proposedName, boolean breaks, String headline, Counts counts,
                        List<EdgeRow> broken, List<EdgeRow> stillDenied, List<EdgeRow> fixed,
                        List<ServerGroup> overPermission, List<ReachRow> unobserved, List<FileDiff> files,
-                       boolean filesOmitted, List<FindingRow> findings, List<NewRow> newReachability) {
+                       boolean filesOmitted, List<FindingRow> findings, List<NewRow> newReachability,
+                       List<EdgeRow> staged) {
     public DiffView {
+        staged = List.copyOf(staged);
         newReachability = List.copyOf(newReachability);
         broken = List.copyOf(broken);
         stillDenied = List.copyOf(stillDenied);
@@ -25,7 +27,7 @@ public record DiffView(String currentName, String proposedName, boolean breaks, 
     /** The same view without document diffs (they are in the pull request's files) and findings. */
     DiffView forPullRequest(boolean omitFiles) {
         return new DiffView(currentName, proposedName, breaks, headline, counts, broken, stillDenied, fixed,
-                overPermission, unobserved, omitFiles ? List.of() : files, omitFiles, List.of(), newReachability);
+                overPermission, unobserved, omitFiles ? List.of() : files, omitFiles, List.of(), newReachability, staged);
     }
 
     /** The numbers of the summary table. */

@@ -27,7 +27,7 @@ final class GlobalNetworkPolicyViews {
                 rules(policy, PolicyType.EGRESS, policy.egress(), evidence));
     }
 
-    private static List<GlobalNetworkPolicyView.Rule> rules(CalicoPolicy policy, PolicyType direction,
+    static List<GlobalNetworkPolicyView.Rule> rules(CalicoPolicy policy, PolicyType direction,
                                                             List<CalicoRule> rules, EvidenceIndex evidence) {
         List<GlobalNetworkPolicyView.Rule> out = new ArrayList<>();
         for (int i = 0; i < rules.size(); i++) {
