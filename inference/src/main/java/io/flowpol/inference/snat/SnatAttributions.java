@@ -75,7 +75,13 @@ public final class SnatAttributions {
             evidence = new Evidence(list.size(), 0, 0, -1, -1, null);
         }
         return new SnatAttribution(key.destination(), key.protocol(), key.port(), evidence, nodes, certain,
-                common == null ? List.of() : List.copyOf(common), List.copyOf(all), unattributed);
+                common == null ? List.of() : List.copyOf(common), List.copyOf(all), unattributed,
+                common == null ? List.of() : common.stream().filter(SnatAttributions::daemonSet).toList());
+    }
+
+    /** A pod on every node: beside every sender, so common to any destination (issue 14 acceptance). */
+    private static boolean daemonSet(WorkloadId w) {
+        return w.kind().equals("DaemonSet");
     }
 
     private static Evidence merge(Evidence a, Evidence b) {
