@@ -18,6 +18,9 @@
 | newly allowed peer ranges (beyond the current policies) | ${n.newReachability} |
 | allowed after but never observed | ${n.overPermission} |
 | reachability changes without observed flows | ${n.unobserved} |
+<#if n.snatDestinations gt 0>
+| SNAT-ed egress destinations the proposal may deny | ${n.snatMayDeny} of ${n.snatDestinations} |
+</#if>
 | policies added / changed / removed / unchanged | ${n.added} / ${n.changed} / ${n.removed} / ${n.unchangedDocuments} |
 
 <#if diff.newReachability?has_content>
@@ -54,6 +57,18 @@ These flows were observed and are allowed today; the proposal denies them.
 | --- | --- | --- | ---: | --- | --- |
 <#list diff.broken as e>
 | ${e.client} | ${e.server} | ${e.port} | ${e.connections} | ${e.lastSeen} | ${e.decision} |
+</#list>
+
+</#if>
+<#if diff.snat?has_content>
+### SNAT-ed egress (${diff.snat?size})
+
+The VPC CNI's SNAT hides which pod sent these connections to the internet: each candidate workload (a pod on the node at the time) is checked, and a connection is denied if the proposal denies its real sender.
+
+| destination | connections | proposal | now | may deny | candidates |
+| --- | --- | --- | --- | --- | --- |
+<#list diff.snat as r>
+| ${r.destination} | ${r.connections} | ${r.after} | ${r.before} | ${r.denied} | ${r.candidates} |
 </#list>
 
 </#if>

@@ -85,7 +85,7 @@ public final class FindingCollector {
      * is attributed to its workloads exactly; NAT gateways' translated copies are not edges.
      */
     public void externalSnat(long podEgress, java.util.SortedSet<io.flowpol.inference.model.IpAddress> gateways,
-                             long relayed) {
+                             long relayed, long joined, long unjoined) {
         if (podEgress == 0) {
             return;
         }
@@ -93,6 +93,10 @@ public final class FindingCollector {
                 .append(" connections reached external addresses from pods' own addresses"
                         + " (AWS_VPC_K8S_CNI_EXTERNALSNAT=true behind a NAT gateway), so that egress is attributed"
                         + " to its workloads exactly");
+        if (joined > 0) {
+            m.append("; ").append(joined).append(" of them joined from the node's record (node to destination) and the"
+                    + " NAT gateway's (pod to gateway), as the flow-log format has no pkt-srcaddr/pkt-dstaddr");
+        }
         if (!gateways.isEmpty()) {
             m.append("; NAT gateway ").append(gateways.size() == 1 ? "address " : "addresses ");
             StringBuilder list = new StringBuilder();
@@ -101,6 +105,11 @@ public final class FindingCollector {
             }
             m.append(list).append(" translated them (").append(relayed)
                     .append(" connections of its own to the internet, not drawn as edges: each repeats a pod's)");
+        }
+        if (unjoined > 0) {
+            m.append("; ").append(unjoined).append(" connections from pods to a gateway's own address had no node"
+                    + " record to name their destination (SKIPDATA, or the node's ENI not logged): no rule is drawn"
+                    + " for them, as one to the gateway would match none of their packets");
         }
         add(Severity.INFO, "external-snat", m.toString(), podEgress);
     }

@@ -64,11 +64,13 @@ final class DiffViews {
         long unchanged = c.edges().size() - broken.size() - stillDenied.size() - fixed.size();
         DiffView.Counts counts = new DiffView.Counts(c.edges().size(), broken.size(), stillDenied.size(), fixed.size(),
                 unchanged, c.overPermission().size(), c.unobservedChanges().size(), s.added().size(),
-                s.removed().size(), s.changed().size(), s.unchanged(), c.newReachability().size());
+                s.removed().size(), s.changed().size(), s.unchanged(), c.newReachability().size(), c.snat().size(),
+                c.snat().stream().filter(change -> change.after().mayDeny()).count());
         return new DiffView(cell.apply(report.currentName()), cell.apply(report.proposedName()), !broken.isEmpty(),
                 headline(broken.size(), c.newReachability()), counts, broken, stillDenied, fixed, overPermission(c.overPermission()),
                 reach(c.unobservedChanges()), files(s), false, findings(report.findings()),
-                c.newReachability().stream().map(this::newRow).toList(), staged(c));
+                c.newReachability().stream().map(this::newRow).toList(), staged(c),
+                SnatRows.of(c.snat(), cell));
     }
 
     /**
