@@ -14,7 +14,8 @@ import java.util.function.Consumer;
  * ENI would have shown a pod's real address — and is otherwise left unresolved: a pod is never
  * guessed. Node to external is SNAT egress (fact 3); a connection without a reply, or with a
  * SYN never answered by a SYN-ACK, is an attempt (fact 11). A connection of a protocol without
- * ports is turned so that the side seen first is the client.
+ * ports is turned so that the side seen first is the client. A join whose records named two
+ * different pods for one end (colliding ports) is counted, not routed.
  */
 public final class ConnectionRouter implements Consumer<JoinedConnection> {
     private static final int SYN = 2;
@@ -59,11 +60,16 @@ public final class ConnectionRouter implements Consumer<JoinedConnection> {
             unresolved[UnresolvedReason.NODE_ADDRESS_UNMATCHED.ordinal()]++;
             return;
         }
+        if (c.conflict) {
+            // Records named two different pods for one end: two connections whose ports collided
+            // under one node-anchored key (v2, busy nodes). Which pod it was would be a guess, and a
+            // wrong guess is a wrong rule: reported, never an edge (docs/multi-eni.md).
+            conflicts++;
+            unresolved[UnresolvedReason.JOIN_CONFLICT.ordinal()]++;
+            return;
+        }
         countReason(c.clientReason);
         countReason(c.serverReason);
-        if (c.conflict) {
-            conflicts++;
-        }
         int clientPeer = endpoints.peer(c.clientEndpoint);
         int serverPeer = endpoints.peer(c.serverEndpoint);
         boolean attempt = isAttempt(c);

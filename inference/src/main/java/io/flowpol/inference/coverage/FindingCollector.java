@@ -65,7 +65,7 @@ public final class FindingCollector {
     public void unresolved(Map<UnresolvedReason, Long> byReason) {
         byReason.forEach((reason, count) -> add(Severity.WARNING, "unresolved", count
                 + " connections have an end that is no pod or node: " + reason.text()
-                + (reason == UnresolvedReason.NODE_ADDRESS_UNMATCHED
+                + (reason == UnresolvedReason.NODE_ADDRESS_UNMATCHED || reason == UnresolvedReason.JOIN_CONFLICT
                         ? "; they were left out of the edges rather than guessed"
                         : "; they are kept as edges to a VPC address, not to a workload"), count));
     }
@@ -130,8 +130,9 @@ public final class FindingCollector {
     public void joinConflicts(long connections) {
         if (connections > 0) {
             add(Severity.WARNING, "join-conflict", connections + " joined connections had records naming"
-                    + " different peers for one end (reused ports within the join horizon); the first was"
-                    + " kept — review those edges or shorten the join horizon", connections);
+                    + " different peers for one end (two connections whose ports collided within the join horizon);"
+                    + " no edge was made from them rather than guess which peer it was — an edge seen only so is"
+                    + " missing from the policies: log pkt-srcaddr/pkt-dstaddr or shorten the join horizon", connections);
         }
     }
 
