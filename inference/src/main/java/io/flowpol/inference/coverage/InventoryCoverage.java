@@ -66,6 +66,8 @@ public final class InventoryCoverage {
         TreeSet<IpAddress> unnamed = Stream.concat(result.edges().stream(), result.attempts().stream())
                 .flatMap(InventoryCoverage::ends)
                 .filter(p -> p.kind() == Peer.Kind.VPC_ADDRESS && p.ip() != null && known.lookup(p.ip()) == null)
+                // outside the inventory's VPC (on premises, a peered VPC): no ENI of it would name them
+                .filter(p -> known.cidrs().isEmpty() || known.cidrs().stream().anyMatch(c -> c.contains(p.ip())))
                 .map(Peer::ip).collect(Collectors.toCollection(TreeSet::new));
         if (unnamed.isEmpty()) {
             return Optional.empty();
@@ -76,11 +78,10 @@ public final class InventoryCoverage {
                 + " held by no recorded pod, node or API server (e.g. " + examples + ")";
         return Optional.of(known.isEmpty()
                 ? new Finding(Finding.Severity.INFO, WOULD_NAME, what + ": an --aws-network inventory would name them"
-                        + " (load balancer, VPC endpoint, database ...) and allow a load balancer's or endpoint's"
-                        + " rules by all its ENI addresses", unnamed.size())
-                : new Finding(Finding.Severity.INFO, NOT_NAMED, what + " that the --aws-network inventory does not"
-                        + " name either: ENIs created or deleted outside its snapshot, or another VPC's (peering)",
-                        unnamed.size()));
+                        + " (those in the VPC: load balancer, VPC endpoint, database ...) and allow a load balancer's or"
+                        + " endpoint's rules by all its ENI addresses", unnamed.size())
+                : new Finding(Finding.Severity.INFO, NOT_NAMED, what + " in the VPC that the --aws-network inventory"
+                        + " does not name: ENIs created or deleted outside its snapshot", unnamed.size()));
     }
 
     private static Stream<Peer> ends(Edge e) {

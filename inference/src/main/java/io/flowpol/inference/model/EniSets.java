@@ -95,8 +95,12 @@ public final class EniSets {
     public record Widening(String resource, int addresses, int added) {
         /** {@code all 3 ENI addresses of load balancer k8s-shop-frontend (NLB) (2 not seen in the window)}. */
         public String text() {
-            return "all " + addresses + " ENI addresses of " + resource
-                    + (added == 0 ? " (each seen in the window)" : " (" + added + " not seen in the window)");
+            return "all " + addresses + " ENI addresses of " + resource + seen();
+        }
+
+        /** {@code  (2 not seen in the window)}, or that each was seen. */
+        public String seen() {
+            return added == 0 ? " (each seen in the window)" : " (" + added + " not seen in the window)";
         }
     }
 }

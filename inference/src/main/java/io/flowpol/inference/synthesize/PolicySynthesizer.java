@@ -84,6 +84,7 @@ public final class PolicySynthesizer {
             calico.add(other.policy());
         }
         LoadBalancerAdvice.advise(cluster, kept, options, findings);
+        List<SourceRanges> sourceRanges = LoadBalancerClients.learn(cluster, kept, inventory, options, findings);
         attachNotes(evidence, notes);
         attachSummaries(evidence, summaries);
         eniSetFindings(kept, mapper.eniSets(), findings);
@@ -91,7 +92,7 @@ public final class PolicySynthesizer {
         all.addAll(snatFindings);
         internet.forEach(s -> all.add(internetFinding(s)));
         return new SynthesizedPolicies(new PolicySet(networkPolicies, calico), evidence, leftOut, other.edges(), all,
-                internet);
+                internet, sourceRanges);
     }
 
     /** One line per widened resource: how many of its addresses the rules allow beyond those seen. */
@@ -105,7 +106,8 @@ public final class PolicySynthesizer {
             }
         }
         sets.widenings(seen).values().forEach(w -> findings.add(Finding.Severity.INFO, "eni-set", "rules to "
-                + w.resource() + " allow " + w.text() + ", so they keep working as it scales or fails over"));
+                + w.resource() + " allow all " + w.addresses() + " of its ENI addresses" + w.seen()
+                + ", so they keep working as it scales or fails over"));
     }
 
     /**

@@ -62,8 +62,8 @@ class EniSetRulesTest {
         assertEquals(1, ingress.size());
         assertEquals(List.of("10.0.1.50/32", "10.0.2.50/32", "10.0.3.50/32"), blocks(ingress.get(0)));
         assertTrue(out.findings().stream().anyMatch(f -> f.code().equals("eni-set") && f.message().equals(
-                "rules to load balancer k8s-shop-frontend (NLB) allow all 3 ENI addresses of load balancer "
-                        + "k8s-shop-frontend (NLB) (2 not seen in the window), so they keep working as it scales or fails over")),
+                "rules to load balancer k8s-shop-frontend (NLB) allow all 3 of its ENI addresses "
+                        + "(2 not seen in the window), so they keep working as it scales or fails over")),
                 out.findings().toString());
         assertTrue(out.findings().stream().noneMatch(f -> f.code().equals("vpc-address-peer")), out.findings().toString());
     }
