@@ -287,7 +287,9 @@ class FlowInferenceTest {
         assertEquals(1L, result.coverage().unresolvedByReason().get(UnresolvedReason.JOIN_CONFLICT.text()),
                 result.coverage().toString());
         assertTrue(result.findings().stream().anyMatch(f -> f.code().equals("join-conflict")
-                && f.message().contains("no edge was made from them")), result.findings().toString());
+                && f.message().contains("no edge was made from them") && f.message().contains("1 candidate edge(s) no other "
+                + "connection proved, so not allowed: shop/Deployment/frontend -> shop/Deployment/backend TCP 8080")),
+                result.findings().toString());
     }
 
     @Test

@@ -26,6 +26,7 @@ public final class ConnectionRouter implements Consumer<JoinedConnection> {
     private final EdgeAggregator edges = new EdgeAggregator();
     private final EdgeAggregator attempts = new EdgeAggregator();
     private final EdgeAggregator snatEgress = new EdgeAggregator();
+    private final EdgeAggregator conflicted = new EdgeAggregator();
     private final long[] unresolved = new long[UnresolvedReason.values().length];
     private long conflicts;
     private long connections;
@@ -66,6 +67,11 @@ public final class ConnectionRouter implements Consumer<JoinedConnection> {
             // wrong guess is a wrong rule: reported, never an edge (docs/multi-eni.md).
             conflicts++;
             unresolved[UnresolvedReason.JOIN_CONFLICT.ordinal()]++;
+            if (!isAttempt(c)) {
+                // One of the candidate pairs (the ends first named), for the report to point at.
+                conflicted.add(endpoints.peer(c.clientEndpoint), endpoints.peer(c.serverEndpoint), c.protocol,
+                        c.serverPort, c.packets, c.bytes, c.firstSeen, c.lastSeen, c.proofs);
+            }
             return;
         }
         countReason(c.clientReason);
@@ -123,6 +129,14 @@ public final class ConnectionRouter implements Consumer<JoinedConnection> {
     /** Connections from a pod's own address to an external one: external SNAT (or none) at work. */
     public long podEgress() {
         return podEgress;
+    }
+
+    /**
+     * Per conflicted join that got a reply, the pair its ends were first named as: one of the
+     * candidates, never an edge; the report names those no other connection proved.
+     */
+    public EdgeAggregator conflicted() {
+        return conflicted;
     }
 
     public long conflicts() {
