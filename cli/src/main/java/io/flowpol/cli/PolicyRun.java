@@ -33,7 +33,7 @@ final class PolicyRun {
                                    PrintWriter err) {
         var timeline = learned.recording().timeline();
         SynthesizedPolicies policies = new PolicySynthesizer(options.synthesisOptions())
-                .synthesize(learned.result(), timeline);
+                .synthesize(learned.result(), timeline, network.inventory());
         // What the policies allow beyond the observed edges (issue 18 item 3) does not depend on the
         // self-check: computed beside it, as it costs a few hundred ms on a cold JVM.
         CompletableFuture<List<BeyondObserved>> beyond = CompletableFuture.supplyAsync(

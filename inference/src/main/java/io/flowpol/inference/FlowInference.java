@@ -269,7 +269,11 @@ public final class FlowInference implements FlowSink {
             findings.likelyNatGateways(likelyNatGateways(edges));
         }
         findings.attempts(attempts.stream().mapToLong(e -> e.evidence().connections()).sum());
-        findings.joinConflicts(router.conflicts());
+        java.util.Set<Edge> learned = new java.util.HashSet<>();
+        edges.forEach(e -> learned.add(new Edge(e.client(), e.server(), e.protocol(), e.port(), null, null)));
+        findings.joinConflicts(router.conflicts(), edges(router.conflicted(), portNames).stream()
+                .filter(e -> !learned.contains(new Edge(e.client(), e.server(), e.protocol(), e.port(), null, null)))
+                .toList());
         findings.windowsWorkloads(analyzer.windowsWorkloads());
         return new InferenceResult(edges, attempts, snat, coverage, findings.findings());
     }

@@ -28,6 +28,13 @@ public final class PolicyOptions {
                     + "Default: ${DEFAULT-VALUE}.")
     public int internetClientsThreshold;
 
+    @Option(names = "--lb-source-ranges-max", paramLabel = "N", defaultValue = "4",
+            description = "A LoadBalancer Service whose load balancer clients (public clients of its pods with client IP "
+                    + "preservation, or with --aws-network the clients of its ENIs) come from at most N ranges (exact "
+                    + "addresses, else their /24 (/48) networks) gets a loadBalancerSourceRanges kustomize patch in "
+                    + "service-patches/; more are reported as not few. 0 turns this off. Default: ${DEFAULT-VALUE}.")
+    public int loadBalancerSourceRangesMax;
+
     @Option(names = "--exclude-namespace", paramLabel = "NS", split = ",",
             defaultValue = "kube-system,kube-public,kube-node-lease",
             description = "Namespaces that get no policies (traffic to them is still allowed by the others' egress). "
@@ -83,6 +90,10 @@ public final class PolicyOptions {
             throw new InputException(InputProblem.error(null, 0, "--internet-clients-threshold", "a number >= 0",
                     Integer.toString(internetClientsThreshold)));
         }
+        if (loadBalancerSourceRangesMax < 0) {
+            throw new InputException(InputProblem.error(null, 0, "--lb-source-ranges-max", "a number >= 0",
+                    Integer.toString(loadBalancerSourceRangesMax)));
+        }
         if (minConnections < 1) {
             throw new InputException(InputProblem.error(null, 0, "--min-connections", "a number >= 1",
                     Integer.toString(minConnections)));
@@ -101,7 +112,7 @@ public final class PolicyOptions {
 
     public SynthesisOptions synthesisOptions() {
         return new SynthesisOptions(minConnections, prefix(), 128, excludedNamespaces,
-                SnatEgressMode.ofFlag(snatEgress), internetClientsThreshold);
+                SnatEgressMode.ofFlag(snatEgress), internetClientsThreshold, loadBalancerSourceRangesMax);
     }
 
     private int prefix() {

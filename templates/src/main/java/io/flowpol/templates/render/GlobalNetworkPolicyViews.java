@@ -33,7 +33,7 @@ final class GlobalNetworkPolicyViews {
         for (int i = 0; i < rules.size(); i++) {
             CalicoRule rule = rules.get(i);
             String comment = EvidenceText.ruleComment(
-                    evidence.of(policy.namespace(), policy.name(), direction, i), evidence.inventory());
+                    evidence.of(policy.namespace(), policy.name(), direction, i), evidence.inventory(), evidence.eniSets());
             out.add(new GlobalNetworkPolicyView.Rule(comment == null ? null : YamlStrings.comment(comment),
                     action(rule.action()), protocol(rule.protocol()),
                     rule.ipVersion() == null ? null : rule.ipVersion().toString(),

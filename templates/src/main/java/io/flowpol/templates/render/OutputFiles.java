@@ -2,6 +2,7 @@ package io.flowpol.templates.render;
 
 import io.flowpol.inference.policy.CalicoPolicy;
 import io.flowpol.inference.policy.NetworkPolicy;
+import io.flowpol.inference.synthesize.SourceRanges;
 import io.flowpol.inference.synthesize.SynthesizedPolicies;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -13,6 +14,7 @@ import java.util.regex.Pattern;
 /**
  * The layout of an output directory (DESIGN.md contracts): {@code networkpolicies/<ns>/<name>.yaml},
  * {@code globalnetworkpolicies/<name>.yaml}, {@code kustomization.yaml}, {@code edges.json},
+ * {@code service-patches/} (learned {@code loadBalancerSourceRanges}, when there are any),
  * {@code report.md} (and {@link OutputManifest#FILE}, written after these); and the writing of one
  * model into it.
  */
@@ -33,9 +35,12 @@ final class OutputFiles {
     private static final String CALICO_POLICY_TEMPLATE = "calicopolicy.yaml.ftl";
     private static final String NETWORK_SET_TEMPLATE = "globalnetworkset.yaml.ftl";
     private static final String TIER_TEMPLATE = "tier.yaml.ftl";
+    private static final String SERVICE_PATCH_TEMPLATE = "service-patch.yaml.ftl";
+    private static final String SERVICE_PATCHES_TEMPLATE = "service-patches.yaml.ftl";
     /** Every template {@link #writeAll} renders. */
     static final List<String> TEMPLATES = List.of(NETWORK_POLICY_TEMPLATE, GLOBAL_POLICY_TEMPLATE,
-            KUSTOMIZATION_TEMPLATE, REPORT_TEMPLATE, CALICO_POLICY_TEMPLATE, NETWORK_SET_TEMPLATE, TIER_TEMPLATE);
+            KUSTOMIZATION_TEMPLATE, REPORT_TEMPLATE, CALICO_POLICY_TEMPLATE, NETWORK_SET_TEMPLATE, TIER_TEMPLATE,
+            SERVICE_PATCH_TEMPLATE, SERVICE_PATCHES_TEMPLATE);
 
     private final OutputRenderer renderer;
     private final OutputModel model;
@@ -59,8 +64,9 @@ final class OutputFiles {
                 resources.add(CALICO);
             }
         }
-        renderer.renderTemplate(KUSTOMIZATION_TEMPLATE, "kustomization", new KustomizationView(resources),
-                dir.resolve(KUSTOMIZATION));
+        boolean patches = writeServicePatches(dir, synthesized.sourceRanges());
+        renderer.renderTemplate(KUSTOMIZATION_TEMPLATE, "kustomization",
+                new KustomizationView(resources, patches ? SourceRanges.DIRECTORY : ""), dir.resolve(KUSTOMIZATION));
         EdgesJson.write(dir.resolve(EDGES), model.result(), synthesized, model.inventory(), model.beyondObserved());
         renderer.renderTemplate(REPORT_TEMPLATE, "report", ReportViews.of(model), dir.resolve(REPORT));
     }
@@ -130,5 +136,26 @@ final class OutputFiles {
             DocumentSize.check(dir.resolve(file), file, "GlobalNetworkPolicy " + policy.name());
             resources.add(file);
         }
+    }
+
+    /**
+     * {@code service-patches/<ns>/<service>.yaml} per learned {@code loadBalancerSourceRanges} and
+     * the kustomize Component listing them (issue 11 item 3); a Component, as the Services are not
+     * among this output's resources. Written before the manifest like every file, so it is listed.
+     */
+    private boolean writeServicePatches(Path dir, List<SourceRanges> sourceRanges) throws IOException {
+        if (sourceRanges.isEmpty()) {
+            return false;
+        }
+        List<String> paths = new ArrayList<>();
+        for (SourceRanges r : sourceRanges) {
+            String path = PolicyFileNames.segment(r.namespace()) + "/" + PolicyFileNames.segment(r.service()) + ".yaml";
+            renderer.renderTemplate(SERVICE_PATCH_TEMPLATE, "patch", ServicePatchView.of(r),
+                    dir.resolve(SourceRanges.DIRECTORY).resolve(path));
+            paths.add(path);
+        }
+        renderer.renderTemplate(SERVICE_PATCHES_TEMPLATE, "patches", new ServicePatchesView(paths),
+                dir.resolve(SourceRanges.DIRECTORY).resolve(KUSTOMIZATION));
+        return true;
     }
 }
