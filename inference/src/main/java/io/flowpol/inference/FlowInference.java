@@ -148,10 +148,8 @@ public final class FlowInference implements FlowSink {
      */
     private boolean prepare(FlowRecord r, int eni) {
         long end = r.endMillis >= 0 ? r.endMillis : r.startMillis;
-        int src = r.hasPktSrcAddr ? resolver.resolve(r.pktSrcHi, r.pktSrcLo, r.startMillis, end)
-                : resolver.resolve(r.srcHi, r.srcLo, r.startMillis, end);
-        int dst = r.hasPktDstAddr ? resolver.resolve(r.pktDstHi, r.pktDstLo, r.startMillis, end)
-                : resolver.resolve(r.dstHi, r.dstLo, r.startMillis, end);
+        int src = source(r, end);
+        int dst = destination(r, end);
         if (r.hasPktDstAddr && r.hasDstAddr && (r.dstLo != r.pktDstLo || r.dstHi != r.pktDstHi)) {
             observeNatGateway(r, dst, end);
         }
@@ -159,6 +157,11 @@ public final class FlowInference implements FlowSink {
             src = onCapturingEni(eni, src, !r.hasPktSrcAddr, r.srcHi, r.srcLo);
             dst = onCapturingEni(eni, dst, !r.hasPktDstAddr, r.dstHi, r.dstLo);
         }
+        return orientInto(r, end, src, dst);
+    }
+
+    /** Orients the resolved record into {@link #oriented}; false for tunnel traffic between nodes. */
+    private boolean orientInto(FlowRecord r, long end, int src, int dst) {
         boolean srcNode = endpoints.kind(src) == EndpointKind.NODE;
         boolean dstNode = endpoints.kind(dst) == EndpointKind.NODE;
         if (srcNode && dstNode && isTunnel(r)) {
@@ -172,6 +175,17 @@ public final class FlowInference implements FlowSink {
                 src, srcAmbiguous, r.srcPort, endpoints.anchor(src), dst, dstAmbiguous, r.dstPort, endpoints.anchor(dst));
         fill(r, end, verdict, src, srcAmbiguous, dst, dstAmbiguous);
         return true;
+    }
+
+    /** The sender at the record's time: the packet's own address where the format has it (fact 2). */
+    private int source(FlowRecord r, long end) {
+        return r.hasPktSrcAddr ? resolver.resolve(r.pktSrcHi, r.pktSrcLo, r.startMillis, end)
+                : resolver.resolve(r.srcHi, r.srcLo, r.startMillis, end);
+    }
+
+    private int destination(FlowRecord r, long end) {
+        return r.hasPktDstAddr ? resolver.resolve(r.pktDstHi, r.pktDstLo, r.startMillis, end)
+                : resolver.resolve(r.dstHi, r.dstLo, r.startMillis, end);
     }
 
     /** A packet for the internet addressed to an in-VPC interface: a NAT gateway (issue 14 item 5). */
