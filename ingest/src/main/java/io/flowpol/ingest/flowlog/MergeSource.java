@@ -6,7 +6,7 @@ import java.util.Arrays;
 /**
  * The consuming side of one file of a {@link TimeOrderedFlowLogReader} read: its batches from
  * the read's {@link ParsePool}, and a window of records taken out of the batches, ordered by start
- * (a tie keeps file order) in a {@link RecordHeap}. A flow-log file is in order of capture (the end of each
+ * (a tie keeps file order) in a {@link RecordWindow}. A flow-log file is in order of capture (the end of each
  * aggregation interval), so starts within it run back by up to one interval; the window holds a
  * record until a record {@code tolerance} later has been read, after which nothing earlier can
  * come from this file.
@@ -27,8 +27,8 @@ final class MergeSource {
 
     private RecordBatch batch;
     private int next;
-    /** Set when the file is opened; an ended file's heap serves the next file. */
-    RecordHeap window;
+    /** Set when the file is opened; an ended file's window serves the next file. */
+    RecordWindow window;
     private long maxStart = Long.MIN_VALUE;
 
     MergeSource(int id, ReadUnit unit, long firstStart) {
@@ -41,7 +41,7 @@ final class MergeSource {
         return feed != null;
     }
 
-    void open(ParsePool pool, RecordHeap window) {
+    void open(ParsePool pool, RecordWindow window) {
         this.pool = pool;
         this.window = window;
         feed = pool.feed(unit);

@@ -82,7 +82,7 @@ public final class TimeOrderedFlowLogReader {
         private final int[] rank;
         private final SourceHeap heap;
         private final MergeSource.Spares spares = new MergeSource.Spares();
-        private final ArrayDeque<RecordHeap> heaps = new ArrayDeque<>();
+        private final ArrayDeque<RecordWindow> windows = new ArrayDeque<>();
         private final ParsePool pool;
         private int opened;
         private boolean consumed;
@@ -181,13 +181,13 @@ public final class TimeOrderedFlowLogReader {
         }
 
         private void open(MergeSource source) {
-            // An ended file's (empty) heap serves the next one.
-            source.open(pool, heaps.isEmpty() ? new RecordHeap() : heaps.pop());
+            // An ended file's (empty) window serves the next one.
+            source.open(pool, windows.isEmpty() ? new RecordWindow() : windows.pop());
         }
 
-        /** A file read to its end and out of the merge: its heap is kept for reuse. */
+        /** A file read to its end and out of the merge: its window is kept for reuse. */
         private void ended(MergeSource source) {
-            heaps.push(source.window);
+            windows.push(source.window);
             source.window = null;
         }
 
