@@ -3,9 +3,8 @@ package io.flowpol.ingest.flowlog;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.flowpol.inference.model.FlowRecord;
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.List;
+import java.util.PriorityQueue;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +22,8 @@ class RecordWindowTest {
         for (long seed = 1; seed <= 40; seed++) {
             Random random = new Random(seed);
             RecordWindow window = new RecordWindow();
-            List<Entry> reference = new ArrayList<>();
+            PriorityQueue<Entry> reference = new PriorityQueue<>(
+                    Comparator.comparingLong(Entry::start).thenComparingLong(Entry::arrival));
             long clock = 1_700_000_000_000L;
             long arrival = 0;
             for (int step = 0; step < 20_000; step++) {
@@ -48,8 +48,7 @@ class RecordWindowTest {
                     window.add(r, start);
                     reference.add(new Entry(start, arrival++, r));
                 } else {
-                    reference.sort(Comparator.comparingLong(Entry::start).thenComparingLong(Entry::arrival));
-                    Entry first = reference.remove(0);
+                    Entry first = reference.poll();
                     assertEquals(first.start(), window.minStart(), "seed " + seed + " step " + step);
                     assertEquals(first.record(), window.removeMin(), "seed " + seed + " step " + step);
                 }
