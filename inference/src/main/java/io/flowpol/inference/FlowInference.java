@@ -27,7 +27,6 @@ import io.flowpol.inference.resolve.EniAddresses;
 import io.flowpol.inference.resolve.EniOwners;
 import io.flowpol.inference.resolve.NatGateways;
 import io.flowpol.inference.resolve.PodIndex;
-import io.flowpol.inference.resolve.UnresolvedReason;
 import io.flowpol.inference.snat.NatGatewayJoin;
 import io.flowpol.inference.snat.SnatCandidates;
 import io.flowpol.inference.timeline.ClusterTimeline;
@@ -158,32 +157,25 @@ public final class FlowInference implements FlowSink {
      * Resolves both ends of the record at its time and orients it into {@link #oriented}; false
      * for tunnel traffic between nodes (an overlay network, fact 12). {@code eni} is the capturing
      * interface's index in {@link #enis}, -1 for none: a settled ENI's primary address resolves to
-     * its node there (fact 13).
+     * its node there (fact 13). Kept small, the rare cases in methods of their own, so that the
+     * JIT inlines it into the per-record loop (issue 13: at 817 bytecodes it never was).
      */
     private boolean prepare(FlowRecord r, int eni) {
         long end = r.endMillis >= 0 ? r.endMillis : r.startMillis;
-        int src = r.hasPktSrcAddr ? resolver.resolve(r.pktSrcHi, r.pktSrcLo, r.startMillis, end)
-                : resolver.resolve(r.srcHi, r.srcLo, r.startMillis, end);
-        UnresolvedReason srcReason = resolver.lastReason();
-        int dst = r.hasPktDstAddr ? resolver.resolve(r.pktDstHi, r.pktDstLo, r.startMillis, end)
-                : resolver.resolve(r.dstHi, r.dstLo, r.startMillis, end);
-        UnresolvedReason dstReason = resolver.lastReason();
-        if (r.hasPktDstAddr && r.hasDstAddr && (r.dstLo != r.pktDstLo || r.dstHi != r.pktDstHi)
-                && endpoints.kind(dst) == EndpointKind.EXTERNAL) {
-            // A packet for the internet addressed to an in-VPC interface: a NAT gateway (issue 14 item 5).
-            natGateways.observe(resolver.resolve(r.dstHi, r.dstLo, r.startMillis, end), dst);
+        int src = source(r, end);
+        int dst = destination(r, end);
+        if (r.hasPktDstAddr && r.hasDstAddr && (r.dstLo != r.pktDstLo || r.dstHi != r.pktDstHi)) {
+            observeNatGateway(r, dst, end);
         }
-        int eniEndpoint = eni >= 0 ? enis.eniEndpoint(eni) : -1;
-        if (eniEndpoint >= 0) {
-            if (!r.hasPktSrcAddr && endpoints.kind(src) == EndpointKind.VPC_ADDRESS && enis.isPrimary(eni, r.srcHi, r.srcLo)) {
-                src = eniEndpoint;
-                srcReason = null;
-            }
-            if (!r.hasPktDstAddr && endpoints.kind(dst) == EndpointKind.VPC_ADDRESS && enis.isPrimary(eni, r.dstHi, r.dstLo)) {
-                dst = eniEndpoint;
-                dstReason = null;
-            }
+        if (eni >= 0 && enis.eniEndpoint(eni) >= 0) {
+            src = onCapturingEni(eni, src, !r.hasPktSrcAddr, r.srcHi, r.srcLo);
+            dst = onCapturingEni(eni, dst, !r.hasPktDstAddr, r.dstHi, r.dstLo);
         }
+        return orientInto(r, end, src, dst);
+    }
+
+    /** Orients the resolved record into {@link #oriented}; false for tunnel traffic between nodes. */
+    private boolean orientInto(FlowRecord r, long end, int src, int dst) {
         boolean srcNode = endpoints.kind(src) == EndpointKind.NODE;
         boolean dstNode = endpoints.kind(dst) == EndpointKind.NODE;
         if (srcNode && dstNode && isTunnel(r)) {
@@ -193,8 +185,42 @@ public final class FlowInference implements FlowSink {
         // flow-direction says which side that is (egress: the source, ingress: the destination).
         boolean srcAmbiguous = srcNode && !r.hasPktSrcAddr && r.flowDirection != FlowRecord.DIRECTION_INGRESS;
         boolean dstAmbiguous = dstNode && !r.hasPktDstAddr && r.flowDirection != FlowRecord.DIRECTION_EGRESS;
-        boolean reply = orientation.sourceIsServer(r.protocol, r.tcpFlags, r.startMillis,
+        int verdict = orientation.orient(r.protocol, r.tcpFlags, r.startMillis,
                 src, srcAmbiguous, r.srcPort, endpoints.anchor(src), dst, dstAmbiguous, r.dstPort, endpoints.anchor(dst));
+        fill(r, end, verdict, src, srcAmbiguous, dst, dstAmbiguous);
+        return true;
+    }
+
+    /** The sender at the record's time: the packet's own address where the format has it (fact 2). */
+    private int source(FlowRecord r, long end) {
+        return r.hasPktSrcAddr ? resolver.resolve(r.pktSrcHi, r.pktSrcLo, r.startMillis, end)
+                : resolver.resolve(r.srcHi, r.srcLo, r.startMillis, end);
+    }
+
+    private int destination(FlowRecord r, long end) {
+        return r.hasPktDstAddr ? resolver.resolve(r.pktDstHi, r.pktDstLo, r.startMillis, end)
+                : resolver.resolve(r.dstHi, r.dstLo, r.startMillis, end);
+    }
+
+    /** A packet for the internet addressed to an in-VPC interface: a NAT gateway (issue 14 item 5). */
+    private void observeNatGateway(FlowRecord r, int dst, long end) {
+        if (endpoints.kind(dst) == EndpointKind.EXTERNAL) {
+            natGateways.observe(resolver.resolve(r.dstHi, r.dstLo, r.startMillis, end), dst);
+        }
+    }
+
+    /**
+     * An end logged as the capturing ENI's primary address (no packet address for it) is that
+     * ENI's node once the ENI is settled (fact 13); any other end stays as resolved.
+     */
+    private int onCapturingEni(int eni, int endpoint, boolean logged, long hi, long lo) {
+        return logged && endpoints.kind(endpoint) == EndpointKind.VPC_ADDRESS && enis.isPrimary(eni, hi, lo)
+                ? enis.eniEndpoint(eni) : endpoint;
+    }
+
+    /** Writes the oriented record: client and server by the verdict of {@link Orientation#orient}. */
+    private void fill(FlowRecord r, long end, int verdict, int src, boolean srcAmbiguous, int dst, boolean dstAmbiguous) {
+        boolean reply = Orientation.sourceIsServer(verdict);
         // ICMP and other port-less protocols carry 0 or '-' (-1) ports: key them as port 0.
         int srcPort = Math.max(0, r.srcPort);
         int dstPort = Math.max(0, r.dstPort);
@@ -205,10 +231,10 @@ public final class FlowInference implements FlowSink {
         o.serverPort = reply ? srcPort : dstPort;
         o.clientEndpoint = reply ? dst : src;
         o.clientExact = !(reply ? dstAmbiguous : srcAmbiguous);
-        o.clientReason = reply ? dstReason : srcReason;
+        o.clientReason = resolver.reason(o.clientEndpoint);
         o.serverEndpoint = reply ? src : dst;
         o.serverExact = !(reply ? srcAmbiguous : dstAmbiguous);
-        o.serverReason = reply ? srcReason : dstReason;
+        o.serverReason = resolver.reason(o.serverEndpoint);
         o.packetAddresses = r.hasPktSrcAddr && r.hasPktDstAddr;
         o.interfaceId = r.interfaceId;
         o.packets = r.packets;
@@ -216,8 +242,7 @@ public final class FlowInference implements FlowSink {
         o.startMillis = r.startMillis;
         o.endMillis = end;
         o.tcpFlags = r.protocol == Protocol.TCP ? r.tcpFlags : -1;
-        o.proof = orientation.lastProof();
-        return true;
+        o.proof = Orientation.proof(verdict);
     }
 
     private static boolean isTunnel(FlowRecord r) {
