@@ -65,6 +65,7 @@ public final class GenerateCommand implements Callable<Integer> {
         var err = spec.commandLine().getErr();
         NetworkInventory inventory = AwsNetwork.read(awsNetwork);
         RendererPreparation renderer = RendererPreparation.start(policy.templates);
+        tuning.summariseAbove = policy.summariseAbove();
         LearningPipeline.Learned learned = LearningPipeline.run(spec.commandLine(), flowLogs, aws, cluster, window, tuning);
         EmptyWindow.check(learned, policy.allowEmpty);
         PolicyRun.run(policy, renderer, learned, AwsNetwork.check(inventory, learned.result(), err), tuning.vpcCidrs,

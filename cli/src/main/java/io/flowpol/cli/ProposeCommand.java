@@ -119,6 +119,7 @@ public final class ProposeCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         NetworkInventory inventory = AwsNetwork.read(awsNetwork);
         RendererPreparation renderer = RendererPreparation.start(policy.templates);
+        tuning.summariseAbove = policy.summariseAbove();
         LearningPipeline.Learned learned = LearningPipeline.run(spec.commandLine(), flowLogs, aws, cluster, window, tuning);
         EmptyWindow.check(learned, policy.allowEmpty); // an empty policy set is never pushed by accident
         Path work = Files.createTempDirectory("flowpol-proposal-");

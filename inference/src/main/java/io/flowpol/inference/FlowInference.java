@@ -2,6 +2,7 @@ package io.flowpol.inference;
 
 import io.flowpol.inference.aggregate.ConnectionJoiner;
 import io.flowpol.inference.aggregate.ConnectionRouter;
+import io.flowpol.inference.aggregate.PeerAggregator;
 import io.flowpol.inference.aggregate.PortNames;
 import io.flowpol.inference.coverage.CoverageAnalyzer;
 import io.flowpol.inference.coverage.FindingCollector;
@@ -9,6 +10,8 @@ import io.flowpol.inference.coverage.RecordTally;
 import io.flowpol.inference.model.Coverage;
 import io.flowpol.inference.model.CandidateSet;
 import io.flowpol.inference.model.Edge;
+import io.flowpol.inference.model.Evidence;
+import io.flowpol.inference.model.PeerSummary;
 import io.flowpol.inference.model.FlowRecord;
 import io.flowpol.inference.model.FlowSink;
 import io.flowpol.inference.model.InferenceResult;
@@ -71,7 +74,7 @@ public final class FlowInference implements FlowSink {
         this.pods = new PodIndex(cluster.pods());
         this.orientation = new Orientation(new PortDeclarations(resolver, pods, cluster.services()));
         this.snatCandidates = new SnatCandidates(endpoints, pods);
-        this.router = new ConnectionRouter(endpoints, snatCandidates.counter());
+        this.router = new ConnectionRouter(endpoints, snatCandidates.counter(), options.summariseAbove());
         this.joiner = new ConnectionJoiner(options.joinHorizonMillis(), endpoints, router);
         this.enis = new EniAddresses(endpoints);
         this.natGateways = new NatGateways(endpoints);
@@ -225,9 +228,10 @@ public final class FlowInference implements FlowSink {
         learning.finish();
         joiner.flush();
         PortNames portNames = new PortNames(pods);
-        List<Edge> edges = edges(router.edges(), portNames);
+        List<PeerSummary> summaries = new ArrayList<>();
+        List<Edge> edges = edges(router.edges(), router.peerEdges(), false, portNames, summaries);
         long relayed = withoutNatRelays(edges);
-        List<Edge> attempts = edges(router.attempts(), portNames);
+        List<Edge> attempts = edges(router.attempts(), router.peerAttempts(), true, portNames, summaries);
         List<SnatEgress> snat = new ArrayList<>();
         long[] snatConnections = new long[1];
         Map<SnatCandidates.Key, List<CandidateSet>> sets = snatCandidates.sets();
@@ -255,7 +259,7 @@ public final class FlowInference implements FlowSink {
         findings.attempts(attempts.stream().mapToLong(e -> e.evidence().connections()).sum());
         findings.joinConflicts(router.conflicts());
         findings.windowsWorkloads(analyzer.windowsWorkloads());
-        return new InferenceResult(edges, attempts, snat, coverage, findings.findings());
+        return new InferenceResult(edges, attempts, snat, coverage, findings.findings(), summaries);
     }
 
     /**
@@ -304,16 +308,42 @@ public final class FlowInference implements FlowSink {
         return out;
     }
 
-    private List<Edge> edges(io.flowpol.inference.aggregate.EdgeAggregator aggregator, PortNames portNames) {
+    /**
+     * The edges of {@code aggregator}, and of {@code peers} (null when off): each address of a class
+     * under the limit as an edge of its own, as if it had been counted there, and each network of a
+     * summarised class as one edge to that network, its summary added to {@code summaries}.
+     */
+    private List<Edge> edges(io.flowpol.inference.aggregate.EdgeAggregator aggregator, PeerAggregator peers,
+                             boolean attempts, PortNames portNames, List<PeerSummary> summaries) {
         List<Edge> out = new ArrayList<>(aggregator.size());
-        aggregator.forEach((client, server, protocol, port, evidence) -> {
-            Peer serverPeer = endpoints.peerById(server);
-            String name = serverPeer.kind() == Peer.Kind.WORKLOAD
-                    ? portNames.name(serverPeer.workload(), protocol, port, evidence.firstSeen(), evidence.lastSeen())
-                    : null;
-            out.add(new Edge(endpoints.peerById(client), serverPeer, protocol, port, name, evidence));
-        });
+        aggregator.forEach((client, server, protocol, port, evidence) ->
+                out.add(edge(endpoints.peerById(client), endpoints.peerById(server), protocol, port, evidence, portNames)));
+        if (peers != null) {
+            peers.forEachExact((other, addressIsClient, vpc, address, protocol, port, evidence) -> {
+                Peer end = vpc ? Peer.vpcAddress(address) : Peer.external(address);
+                Peer exact = endpoints.peerById(other);
+                out.add(addressIsClient ? edge(end, exact, protocol, port, evidence, portNames)
+                        : edge(exact, end, protocol, port, evidence, portNames));
+            });
+            for (PeerSummary summary : peers.summaries(endpoints::peerById, attempts)) {
+                summaries.add(summary);
+                Evidence total = summary.evidence();
+                Peer server = summary.summarisedIsClient() ? summary.other() : null;
+                String name = server != null && server.kind() == Peer.Kind.WORKLOAD
+                        ? portNames.name(server.workload(), summary.protocol(), summary.port(), total.firstSeen(),
+                                total.lastSeen())
+                        : null;
+                summary.networks().forEach(n -> out.add(summary.edge(n, name)));
+            }
+        }
         Collections.sort(out);
         return out;
+    }
+
+    private static Edge edge(Peer client, Peer server, int protocol, int port, Evidence evidence, PortNames portNames) {
+        String name = server.kind() == Peer.Kind.WORKLOAD
+                ? portNames.name(server.workload(), protocol, port, evidence.firstSeen(), evidence.lastSeen())
+                : null;
+        return new Edge(client, server, protocol, port, name, evidence);
     }
 }

@@ -94,6 +94,15 @@ public final class Endpoints {
         return podSpans.get(pods[endpoint]);
     }
 
+    /** The address's high and low halves, without allocating (see {@link IpAddress}). */
+    public long ipHi(int endpoint) {
+        return ipHi[endpoint];
+    }
+
+    public long ipLo(int endpoint) {
+        return ipLo[endpoint];
+    }
+
     public IpAddress ip(int endpoint) {
         return new IpAddress(ipHi[endpoint], ipLo[endpoint]);
     }

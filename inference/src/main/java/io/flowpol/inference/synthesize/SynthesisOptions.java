@@ -17,10 +17,13 @@ import java.util.TreeSet;
  *     only, or left to the report alone ({@link SnatEgressMode})
  * @param internetClientsThreshold a port of a workload reached directly by more distinct public
  *     addresses than this gets one rule for all of them ({@link InternetClients}); 0 turns that off
+ * @param clientNetworks that rule allows the clients' /24 (/48) networks however many there are,
+ *     never every address unless they outgrew the per-port network limit ({@code --aggregate-external
+ *     per-network}); otherwise every address once there are more than 16 networks
  */
 public record SynthesisOptions(int minConnections, int externalPrefixV4, int externalPrefixV6,
                                Set<String> excludedNamespaces, SnatEgressMode snatEgress,
-                               int internetClientsThreshold) {
+                               int internetClientsThreshold, boolean clientNetworks) {
 
     /** More distinct public clients of one port than this make it internet-facing (issue 19 item 3). */
     public static final int DEFAULT_INTERNET_CLIENTS_THRESHOLD = 256;
@@ -56,6 +59,12 @@ public record SynthesisOptions(int minConnections, int externalPrefixV4, int ext
                             SnatEgressMode snatEgress) {
         this(minConnections, externalPrefixV4, externalPrefixV6, excludedNamespaces, snatEgress,
                 DEFAULT_INTERNET_CLIENTS_THRESHOLD);
+    }
+
+    public SynthesisOptions(int minConnections, int externalPrefixV4, int externalPrefixV6, Set<String> excludedNamespaces,
+                            SnatEgressMode snatEgress, int internetClientsThreshold) {
+        this(minConnections, externalPrefixV4, externalPrefixV6, excludedNamespaces, snatEgress,
+                internetClientsThreshold, false);
     }
 
     /** Any rule at all for SNAT-hidden egress. */

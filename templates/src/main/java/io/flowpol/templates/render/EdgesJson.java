@@ -11,6 +11,7 @@ import io.flowpol.inference.model.Evidence;
 import io.flowpol.inference.model.InferenceResult;
 import io.flowpol.inference.model.NetworkInventory;
 import io.flowpol.inference.model.Peer;
+import io.flowpol.inference.model.PeerSummary;
 import io.flowpol.inference.model.Protocol;
 import io.flowpol.inference.model.SnatEgress;
 import io.flowpol.inference.model.VpcAddress;
@@ -42,11 +43,12 @@ final class EdgesJson {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("version", 1);
         java.util.Set<Edge> leftOut = new java.util.HashSet<>(policies.leftOut());
+        SummarisedPeers summarised = new SummarisedPeers(result);
         edges(root.putArray("edges"), policies.unsummarised(result.edges()).stream().filter(e -> !leftOut.contains(e))
-                .sorted().toList(), names);
+                .sorted().toList(), names, summarised);
         internetClients(root.putArray("internetClients"), policies.internetClients(), names);
-        edges(root.putArray("leftOut"), policies.leftOut().stream().sorted().toList(), names);
-        edges(root.putArray("attempts"), result.attempts().stream().sorted().toList(), names);
+        edges(root.putArray("leftOut"), policies.leftOut().stream().sorted().toList(), names, summarised);
+        edges(root.putArray("attempts"), result.attempts().stream().sorted().toList(), names, summarised);
         ArrayNode snat = root.putArray("snatEgress");
         result.snatEgress().stream().sorted(Comparator.comparing(SnatEgress::node).thenComparing(SnatEgress::destination)
                 .thenComparingInt(SnatEgress::protocol).thenComparingInt(SnatEgress::port)).forEach(s -> {
@@ -88,6 +90,9 @@ final class EdgesJson {
             o.put("distinctIpv4", s.distinctV4());
             o.put("distinctIpv6", s.distinctV6());
             o.put("networks", s.networks());
+            if (s.estimated()) {
+                o.put("distinctEstimated", true);
+            }
             evidence(o, s.evidence());
             ArrayNode allowed = o.putArray("allowed");
             s.allowed().forEach(c -> allowed.add(c.toString()));
@@ -124,7 +129,7 @@ final class EdgesJson {
         }
     }
 
-    private static void edges(ArrayNode out, List<Edge> edges, NetworkInventory names) {
+    private static void edges(ArrayNode out, List<Edge> edges, NetworkInventory names, SummarisedPeers summarised) {
         for (Edge e : edges) {
             ObjectNode o = out.addObject();
             peer(o.putObject("client"), e.client(), names);
@@ -135,12 +140,34 @@ final class EdgesJson {
                 o.put("portName", e.portName());
             }
             evidence(o, e.evidence());
+            PeerSummary.Network n = summarised.of(e);
+            if (n != null) {
+                summary(o.putObject("summarised"), n);
+            }
         }
+    }
+
+    /**
+     * What a network end stands for (issue 13 item 4): distinct addresses (exact, or an estimate),
+     * networks (more than one for the catch-all beyond the per-class limit) and the busiest addresses
+     * with their connections, an upper bound when {@code overcount} is above 0 (space-saving).
+     */
+    private static void summary(ObjectNode o, PeerSummary.Network n) {
+        o.put("networks", n.networks());
+        o.put("distinctAddresses", n.distinctAddresses());
+        o.put("distinctExact", n.distinctExact());
+        ArrayNode top = o.putArray("topAddresses");
+        n.top().forEach(a -> {
+            ObjectNode t = top.addObject();
+            t.put("ip", a.ip().toString());
+            t.put("connections", a.connections());
+            t.put("overcount", a.overcount());
+        });
     }
 
     private static void peer(ObjectNode o, Peer peer, NetworkInventory names) {
         peer(o, peer);
-        VpcAddress a = peer.kind() == Peer.Kind.VPC_ADDRESS ? names.lookup(peer.ip()) : null;
+        VpcAddress a = peer.kind() == Peer.Kind.VPC_ADDRESS && peer.network() == null ? names.lookup(peer.ip()) : null;
         if (a != null) {
             ObjectNode vpc = o.putObject("vpc");
             vpc.put("kind", a.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
@@ -170,7 +197,9 @@ final class EdgesJson {
         if (peer.node() != null) {
             o.put("node", peer.node());
         }
-        if (peer.ip() != null) {
+        if (peer.network() != null) {
+            o.put("network", peer.network().toString());
+        } else if (peer.ip() != null) {
             o.put("ip", peer.ip().toString());
         }
     }

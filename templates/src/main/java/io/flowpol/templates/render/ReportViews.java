@@ -34,7 +34,8 @@ final class ReportViews {
         NetworkInventory names = model.inventory();
         // The clients of an internet-facing port are one row and one graph link (issue 19 item 3).
         List<Edge> listed = model.policies().unsummarised(kept);
-        List<ReportView.EdgeRow> rows = new ArrayList<>(rows(listed, names));
+        SummarisedPeers summarised = new SummarisedPeers(result);
+        List<ReportView.EdgeRow> rows = new ArrayList<>(rows(listed, names, summarised));
         List<Edge> graphed = new ArrayList<>(listed);
         for (InternetClients s : model.policies().internetClients()) {
             rows.add(internetRow(s, names));
@@ -47,7 +48,7 @@ final class ReportViews {
                 coverage.colocatedPairs().stream().map(ReportViews::pair).sorted().map(MarkdownText::cell).toList(),
                 coverage.unresolvedByReason().entrySet().stream()
                         .map(e -> new ReportView.Count(MarkdownText.cell(e.getKey()), e.getValue())).toList(),
-                rows(result.attempts(), names), snat(result.snatEgress()), findings(model),
+                rows(result.attempts(), names, summarised), snat(result.snatEgress()), findings(model),
                 BeyondObservedRows.of(model.beyondObserved(), false), BeyondObservedRows.of(model.beyondObserved(), true));
     }
 
@@ -87,6 +88,22 @@ final class ReportViews {
     /** Edge rows whose in-VPC peers carry the inventory's names (issue 11 item 3). */
     static List<ReportView.EdgeRow> rows(List<Edge> edges, NetworkInventory names) {
         return edges.stream().sorted().map(e -> row(e, names)).toList();
+    }
+
+    /** As {@link #rows(List, NetworkInventory)}; a summarised network says what it stands for (issue 13 item 4). */
+    private static List<ReportView.EdgeRow> rows(List<Edge> edges, NetworkInventory names, SummarisedPeers summarised) {
+        return edges.stream().sorted().map(e -> {
+            ReportView.EdgeRow row = row(e, names);
+            io.flowpol.inference.model.PeerSummary.Network n = summarised.of(e);
+            if (n == null) {
+                return row;
+            }
+            String text = " (" + SummarisedPeers.text(n) + ")";
+            boolean client = e.client().network() != null;
+            return new ReportView.EdgeRow(client ? MarkdownText.cell(names.displayName(e.client()) + text) : row.client(),
+                    client ? row.server() : MarkdownText.cell(names.displayName(e.server()) + text), row.port(),
+                    row.connections(), row.packets(), row.bytes(), row.firstSeen(), row.lastSeen(), row.proof());
+        }).toList();
     }
 
     private static ReportView.EdgeRow row(Edge edge, NetworkInventory names) {
