@@ -36,7 +36,11 @@ final class ReportViews {
         List<Edge> listed = model.policies().unsummarised(kept);
         SummarisedPeers summarised = new SummarisedPeers(result);
         List<ReportView.EdgeRow> rows = new ArrayList<>(rows(listed, names, summarised));
-        List<Edge> graphed = new ArrayList<>(listed);
+        // A summarised class is one link of the graph too: its first network stands for it.
+        java.util.Set<io.flowpol.inference.model.PeerSummary> linked =
+                java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        List<Edge> graphed = new ArrayList<>(listed.stream().sorted()
+                .filter(e -> summarised.classOf(e) == null || linked.add(summarised.classOf(e))).toList());
         for (InternetClients s : model.policies().internetClients()) {
             rows.add(internetRow(s, names));
             graphed.add(new Edge(Peer.external(s.allowed().get(0).base()), Peer.workload(s.server()), s.protocol(),
@@ -90,20 +94,32 @@ final class ReportViews {
         return edges.stream().sorted().map(e -> row(e, names)).toList();
     }
 
-    /** As {@link #rows(List, NetworkInventory)}; a summarised network says what it stands for (issue 13 item 4). */
+    /**
+     * As {@link #rows(List, NetworkInventory)}, but the networks of one summarised class are one row
+     * with the class's exact totals and its top networks (issue 13 item 4), so the report stays
+     * readable however many addresses there were; edges.json lists each network.
+     */
     private static List<ReportView.EdgeRow> rows(List<Edge> edges, NetworkInventory names, SummarisedPeers summarised) {
-        return edges.stream().sorted().map(e -> {
-            ReportView.EdgeRow row = row(e, names);
-            io.flowpol.inference.model.PeerSummary.Network n = summarised.of(e);
-            if (n == null) {
-                return row;
+        List<ReportView.EdgeRow> out = new ArrayList<>();
+        java.util.Set<io.flowpol.inference.model.PeerSummary> done =
+                java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (Edge e : edges.stream().sorted().toList()) {
+            io.flowpol.inference.model.PeerSummary s = summarised.classOf(e);
+            if (s == null) {
+                out.add(row(e, names));
+            } else if (done.add(s)) {
+                Peer network = e.client().network() != null ? e.client() : e.server();
+                String cell = (network.kind() == Peer.Kind.VPC_ADDRESS ? "VPC addresses: " : "external addresses: ")
+                        + SummarisedPeers.text(s);
+                Edge whole = new Edge(e.client(), e.server(), e.protocol(), e.port(), e.portName(), s.evidence());
+                ReportView.EdgeRow row = row(whole, names);
+                boolean client = e.client().network() != null;
+                out.add(new ReportView.EdgeRow(client ? MarkdownText.cell(cell) : row.client(),
+                        client ? row.server() : MarkdownText.cell(cell), row.port(), row.connections(), row.packets(),
+                        row.bytes(), row.firstSeen(), row.lastSeen(), row.proof()));
             }
-            String text = " (" + SummarisedPeers.text(n) + ")";
-            boolean client = e.client().network() != null;
-            return new ReportView.EdgeRow(client ? MarkdownText.cell(names.displayName(e.client()) + text) : row.client(),
-                    client ? row.server() : MarkdownText.cell(names.displayName(e.server()) + text), row.port(),
-                    row.connections(), row.packets(), row.bytes(), row.firstSeen(), row.lastSeen(), row.proof());
-        }).toList();
+        }
+        return out;
     }
 
     private static ReportView.EdgeRow row(Edge edge, NetworkInventory names) {
