@@ -69,7 +69,10 @@ public final class FlowInference implements FlowSink {
     public FlowInference(ClusterTimeline cluster, InferenceOptions options) {
         this.cluster = cluster;
         this.options = options;
-        this.resolver = new EndpointResolver(cluster, options.vpcCidrs());
+        // Summarised counting keeps no endpoint per external address, so their ids can be recycled
+        // once no live connection can hold them: three join horizons (the joiner keeps one and a half).
+        this.resolver = new EndpointResolver(cluster, options.vpcCidrs(),
+                options.summariseAbove() > 0 ? 3 * options.joinHorizonMillis() : 0);
         this.endpoints = resolver.endpoints();
         this.pods = new PodIndex(cluster.pods());
         this.orientation = new Orientation(new PortDeclarations(resolver, pods, cluster.services()));

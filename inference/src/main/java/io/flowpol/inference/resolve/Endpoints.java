@@ -64,6 +64,20 @@ public final class Endpoints {
         return count++;
     }
 
+    /**
+     * Gives a freed endpoint id to another address (see {@code ExternalAddresses}): its peer is
+     * looked up afresh.
+     */
+    int reuse(int endpoint, EndpointKind kind, long hi, long lo) {
+        kinds[endpoint] = kind;
+        nodes[endpoint] = -1;
+        pods[endpoint] = -1;
+        ipHi[endpoint] = hi;
+        ipLo[endpoint] = lo;
+        peers[endpoint] = -1;
+        return endpoint;
+    }
+
     public int size() {
         return count;
     }
