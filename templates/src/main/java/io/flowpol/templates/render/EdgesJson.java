@@ -29,6 +29,9 @@ import java.util.List;
  */
 final class EdgesJson {
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** Networks and addresses per network listed for a summarised class; the rest are summed. */
+    private static final int TOP_NETWORKS = 10;
+    private static final int TOP_ADDRESSES = 5;
 
     private EdgesJson() {
     }
@@ -44,11 +47,16 @@ final class EdgesJson {
         root.put("version", 1);
         java.util.Set<Edge> leftOut = new java.util.HashSet<>(policies.leftOut());
         SummarisedPeers summarised = new SummarisedPeers(result);
-        edges(root.putArray("edges"), policies.unsummarised(result.edges()).stream().filter(e -> !leftOut.contains(e))
-                .sorted().toList(), names, summarised);
+        // The networks of a summarised class are one entry of summarisedPeers (issue 13 item 4), so the
+        // file grows with classes, not with networks or addresses.
+        java.util.Set<PeerSummary> classes = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        List<Edge> listed = policies.unsummarised(result.edges()).stream().filter(e -> !leftOut.contains(e)).toList();
+        edges(root.putArray("edges"), single(listed, summarised, classes), names);
         internetClients(root.putArray("internetClients"), policies.internetClients(), names);
-        edges(root.putArray("leftOut"), policies.leftOut().stream().sorted().toList(), names, summarised);
-        edges(root.putArray("attempts"), result.attempts().stream().sorted().toList(), names, summarised);
+        edges(root.putArray("leftOut"), single(policies.leftOut(), summarised, classes), names);
+        edges(root.putArray("attempts"), single(result.attempts(), summarised, classes), names);
+        ArrayNode summaries = root.putArray("summarisedPeers");
+        result.peerSummaries().stream().filter(classes::contains).forEach(c -> summary(summaries.addObject(), c, names));
         ArrayNode snat = root.putArray("snatEgress");
         result.snatEgress().stream().sorted(Comparator.comparing(SnatEgress::node).thenComparing(SnatEgress::destination)
                 .thenComparingInt(SnatEgress::protocol).thenComparingInt(SnatEgress::port)).forEach(s -> {
@@ -129,7 +137,22 @@ final class EdgesJson {
         }
     }
 
-    private static void edges(ArrayNode out, List<Edge> edges, NetworkInventory names, SummarisedPeers summarised) {
+    /** The edges between single ends, sorted; the classes of the others are added to {@code classes}. */
+    private static List<Edge> single(List<Edge> edges, SummarisedPeers summarised, java.util.Set<PeerSummary> classes) {
+        List<Edge> out = new java.util.ArrayList<>();
+        for (Edge e : edges) {
+            PeerSummary c = summarised.classOf(e);
+            if (c == null) {
+                out.add(e);
+            } else {
+                classes.add(c);
+            }
+        }
+        out.sort(null);
+        return out;
+    }
+
+    private static void edges(ArrayNode out, List<Edge> edges, NetworkInventory names) {
         for (Edge e : edges) {
             ObjectNode o = out.addObject();
             peer(o.putObject("client"), e.client(), names);
@@ -140,29 +163,59 @@ final class EdgesJson {
                 o.put("portName", e.portName());
             }
             evidence(o, e.evidence());
-            PeerSummary.Network n = summarised.of(e);
-            if (n != null) {
-                summary(o.putObject("summarised"), n);
-            }
         }
     }
 
     /**
-     * What a network end stands for (issue 13 item 4): distinct addresses (exact, or an estimate),
-     * networks (more than one for the catch-all beyond the per-class limit) and the busiest addresses
-     * with their connections, an upper bound when {@code overcount} is above 0 (space-saving).
+     * One summarised class (issue 13 item 4): the exact end, which end varied, exact totals, distinct
+     * addresses (exact, or an estimate), its busiest networks each with its busiest addresses, whose
+     * counts are an upper bound when {@code overcount} is above 0 (space-saving), and the rest summed.
      */
-    private static void summary(ObjectNode o, PeerSummary.Network n) {
-        o.put("networks", n.networks());
-        o.put("distinctAddresses", n.distinctAddresses());
-        o.put("distinctExact", n.distinctExact());
-        ArrayNode top = o.putArray("topAddresses");
-        n.top().forEach(a -> {
-            ObjectNode t = top.addObject();
-            t.put("ip", a.ip().toString());
-            t.put("connections", a.connections());
-            t.put("overcount", a.overcount());
-        });
+    private static void summary(ObjectNode o, PeerSummary c, NetworkInventory names) {
+        peer(o.putObject(c.summarisedIsClient() ? "server" : "client"), c.other(), names);
+        o.put("summarisedEnd", c.summarisedIsClient() ? "client" : "server");
+        o.put("kind", c.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+        o.put("attempt", c.attempt());
+        o.put("protocol", Protocol.name(c.protocol()));
+        o.put("port", c.port());
+        o.put("distinctAddresses", c.distinctAddresses());
+        o.put("distinctExact", c.distinctExact());
+        o.put("networks", c.networks().stream().mapToLong(PeerSummary.Network::networks).sum());
+        evidence(o, c.evidence());
+        ArrayNode top = o.putArray("topNetworks");
+        long restNetworks = 0;
+        long restAddresses = 0;
+        long restConnections = 0;
+        long restBytes = 0;
+        int listed = 0;
+        for (PeerSummary.Network n : c.networks()) {
+            if (n.network().prefix() > 0 && listed < TOP_NETWORKS) {
+                listed++;
+                ObjectNode t = top.addObject();
+                t.put("network", n.network().toString());
+                t.put("distinctAddresses", n.distinctAddresses());
+                t.put("distinctExact", n.distinctExact());
+                t.put("connections", n.evidence().connections());
+                t.put("bytes", n.evidence().bytes());
+                ArrayNode addresses = t.putArray("topAddresses");
+                n.top().stream().limit(TOP_ADDRESSES).forEach(a -> {
+                    ObjectNode ao = addresses.addObject();
+                    ao.put("ip", a.ip().toString());
+                    ao.put("connections", a.connections());
+                    ao.put("overcount", a.overcount());
+                });
+            } else {
+                restNetworks += n.networks();
+                restAddresses += n.distinctAddresses();
+                restConnections += n.evidence().connections();
+                restBytes += n.evidence().bytes();
+            }
+        }
+        ObjectNode rest = o.putObject("otherNetworks");
+        rest.put("networks", restNetworks);
+        rest.put("distinctAddresses", restAddresses);
+        rest.put("connections", restConnections);
+        rest.put("bytes", restBytes);
     }
 
     private static void peer(ObjectNode o, Peer peer, NetworkInventory names) {

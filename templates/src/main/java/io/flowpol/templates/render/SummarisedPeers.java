@@ -10,24 +10,21 @@ import java.util.Map;
 
 /**
  * The summaries behind edges whose VPC or external end is a network counted as a whole (issue 13
- * item 4), looked up by edge so the report and edges.json can say how many addresses a row stands
- * for and which were the busiest.
+ * item 4), looked up by edge so that the report and edges.json show one entry per summarised class.
  */
 final class SummarisedPeers {
-    /** Busiest addresses shown per network in report.md; edges.json lists all that were counted. */
+    /** Busiest networks named per class in report.md. */
     static final int REPORT_TOP = 3;
 
     private record Key(Peer client, Peer server, int protocol, int port) {
     }
 
-    private final Map<Key, PeerSummary.Network> networks = new HashMap<>();
     private final Map<Key, PeerSummary> classes = new HashMap<>();
 
     SummarisedPeers(InferenceResult result) {
         for (PeerSummary s : result.peerSummaries()) {
             for (PeerSummary.Network n : s.networks()) {
                 Edge e = s.edge(n, null);
-                networks.put(new Key(e.client(), e.server(), e.protocol(), e.port()), n);
                 classes.put(new Key(e.client(), e.server(), e.protocol(), e.port()), s);
             }
         }
@@ -49,27 +46,6 @@ final class SummarisedPeers {
         for (int i = 0; i < top.size(); i++) {
             out.append(i == 0 ? "; top networks: " : ", ").append(top.get(i).network()).append(" (")
                     .append(top.get(i).distinctAddresses()).append(')');
-        }
-        return out.toString();
-    }
-
-    /** The network summary of an edge, null for an edge between single ends. */
-    PeerSummary.Network of(Edge e) {
-        return networks.isEmpty() ? null : networks.get(new Key(e.client(), e.server(), e.protocol(), e.port()));
-    }
-
-    /** {@code 212 distinct addresses; busiest 81.2.3.4 (40), ...}; "about" when estimated. */
-    static String text(PeerSummary.Network n) {
-        StringBuilder out = new StringBuilder();
-        if (n.network().prefix() == 0) {
-            out.append(n.distinctExact() ? "" : "about ").append(n.networks()).append(" more networks, ");
-        }
-        out.append(n.distinctExact() ? "" : "about ").append(n.distinctAddresses()).append(" distinct addresses");
-        List<PeerSummary.Address> top = n.top().subList(0, Math.min(REPORT_TOP, n.top().size()));
-        for (int i = 0; i < top.size(); i++) {
-            PeerSummary.Address a = top.get(i);
-            out.append(i == 0 ? "; busiest " : ", ").append(a.ip()).append(" (").append(a.overcount() > 0 ? "≤" : "")
-                    .append(a.connections()).append(')');
         }
         return out.toString();
     }
