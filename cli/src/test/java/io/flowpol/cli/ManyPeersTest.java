@@ -67,6 +67,17 @@ class ManyPeersTest {
     }
 
     @Test
+    void anUnknownAggregateExternalModeIsAUsageErrorNamingTheFlag() {
+        Cli.Result r = Cli.run("generate", "--flow-logs", Cli.DEMO.resolve("flowlogs/v5").toString(), "--cluster",
+                Cli.DEMO.resolve("recording.jsonl").toString(), "--out", tmp.resolve("out").toString(),
+                "--aggregate-external", "per-client");
+        assertEquals(2, r.exitCode(), r.toString());
+        assertTrue(r.err().contains("--aggregate-external") && r.err().contains("summary, per-network, per-address"),
+                r.err());
+        assertFalse(Files.exists(tmp.resolve("out")));
+    }
+
+    @Test
     void millionsOfPeersAreSummarisedWithExactTotalsAndReviewableOutputs() throws IOException {
         Path flows = tmp.resolve("flows.log");
         Truth truth = write(flows, 100_000, 50_000);
