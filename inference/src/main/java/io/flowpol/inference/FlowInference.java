@@ -2,6 +2,7 @@ package io.flowpol.inference;
 
 import io.flowpol.inference.aggregate.ConnectionJoiner;
 import io.flowpol.inference.aggregate.ConnectionRouter;
+import io.flowpol.inference.aggregate.PeerAggregator;
 import io.flowpol.inference.aggregate.PortNames;
 import io.flowpol.inference.coverage.CoverageAnalyzer;
 import io.flowpol.inference.coverage.FindingCollector;
@@ -9,6 +10,8 @@ import io.flowpol.inference.coverage.RecordTally;
 import io.flowpol.inference.model.Coverage;
 import io.flowpol.inference.model.CandidateSet;
 import io.flowpol.inference.model.Edge;
+import io.flowpol.inference.model.Evidence;
+import io.flowpol.inference.model.PeerSummary;
 import io.flowpol.inference.model.FlowRecord;
 import io.flowpol.inference.model.FlowSink;
 import io.flowpol.inference.model.InferenceResult;
@@ -78,12 +81,15 @@ public final class FlowInference implements FlowSink {
     public FlowInference(ClusterTimeline cluster, InferenceOptions options, NetworkInventory inventory) {
         this.cluster = cluster;
         this.options = options;
-        this.resolver = new EndpointResolver(cluster, options.vpcCidrs());
+        // Summarised counting keeps no endpoint per external address, so their ids can be recycled
+        // once no live connection can hold them: three join horizons (the joiner keeps one and a half).
+        this.resolver = new EndpointResolver(cluster, options.vpcCidrs(),
+                options.summariseAbove() > 0 ? 3 * options.joinHorizonMillis() : 0);
         this.endpoints = resolver.endpoints();
         this.pods = new PodIndex(cluster.pods());
         this.orientation = new Orientation(new PortDeclarations(resolver, pods, cluster.services()));
         this.snatCandidates = new SnatCandidates(endpoints, pods);
-        this.router = new ConnectionRouter(endpoints, snatCandidates.counter());
+        this.router = new ConnectionRouter(endpoints, snatCandidates.counter(), options.summariseAbove());
         this.natJoin = new NatGatewayJoin(endpoints, options.joinHorizonMillis(), router);
         this.joiner = new ConnectionJoiner(options.joinHorizonMillis(), endpoints, natJoin);
         this.enis = new EniAddresses(endpoints);
@@ -266,9 +272,10 @@ public final class FlowInference implements FlowSink {
         natJoin.flush();
         natGateways.addAll(natJoin.gateways());
         PortNames portNames = new PortNames(pods);
-        List<Edge> edges = edges(router.edges(), portNames);
+        List<PeerSummary> summaries = new ArrayList<>();
+        List<Edge> edges = edges(router.edges(), router.peerEdges(), false, portNames, summaries);
         long[] relayed = withoutNatRelays(edges);
-        List<Edge> attempts = edges(router.attempts(), portNames);
+        List<Edge> attempts = edges(router.attempts(), router.peerAttempts(), true, portNames, summaries);
         List<SnatEgress> snat = new ArrayList<>();
         long[] snatConnections = new long[1];
         Map<SnatCandidates.Key, List<CandidateSet>> sets = snatCandidates.sets();
@@ -296,11 +303,11 @@ public final class FlowInference implements FlowSink {
         findings.attempts(attempts.stream().mapToLong(e -> e.evidence().connections()).sum());
         java.util.Set<Edge> learned = new java.util.HashSet<>();
         edges.forEach(e -> learned.add(new Edge(e.client(), e.server(), e.protocol(), e.port(), null, null)));
-        findings.joinConflicts(router.conflicts(), edges(router.conflicted(), portNames).stream()
+        findings.joinConflicts(router.conflicts(), edges(router.conflicted(), null, false, portNames, new ArrayList<>()).stream()
                 .filter(e -> !learned.contains(new Edge(e.client(), e.server(), e.protocol(), e.port(), null, null)))
                 .toList());
         findings.windowsWorkloads(analyzer.windowsWorkloads());
-        return new InferenceResult(edges, attempts, snat, coverage, findings.findings());
+        return new InferenceResult(edges, attempts, snat, coverage, findings.findings(), summaries);
     }
 
     /**
@@ -356,16 +363,42 @@ public final class FlowInference implements FlowSink {
         return out;
     }
 
-    private List<Edge> edges(io.flowpol.inference.aggregate.EdgeAggregator aggregator, PortNames portNames) {
+    /**
+     * The edges of {@code aggregator}, and of {@code peers} (null when off): each address of a class
+     * under the limit as an edge of its own, as if it had been counted there, and each network of a
+     * summarised class as one edge to that network, its summary added to {@code summaries}.
+     */
+    private List<Edge> edges(io.flowpol.inference.aggregate.EdgeAggregator aggregator, PeerAggregator peers,
+                             boolean attempts, PortNames portNames, List<PeerSummary> summaries) {
         List<Edge> out = new ArrayList<>(aggregator.size());
-        aggregator.forEach((client, server, protocol, port, evidence) -> {
-            Peer serverPeer = endpoints.peerById(server);
-            String name = serverPeer.kind() == Peer.Kind.WORKLOAD
-                    ? portNames.name(serverPeer.workload(), protocol, port, evidence.firstSeen(), evidence.lastSeen())
-                    : null;
-            out.add(new Edge(endpoints.peerById(client), serverPeer, protocol, port, name, evidence));
-        });
+        aggregator.forEach((client, server, protocol, port, evidence) ->
+                out.add(edge(endpoints.peerById(client), endpoints.peerById(server), protocol, port, evidence, portNames)));
+        if (peers != null) {
+            peers.forEachExact((other, addressIsClient, vpc, address, protocol, port, evidence) -> {
+                Peer end = vpc ? Peer.vpcAddress(address) : Peer.external(address);
+                Peer exact = endpoints.peerById(other);
+                out.add(addressIsClient ? edge(end, exact, protocol, port, evidence, portNames)
+                        : edge(exact, end, protocol, port, evidence, portNames));
+            });
+            for (PeerSummary summary : peers.summaries(endpoints::peerById, attempts)) {
+                summaries.add(summary);
+                Evidence total = summary.evidence();
+                Peer server = summary.summarisedIsClient() ? summary.other() : null;
+                String name = server != null && server.kind() == Peer.Kind.WORKLOAD
+                        ? portNames.name(server.workload(), summary.protocol(), summary.port(), total.firstSeen(),
+                                total.lastSeen())
+                        : null;
+                summary.networks().forEach(n -> out.add(summary.edge(n, name)));
+            }
+        }
         Collections.sort(out);
         return out;
+    }
+
+    private static Edge edge(Peer client, Peer server, int protocol, int port, Evidence evidence, PortNames portNames) {
+        String name = server.kind() == Peer.Kind.WORKLOAD
+                ? portNames.name(server.workload(), protocol, port, evidence.firstSeen(), evidence.lastSeen())
+                : null;
+        return new Edge(client, server, protocol, port, name, evidence);
     }
 }
