@@ -78,6 +78,8 @@ class GeneratedInventoryTest {
 
         ScenarioRecall before = ScenarioRecall.measure(scenario, without);
         ScenarioRecall after = ScenarioRecall.measure(scenario, with);
+        System.out.println("generated-inventory seed " + seed + " external-snat " + externalSnat + ": v2 without "
+                + before.summary() + "; with " + after.summary());
         assertTrue(after.observable() >= 35, after.summary());
         assertTrue(after.allowed() >= before.allowed(), "with " + after.summary() + " vs without " + before.summary());
         assertTrue(after.recall() >= 0.999, after.summary() + "\n" + after.missed());
