@@ -17,7 +17,8 @@ import java.util.stream.Stream;
  * output) and streaming (memory does not grow with the number of flow-log records).
  *
  * <p>Writes into {@code outDir}: {@code recording.jsonl}, {@code flowlogs/v2/...},
- * {@code flowlogs/v5/...}, {@code truth.json} and {@code format-v5.txt}.
+ * {@code flowlogs/v5/...}, {@code truth.json}, {@code format-v5.txt} and the AWS network inventory
+ * {@code aws/network-interfaces.json}, {@code aws/subnets.json}, {@code aws/vpcs.json} ({@link AwsInventoryWriter}).
  */
 public final class ScenarioGenerator {
     private final ScenarioOptions options;
@@ -59,6 +60,7 @@ public final class ScenarioGenerator {
         }
         ClusterPlan plan = new ClusterPlanner(options).plan();
         new RecordingWriter(plan, options).write(outDir.resolve("recording.jsonl"));
+        new AwsInventoryWriter(plan, options).write(outDir.resolve("aws"));
         TruthRecorder truth = new TruthRecorder();
         long records;
         try (FlowLogWriter writer = new FlowLogWriter(outDir, plan, options)) {
