@@ -103,9 +103,11 @@ final class AwsNetwork {
 
     /** The inventory with its findings for the report; they are printed as warnings on {@code err} too. */
     static Checked check(NetworkInventory inventory, InferenceResult result, PrintWriter err) {
-        List<Finding> findings = InventoryCoverage.check(inventory, result).stream().toList();
+        List<Finding> findings = new java.util.ArrayList<>(InventoryCoverage.check(inventory, result).stream().toList());
         findings.forEach(f -> err.println("flowpol: warning: " + f.message()));
         err.flush();
+        // Informational, for the report only: what an inventory would name, or what this one does not.
+        InventoryCoverage.unnamed(inventory, result).ifPresent(findings::add);
         return new Checked(inventory, findings);
     }
 }

@@ -69,6 +69,7 @@ public final class Main {
         all.put("record", RecordCommand::new);
         all.put("learn", LearnCommand::new);
         all.put("propose", ProposeCommand::new);
+        all.put("promote", PromoteCommand::new);
         all.put("bench", BenchCommand::new);
         return all;
     }

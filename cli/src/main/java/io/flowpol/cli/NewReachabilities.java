@@ -8,12 +8,15 @@ import io.flowpol.inference.diff.ExpectedReachability;
 import io.flowpol.inference.diff.NewReachability;
 import io.flowpol.inference.diff.NewReachabilityFinder;
 import io.flowpol.inference.diff.PolicyPorts;
+import io.flowpol.inference.diff.SnatChange;
 import io.flowpol.inference.evaluate.EndpointCatalog;
 import io.flowpol.inference.evaluate.PolicyEngine;
 import io.flowpol.inference.evaluate.calico.CalicoPolicyMatcher;
 import io.flowpol.inference.model.Cidr;
 import io.flowpol.inference.model.IpAddress;
 import io.flowpol.inference.policy.PolicySet;
+import io.flowpol.inference.snat.SnatReplay;
+import io.flowpol.inference.snat.SnatVerdict;
 import io.flowpol.inference.synthesize.SynthesizedPolicies;
 import io.flowpol.inference.timeline.AddressSpan;
 import io.flowpol.inference.timeline.ClusterTimeline;
@@ -27,7 +30,7 @@ import java.util.Set;
  * The connectivity half of a dry run, as {@code diff} and the PR body both show it: observed edges
  * and over-permission ({@link ConnectivityDiffer}) plus what the proposal newly allows towards
  * every kind of peer ({@link NewReachabilityFinder}), with the recording's node and API server
- * addresses and the VPC CIDRs.
+ * addresses and the VPC CIDRs, and the SNAT-ed egress each side would deny ({@link SnatReplay}).
  */
 final class NewReachabilities {
     private NewReachabilities() {
@@ -36,17 +39,22 @@ final class NewReachabilities {
     /** @param vpcCidrs {@code --vpc-cidr} values (already checked by the learning pipeline), or null for the default */
     static ConnectivityDiff dryRun(LearningPipeline.Learned learned, PolicySide before, PolicySide after,
                                    List<String> vpcCidrs) {
-        CalicoPolicyMatcher calico = new CalicoPolicyMatcher();
         ClusterTimeline timeline = learned.recording().timeline();
         EndpointCatalog catalog = new EndpointCatalog(timeline);
-        PolicyEngine current = new PolicyEngine(before.policies(), calico);
-        PolicyEngine proposed = new PolicyEngine(after.policies(), calico);
+        PolicyEngine current = new PolicyEngine(before.policies(), new CalicoPolicyMatcher(before.policies().networkSets()));
+        PolicyEngine proposed = new PolicyEngine(after.policies(), new CalicoPolicyMatcher(after.policies().networkSets()));
         ConnectivityDiff connectivity = new ConnectivityDiffer(catalog, ConnectivityDiffer::dnsToKubeDns).diff(current,
                 proposed, learned.result().edges(), PolicyPorts.of(before.policies(), after.policies()));
         List<NewReachability> opened = finder(catalog, timeline, vpcCidrs)
                 .find(before.policies(), after.policies(), current, proposed, learned.result().edges());
+        List<SnatVerdict> snatBefore = new SnatReplay(current, catalog).replay(learned.result().snatEgress());
+        List<SnatVerdict> snatAfter = new SnatReplay(proposed, catalog).replay(learned.result().snatEgress());
+        List<SnatChange> snat = new ArrayList<>();
+        for (int i = 0; i < snatAfter.size(); i++) {
+            snat.add(new SnatChange(snatBefore.get(i), snatAfter.get(i)));
+        }
         return new ConnectivityDiff(connectivity.edges(), connectivity.overPermission(),
-                connectivity.unobservedChanges(), opened);
+                connectivity.unobservedChanges(), opened, snat);
     }
 
     /**
@@ -62,7 +70,7 @@ final class NewReachabilities {
         Set<String> isolated = new HashSet<>();
         set.networkPolicies().forEach(p -> isolated.add(p.namespace()));
         List<NewReachability> rows = finder(catalog, timeline, vpcCidrs).beyondObserved(set,
-                new PolicyEngine(set, new CalicoPolicyMatcher()), learned.result().edges(),
+                new PolicyEngine(set, new CalicoPolicyMatcher(set.networkSets())), learned.result().edges(),
                 id -> isolated.contains(id.namespace()));
         List<IpAddress> apiServers = timeline.apiServer().stream().map(AddressSpan::ip).distinct().toList();
         return new ExpectedReachability(learned.result().snatEgress(), learned.result().edges(), apiServers)

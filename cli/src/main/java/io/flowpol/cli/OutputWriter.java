@@ -28,6 +28,12 @@ final class OutputWriter {
      */
     static OutputModel model(SynthesizedPolicies policies, LearningPipeline.Learned learned, AwsNetwork.Checked network,
                              List<BeyondObserved> beyondObserved) {
+        return model(policies, learned, network, beyondObserved, OutputModel.Dialects.KUBERNETES);
+    }
+
+    /** {@code dialects}: which renderings are written ({@link DialectCheck}). */
+    static OutputModel model(SynthesizedPolicies policies, LearningPipeline.Learned learned, AwsNetwork.Checked network,
+                             List<BeyondObserved> beyondObserved, OutputModel.Dialects dialects) {
         var timeline = learned.recording().timeline();
         String format = learned.read().format();
         List<String> sources = learned.sources();
@@ -35,11 +41,11 @@ final class OutputWriter {
                 new OutputModel.InputDescription(sources, format,
                         learned.windowStart(), learned.windowEnd()),
                 IngestFindings.of(learned.read(), learned.recording().warnings(), network.findings()),
-                network.inventory(), beyondObserved);
+                network.inventory(), beyondObserved, dialects);
     }
 
     static void write(Path out, OutputRenderer renderer, SynthesizedPolicies policies, LearningPipeline.Learned learned,
-                      AwsNetwork.Checked network, List<BeyondObserved> beyondObserved) {
-        renderer.render(out, model(policies, learned, network, beyondObserved));
+                      AwsNetwork.Checked network, List<BeyondObserved> beyondObserved, OutputModel.Dialects dialects) {
+        renderer.render(out, model(policies, learned, network, beyondObserved, dialects));
     }
 }

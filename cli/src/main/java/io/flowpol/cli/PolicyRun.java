@@ -33,7 +33,7 @@ final class PolicyRun {
                                    PrintWriter err) {
         var timeline = learned.recording().timeline();
         SynthesizedPolicies policies = new PolicySynthesizer(options.synthesisOptions())
-                .synthesize(learned.result(), timeline);
+                .synthesize(learned.result(), timeline, network.inventory());
         // What the policies allow beyond the observed edges (issue 18 item 3) does not depend on the
         // self-check: computed beside it, as it costs a few hundred ms on a cold JVM.
         CompletableFuture<List<BeyondObserved>> beyond = CompletableFuture.supplyAsync(
@@ -45,8 +45,9 @@ final class PolicyRun {
             throw new DeniesObservedTrafficException("generated policies would deny " + denied.size()
                     + " observed edge(s); nothing was written (this is a flowpol bug: please report it with the edges above)");
         }
-        OutputWriter.write(out, renderer.renderer(), policies, learned, network, join(beyond));
-        Summary.print(stdout, err, out, policies, learned);
+        var dialects = DialectCheck.dialects(options, policies, learned.result().edges(), timeline, vpcCidrs, err);
+        OutputWriter.write(out, renderer.renderer(), policies, learned, network, join(beyond), dialects);
+        Summary.print(stdout, err, out, policies, learned, dialects);
         return policies;
     }
 

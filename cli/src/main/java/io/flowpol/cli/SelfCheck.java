@@ -21,7 +21,7 @@ final class SelfCheck {
     }
 
     static List<EdgeReplay.EdgeOutcome> denied(PolicySet policies, List<Edge> edges, EndpointCatalog catalog) {
-        PolicyEngine engine = new PolicyEngine(policies, new CalicoPolicyMatcher());
+        PolicyEngine engine = new PolicyEngine(policies, new CalicoPolicyMatcher(policies.networkSets()));
         return new EdgeReplay(engine, catalog).replay(edges).stream().filter(o -> !o.allowed()).toList();
     }
 

@@ -8,6 +8,10 @@ import io.flowpol.cli.options.VerboseOption;
 import io.flowpol.cli.options.WindowOptions;
 import io.flowpol.inference.evaluate.EdgeReplay;
 import io.flowpol.inference.evaluate.EndpointCatalog;
+import io.flowpol.inference.evaluate.PolicyEngine;
+import io.flowpol.inference.evaluate.calico.CalicoPolicyMatcher;
+import io.flowpol.inference.snat.SnatReplay;
+import io.flowpol.templates.diff.SnatReplayRenderer;
 import io.flowpol.ingest.policy.PolicyReadResult;
 import io.flowpol.ingest.policy.PolicyReader;
 import java.nio.file.Path;
@@ -24,7 +28,7 @@ import picocli.CommandLine.Spec;
         description = {
             "Check that a policy set allows every observed flow (exit 3 if not).",
             "",
-            "Replays every observed, resolvable connection of the window against a set of NetworkPolicy and Calico policy YAML, prints the edges that would be denied with the deciding policy, and exits 3 when any observed edge is denied."})
+            "Replays every observed, resolvable connection of the window against a set of NetworkPolicy and Calico policy YAML, prints the edges that would be denied with the deciding policy, and exits 3 when any observed edge is denied. SNAT-ed egress to the internet (sender hidden behind a node address) is listed where the policies deny some of its candidate workloads; it does not change the exit code."})
 public final class VerifyCommand implements Callable<Integer> {
 
     @Spec
@@ -73,9 +77,12 @@ public final class VerifyCommand implements Callable<Integer> {
         }
         LearningPipeline.Learned learned = LearningPipeline.run(spec.commandLine(), flowLogs, aws, cluster, window, tuning);
         var edges = learned.result().edges();
-        List<EdgeReplay.EdgeOutcome> denied = SelfCheck.denied(read.policies(), edges,
-                new EndpointCatalog(learned.recording().timeline()));
+        EndpointCatalog catalog = new EndpointCatalog(learned.recording().timeline());
+        List<EdgeReplay.EdgeOutcome> denied = SelfCheck.denied(read.policies(), edges, catalog);
         SelfCheck.printDenied(denied, out);
+        // Issue 14: the sender of SNAT-ed egress is one of its candidates; say which the policies would deny.
+        out.print(new SnatReplayRenderer().text(new SnatReplay(new PolicyEngine(read.policies(),
+                new CalicoPolicyMatcher(read.policies().networkSets())), catalog).replay(learned.result().snatEgress())));
         int admin = read.policies().adminPolicies().size();
         out.printf("flowpol: %d of %d observed edges allowed by %d NetworkPolicies and %d Calico policies%s%s%n",
                 edges.size() - denied.size(), edges.size(), read.policies().networkPolicies().size(),

@@ -28,7 +28,7 @@ class GenerateCommandTest {
     @TempDir
     Path tmp;
 
-    private static LearningPipeline.Learned learn(Path flowLogs, Path recording) {
+    static LearningPipeline.Learned learn(Path flowLogs, Path recording) {
         FlowLogInputOptions f = new FlowLogInputOptions();
         f.paths = List.of(flowLogs);
         f.aggregateIn = "flowpol";

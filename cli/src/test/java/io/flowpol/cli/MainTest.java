@@ -7,7 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class MainTest {
-    private static final List<String> ALL = List.of("generate", "verify", "diff", "record", "learn", "propose", "bench");
+    private static final List<String> ALL = List.of("generate", "verify", "diff", "record", "learn", "propose", "promote", "bench");
 
     @Test
     void aNamedSubcommandIsTheOnlyOneBuilt() {

@@ -87,8 +87,12 @@ class MultiEniRecallTest {
                     Integer.parseInt(p[2]));
             Path scenario = tmp.resolve("scenario-" + spec.trim().replace(':', '-'));
             new ScenarioGenerator(options).write(scenario);
-            for (String format : List.of("v5", "v2")) {
-                ScenarioRecall r = generate(scenario, format);
+            // -Dflowpol.recall.inventory=true: also with the demo's AWS network inventory (same VPC layout).
+            boolean inventory = Boolean.getBoolean("flowpol.recall.inventory");
+            for (String format : inventory ? List.of("v5", "v2", "v5+inventory", "v2+inventory") : List.of("v5", "v2")) {
+                String flowLogs = format.substring(0, 2);
+                ScenarioRecall r = format.endsWith("inventory") ? generate(scenario, flowLogs, INVENTORY)
+                        : generate(scenario, flowLogs);
                 System.out.println("recall " + spec.trim() + " " + format + ": " + r.summary());
                 if (!r.missed().isEmpty() || !r.wrongPairs().isEmpty() || !r.wrongVpcEdges().isEmpty()) {
                     System.out.println("  missed " + r.missed() + "\n  wrong pairs " + r.wrongPairs()
@@ -98,10 +102,42 @@ class MultiEniRecallTest {
         }
     }
 
-    private ScenarioRecall generate(Path scenario, String format) throws IOException {
-        Path out = scenario.resolveSibling(scenario.getFileName() + "-out-" + format);
-        Cli.Result r = Cli.run("generate", "--flow-logs", scenario.resolve("flowlogs").resolve(format).toString(),
-                "--cluster", scenario.resolve("recording.jsonl").toString(), "--out", out.toString());
+    /**
+     * With the AWS network inventory (issue 11 item 3): generated clusters use the demo's VPC, NLB and
+     * control-plane ENIs, so the demo's inventory describes them. Rules to the NLB allow both its ENIs,
+     * v2 still allows what v5 allows, and nothing the truth does not have.
+     */
+    @Test
+    void withTheInventoryV2AndV5AllowTheSameAndTheNlbByBothEnis() throws IOException {
+        Path scenario = tmp.resolve("scenario");
+        new ScenarioGenerator(new ScenarioOptions(11, START, Duration.ofMinutes(40), 150, 0, 3, 15)).write(scenario);
+        ScenarioRecall v5 = generate(scenario, "v5", INVENTORY);
+        ScenarioRecall v2 = generate(scenario, "v2", INVENTORY);
+        assertTrue(v2.recall() >= 0.999, "v2: " + v2.summary() + "\n" + v2.missed());
+        assertEquals(v5.allowed(), v2.allowed(), "v2 " + v2.summary() + " vs v5 " + v5.summary());
+        for (String format : List.of("v5", "v2")) {
+            ScenarioRecall r = format.equals("v5") ? v5 : v2;
+            assertEquals(List.of(), r.wrongPairs(), format);
+            assertEquals(List.of(), r.wrongVpcEdges(), format);
+            String frontend = java.nio.file.Files.readString(scenario.resolveSibling("scenario-out-" + format + "-inventory")
+                    .resolve("networkpolicies/shop/frontend.yaml"));
+            assertTrue(frontend.contains("        - ipBlock: {cidr: \"10.0.1.50/32\"}\n        - ipBlock: {cidr: \"10.0.2.50/32\"}"),
+                    format + ":\n" + frontend);
+            assertTrue(frontend.contains("; allows all 2 ENI addresses of load balancer k8s-shop-frontend-5d4c3b2a19 (NLB)"),
+                    format + ":\n" + frontend);
+        }
+    }
+
+    private static final String[] INVENTORY = {"--aws-network", Cli.DEMO.resolve("aws/eni.json").toString(),
+        Cli.DEMO.resolve("aws/vpcs.json").toString()};
+
+    private ScenarioRecall generate(Path scenario, String format, String... extra) throws IOException {
+        Path out = scenario.resolveSibling(scenario.getFileName() + "-out-" + format + (extra.length > 0 ? "-inventory" : ""));
+        List<String> args = new java.util.ArrayList<>(List.of("generate", "--flow-logs",
+                scenario.resolve("flowlogs").resolve(format).toString(),
+                "--cluster", scenario.resolve("recording.jsonl").toString(), "--out", out.toString()));
+        args.addAll(List.of(extra));
+        Cli.Result r = Cli.run(args.toArray(String[]::new));
         assertEquals(0, r.exitCode(), r.toString());
         return ScenarioRecall.measure(scenario, out);
     }

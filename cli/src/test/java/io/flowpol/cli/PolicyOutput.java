@@ -42,7 +42,9 @@ final class PolicyOutput {
         List<String> problems = new ArrayList<>();
         int documents = 0;
         for (Map.Entry<String, String> file : files(dir).entrySet()) {
-            if (!file.getKey().endsWith(".yaml") || file.getKey().equals("kustomization.yaml")) {
+            // Service patches (issue 11) have no schema in ../shared/schemas: LoadBalancerSourceRangesTest checks them.
+            if (!file.getKey().endsWith(".yaml") || file.getKey().endsWith("kustomization.yaml")
+                    || file.getKey().startsWith("service-patches/")) {
                 continue;
             }
             try (YAMLParser parser = new YAMLFactory().createParser(file.getValue())) {

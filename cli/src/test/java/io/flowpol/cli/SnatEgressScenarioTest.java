@@ -42,7 +42,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 14 acceptance: over a generated day with churn (a rollout, CronJob runs), against the
+ * Issue 14 acceptance: over a generated day with churn (a rollout, CronJob runs, 24 pods evicted and
+ * replaced on other nodes), against the
  * generator's truth, {@code --snat-egress common-candidates} allows every real SNAT-ed egress edge
  * and no workload beyond the certain and common candidates of its destination, while
  * {@code allow-candidates} allows no workload beyond the time-resolved candidates; every rule to a
@@ -60,8 +61,8 @@ class SnatEgressScenarioTest {
     @BeforeAll
     static void generateADay() throws IOException {
         scenario = tmp.resolve("scenario");
-        new ScenarioGenerator(new ScenarioOptions(31, Instant.parse("2026-12-01T00:00:00Z"), Duration.ofHours(24), 4, 0))
-                .write(scenario);
+        new ScenarioGenerator(new ScenarioOptions(31, Instant.parse("2026-12-01T00:00:00Z"), Duration.ofHours(24), 4, 0)
+                .withReschedules(24)).write(scenario);
         FlowLogInputOptions f = new FlowLogInputOptions();
         f.paths = List.of(scenario.resolve("flowlogs/v5"));
         f.aggregateIn = "flowpol";
@@ -72,6 +73,9 @@ class SnatEgressScenarioTest {
         learned = LearningPipeline.run(f, new AwsOptions(), c, new WindowOptions(), t, new PrintWriter(new StringWriter()));
         attributions = SnatAttributions.of(learned.result().snatEgress());
         assertTrue(attributions.size() >= 2, "the scenario has SNAT-ed egress: " + attributions);
+        // The churn shows: some destination's connections came from more than one node or candidate set.
+        assertTrue(learned.result().snatEgress().stream().anyMatch(e -> e.sets().size() > 1)
+                || attributions.stream().anyMatch(a -> a.nodes().size() > 1), () -> "no churn: " + attributions);
     }
 
     private static Path generate(String mode) throws IOException {

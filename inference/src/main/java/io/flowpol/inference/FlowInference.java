@@ -28,6 +28,7 @@ import io.flowpol.inference.resolve.EniOwners;
 import io.flowpol.inference.resolve.NatGateways;
 import io.flowpol.inference.resolve.PodIndex;
 import io.flowpol.inference.resolve.UnresolvedReason;
+import io.flowpol.inference.snat.NatGatewayJoin;
 import io.flowpol.inference.snat.SnatCandidates;
 import io.flowpol.inference.timeline.ClusterTimeline;
 import java.util.ArrayList;
@@ -57,6 +58,7 @@ public final class FlowInference implements FlowSink {
     private final Orientation orientation;
     private final SnatCandidates snatCandidates;
     private final ConnectionRouter router;
+    private final NatGatewayJoin natJoin;
     private final ConnectionJoiner joiner;
     private final EniAddresses enis;
     private final NatGateways natGateways;
@@ -83,7 +85,8 @@ public final class FlowInference implements FlowSink {
         this.orientation = new Orientation(new PortDeclarations(resolver, pods, cluster.services()));
         this.snatCandidates = new SnatCandidates(endpoints, pods);
         this.router = new ConnectionRouter(endpoints, snatCandidates.counter());
-        this.joiner = new ConnectionJoiner(options.joinHorizonMillis(), endpoints, router);
+        this.natJoin = new NatGatewayJoin(endpoints, options.joinHorizonMillis(), router);
+        this.joiner = new ConnectionJoiner(options.joinHorizonMillis(), endpoints, natJoin);
         this.enis = new EniAddresses(endpoints);
         this.natGateways = new NatGateways(endpoints);
         this.learning = new EniLearning(enis, EniOwners.of(inventory, cluster, endpoints), resolver, joiner, oriented, options.joinHorizonMillis(),
@@ -235,9 +238,11 @@ public final class FlowInference implements FlowSink {
         finished = true;
         learning.finish();
         joiner.flush();
+        natJoin.flush();
+        natGateways.addAll(natJoin.gateways());
         PortNames portNames = new PortNames(pods);
         List<Edge> edges = edges(router.edges(), portNames);
-        long relayed = withoutNatRelays(edges);
+        long[] relayed = withoutNatRelays(edges);
         List<Edge> attempts = edges(router.attempts(), portNames);
         List<SnatEgress> snat = new ArrayList<>();
         long[] snatConnections = new long[1];
@@ -259,12 +264,16 @@ public final class FlowInference implements FlowSink {
         findings.records(tally);
         findings.unresolved(router.unresolved());
         findings.snatEgress(snatConnections[0]);
-        findings.externalSnat(router.podEgress(), natGateways.addresses(), relayed);
+        findings.externalSnat(router.podEgress(), natGateways.addresses(), relayed[0], natJoin.joined(), relayed[1]);
         if (router.podEgress() == 0) {
             findings.likelyNatGateways(likelyNatGateways(edges));
         }
         findings.attempts(attempts.stream().mapToLong(e -> e.evidence().connections()).sum());
-        findings.joinConflicts(router.conflicts());
+        java.util.Set<Edge> learned = new java.util.HashSet<>();
+        edges.forEach(e -> learned.add(new Edge(e.client(), e.server(), e.protocol(), e.port(), null, null)));
+        findings.joinConflicts(router.conflicts(), edges(router.conflicted(), portNames).stream()
+                .filter(e -> !learned.contains(new Edge(e.client(), e.server(), e.protocol(), e.port(), null, null)))
+                .toList());
         findings.windowsWorkloads(analyzer.windowsWorkloads());
         return new InferenceResult(edges, attempts, snat, coverage, findings.findings());
     }
@@ -272,23 +281,30 @@ public final class FlowInference implements FlowSink {
     /**
      * Removes the NAT gateways' own connections to the internet: each is the gateway's
      * translation of a connection already learned from its sender (pod to external), so it is
-     * no edge of its own. Returns their connection count.
+     * no edge of its own. Also removes pods' connections to a gateway's own address that no node
+     * record joined to a destination (v2, the node's records lost to SKIPDATA or not logged): a
+     * rule to the gateway would match none of their packets, which are addressed to the internet.
+     * Returns their connection counts: {relayed, unjoined}.
      */
-    private long withoutNatRelays(List<Edge> edges) {
+    private long[] withoutNatRelays(List<Edge> edges) {
         java.util.Set<IpAddress> gateways = natGateways.addresses();
+        long[] counts = new long[2];
         if (gateways.isEmpty()) {
-            return 0;
+            return counts;
         }
-        long relayed = 0;
         for (java.util.Iterator<Edge> it = edges.iterator(); it.hasNext();) {
             Edge e = it.next();
             if (e.client().kind() == Peer.Kind.VPC_ADDRESS && e.server().kind() == Peer.Kind.EXTERNAL
                     && gateways.contains(e.client().ip())) {
-                relayed += e.evidence().connections();
+                counts[0] += e.evidence().connections();
+                it.remove();
+            } else if (e.client().kind() == Peer.Kind.WORKLOAD && e.server().kind() == Peer.Kind.VPC_ADDRESS
+                    && gateways.contains(e.server().ip())) {
+                counts[1] += e.evidence().connections();
                 it.remove();
             }
         }
-        return relayed;
+        return counts;
     }
 
     /**

@@ -272,6 +272,27 @@ class FlowInferenceTest {
     }
 
     @Test
+    void aConflictedJoinIsReportedAndBecomesNoEdge() {
+        // Two connections whose ports collided under one node-anchored key: which pod was the client
+        // is a guess, so neither frontend nor cache may be allowed to backend from it (issue 11).
+        cluster.pod("shop", "cache", "cache-1", "node-a", "10.0.1.22", -10, -1);
+        feed(tcp("eni-a", NODE_A, 40000, BACKEND, 8080, 1),
+                tcp("eni-a", BACKEND, 8080, NODE_A, 40000, 1),
+                tcp("eni-b", FRONTEND, 40000, NODE_B, 8080, 1),
+                tcp("eni-b", "10.0.1.22", 40000, NODE_B, 8080, 1),
+                tcp("eni-b", NODE_B, 8080, FRONTEND, 40000, 1));
+        InferenceResult result = inference().finish();
+        assertEquals(List.of(), result.edges(), result.edges().toString());
+        assertEquals(List.of(), result.attempts(), result.attempts().toString());
+        assertEquals(1L, result.coverage().unresolvedByReason().get(UnresolvedReason.JOIN_CONFLICT.text()),
+                result.coverage().toString());
+        assertTrue(result.findings().stream().anyMatch(f -> f.code().equals("join-conflict")
+                && f.message().contains("no edge was made from them") && f.message().contains("1 candidate edge(s) no other "
+                + "connection proved, so not allowed: shop/Deployment/frontend -> shop/Deployment/backend TCP 8080")),
+                result.findings().toString());
+    }
+
+    @Test
     void withPacketAddressesTwoPodsSharingPortsStayTwoConnections() {
         // Insights pushdown folds client ports: two pods of node-a then share (ports, protocol, nodes).
         cluster.pod("shop", "cache", "cache-1", "node-a", "10.0.1.22", -10, -1);

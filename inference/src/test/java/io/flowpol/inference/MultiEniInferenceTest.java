@@ -162,7 +162,7 @@ class MultiEniInferenceTest {
     }
 
     @Test
-    void aLoadBalancerEniIsNotSettledOnANodeByPortsCollidingByChance() {
+    void portsCollidingByChanceWithALoadBalancerEniMakeNoWrongEdge() {
         // At thousands of connections a minute, two connections of different nodes share an
         // ephemeral port now and then: here the load balancer's connections to cart (on node-b)
         // from ports 50000 and 50001 look like the partners of frontend's connections to backend
@@ -186,14 +186,18 @@ class MultiEniInferenceTest {
                 feed(clientSide("eni-a", NODE_A, port, minute));
             }
         }
-        List<Edge> toWorkloads = inference().finish().edges().stream()
+        InferenceResult result = inference().finish();
+        List<Edge> toWorkloads = result.edges().stream()
                 .filter(e -> e.server().kind() == Peer.Kind.WORKLOAD).toList();
         Peer frontend = Peer.workload(deployment("shop", "frontend"));
         Peer cartPeer = Peer.workload(deployment("shop", "cart"));
         assertTrue(toWorkloads.stream().noneMatch(e -> e.client().equals(frontend) && e.server().equals(cartPeer)),
                 () -> "edges: " + toWorkloads);
-        assertTrue(toWorkloads.stream().anyMatch(e -> e.client().equals(frontend)
-                && e.server().equals(Peer.workload(deployment("shop", "backend")))), () -> "edges: " + toWorkloads);
+        // Half of the first minute's connections collide here, so the ENI still settles on node-a and
+        // its records join frontend's two connections: they name backend and cart for one end. Those
+        // joins are reported, not turned into either edge (issue 11; they were "first kept" before).
+        assertEquals(2L, result.coverage().unresolvedByReason().get(UnresolvedReason.JOIN_CONFLICT.text()),
+                () -> "coverage: " + result.coverage());
         // The load balancer's records stay unplaced (reported), never a workload's.
         assertTrue(toWorkloads.stream().noneMatch(e -> e.server().equals(cartPeer)
                 && e.client().kind() == Peer.Kind.WORKLOAD), () -> "edges: " + toWorkloads);

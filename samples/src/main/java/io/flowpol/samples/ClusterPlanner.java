@@ -72,6 +72,7 @@ final class ClusterPlanner {
         Collections.shuffle(linux, new java.util.Random(options.seed()));
         place(linux, windows);
         placeSynthetic(synthetic, linux);
+        reschedule(linux);
         List<PodPlan> addressed = allocate(allocator);
         List<Eni> api = new ArrayList<>();
         List<Eni> nlb = new ArrayList<>();
@@ -175,6 +176,48 @@ final class ClusterPlanner {
         rollingUpdate(oldCart, oldCartPods, rollout, l.get(0), l.get(2));
         reportRun(options.start().plus(Duration.ofMinutes(5)), l.get(3));
         reportRun(rollout.plus(Duration.ofMinutes(5)), l.get(3));
+    }
+
+    /**
+     * Churn for issue 14 ({@code --reschedules N}): N times, evenly over the window, one running pod
+     * of a shop Deployment is evicted (gone 20 s later) and its ReplicaSet starts a replacement on
+     * another Linux node, as a node drain or the descheduler would. Draws from a topic of its own,
+     * so scenarios without rescheduling stay byte-identical.
+     */
+    private void reschedule(List<NodePlan> linux) {
+        int n = options.reschedules();
+        if (n == 0) {
+            return;
+        }
+        Ids churn = new Ids(options.seed(), 7);
+        java.util.SplittableRandom random = churn.random();
+        List<WorkloadPlan> movable = List.of(FRONTEND, CATALOG, CART, CHECKOUT, PAYMENT);
+        long window = options.window().getSeconds();
+        for (int k = 1; k <= n; k++) {
+            Instant at = options.start().plusSeconds(window * k / (n + 1) + random.nextInt(60));
+            List<Integer> live = new ArrayList<>();
+            for (int i = 0; i < pods.size(); i++) {
+                PodPlan p = pods.get(i);
+                if (movable.contains(p.workload()) && p.stopping() == null && p.running().isBefore(at)) {
+                    live.add(i);
+                }
+            }
+            if (live.isEmpty()) {
+                continue;
+            }
+            int i = live.get(random.nextInt(live.size()));
+            PodPlan old = pods.get(i);
+            List<NodePlan> others = new ArrayList<>(linux);
+            others.remove(old.node());
+            NodePlan target = others.get(random.nextInt(others.size()));
+            pods.set(i, new PodPlan(old.name(), old.uid(), old.workload(), old.ownerKind(), old.ownerName(),
+                    old.ownerUid(), old.labels(), old.node(), 0, old.created(), old.running(), at.plusSeconds(20),
+                    at.plusSeconds(50), false, null));
+            Instant created = at.plusSeconds(1);
+            pods.add(new PodPlan(old.ownerName() + "-" + churn.suffix(5), churn.uid(), old.workload(), old.ownerKind(),
+                    old.ownerName(), old.ownerUid(), old.labels(), target, 0, created, created.plusSeconds(6), null,
+                    null, false, null));
+        }
     }
 
     private OwnerPlan deployment(WorkloadPlan w, Instant created, Instant retired, NodePlan... nodes) {

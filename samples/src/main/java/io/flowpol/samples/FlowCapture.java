@@ -105,14 +105,21 @@ final class FlowCapture {
      * gateway"): the sender's packet arrives addressed, in dstaddr, to the gateway's own primary IP
      * while pkt-dstaddr keeps the internet destination; it leaves from the gateway's address; the
      * reply comes back to that address and is forwarded to the sender with the destination in
-     * pkt-srcaddr. Ports are kept: the gateway's port translation is not modelled.
+     * pkt-srcaddr. The sender's leg keeps its source port; the gateway's own leg to the internet
+     * leaves from a port of its own (NAT gateways translate ports, 1024-65535), so nothing may join
+     * a pod's connection to the gateway's leg by ports.
      */
     private void natGateway(Flow f, int sender, int destination) throws IOException {
         int nat = NAT_GATEWAY_ENI.primaryIp();
+        // Deterministic, not drawn: the scenario's random stream stays as it was.
+        int translated = 1024 + (int) Math.floorMod(f.clientPort() * 7919L + sender * 31L, 64512L);
+        Flow own = new Flow(f.client(), f.server(), f.protocol(), translated, f.serverPort(), f.start(), f.end(),
+                f.minute(), f.requestFlags(), f.replyFlags(), f.requestPackets(), f.requestBytes(), f.replyPackets(),
+                f.replyBytes(), f.replied(), f.firstOfConnection());
         side(f, NAT_GATEWAY_ENI, sender, nat, sender, destination, true, false);
-        side(f, NAT_GATEWAY_ENI, nat, destination, nat, destination, true, true);
+        side(own, NAT_GATEWAY_ENI, nat, destination, nat, destination, true, true);
         if (f.replied()) {
-            side(f, NAT_GATEWAY_ENI, destination, nat, destination, nat, false, false);
+            side(own, NAT_GATEWAY_ENI, destination, nat, destination, nat, false, false);
             side(f, NAT_GATEWAY_ENI, nat, sender, destination, sender, false, true);
         }
     }

@@ -73,7 +73,7 @@ public final class ScenarioGenerator {
 
     /**
      * {@code --seed N --out DIR --window 2h --density N --records N --start RFC3339 --enis-per-node N
-     * --extra-workloads N --internet-clients N --external-snat true|false}.
+     * --extra-workloads N --internet-clients N --external-snat true|false --reschedules N}.
      */
     public static void main(String[] args) {
         try {
@@ -94,7 +94,8 @@ public final class ScenarioGenerator {
     record Arguments(ScenarioOptions options, Path out, int internetClients) {
         static final String USAGE = "usage: ScenarioGenerator --out DIR [--seed 7] [--start 2026-11-30T10:00:00Z]"
                 + " [--window 2h] [--density 50] [--records 0 (no cap)] [--enis-per-node 1] [--extra-workloads 0]"
-                + " [--internet-clients 0 (public clients of the frontend, client IP preserved)] [--external-snat false]";
+                + " [--internet-clients 0 (public clients of the frontend, client IP preserved)] [--external-snat false]"
+                + " [--reschedules 0 (pods of shop Deployments evicted and replaced on another node)]";
 
         static Arguments parse(String[] args) {
             ScenarioOptions d = ScenarioOptions.defaults();
@@ -107,6 +108,7 @@ public final class ScenarioGenerator {
             int extra = d.extraWorkloads();
             int internet = 0;
             boolean externalSnat = d.externalSnat();
+            int reschedules = 0;
             Path out = null;
             for (int i = 0; i < args.length; i++) {
                 String flag = args[i];
@@ -126,6 +128,7 @@ public final class ScenarioGenerator {
                         case "--extra-workloads" -> extra = Integer.parseInt(value);
                         case "--internet-clients" -> internet = Integer.parseInt(value);
                         case "--external-snat" -> externalSnat = bool(flag, value);
+                        case "--reschedules" -> reschedules = Integer.parseInt(value);
                         default -> throw new IllegalArgumentException("unknown option " + flag);
                     }
                 } catch (NumberFormatException | DateTimeParseException e) {
@@ -135,8 +138,8 @@ public final class ScenarioGenerator {
             if (out == null) {
                 throw new IllegalArgumentException("--out is required");
             }
-            return new Arguments(new ScenarioOptions(seed, start, window, density, records, enis, extra, externalSnat),
-                    out, internet);
+            return new Arguments(new ScenarioOptions(seed, start, window, density, records, enis, extra, externalSnat,
+                    reschedules), out, internet);
         }
 
         private static boolean bool(String flag, String value) {

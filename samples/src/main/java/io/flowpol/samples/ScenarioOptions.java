@@ -21,9 +21,12 @@ import java.time.Instant;
  * @param externalSnat         {@code AWS_VPC_K8S_CNI_EXTERNALSNAT=true}: pods reach the internet with their own
  *                             address through a NAT gateway, whose ENI records them too (false is the demo: the
  *                             node translates, DESIGN.md fact 3)
+ * @param reschedules          churn on top of the rollout and CronJob runs: this many times, spread over the
+ *                             window, a pod of a shop Deployment is evicted and replaced on another node
+ *                             (0 is the demo); SNAT candidate sets then change over the day (issue 14)
  */
 public record ScenarioOptions(long seed, Instant start, Duration window, int connectionsPerMinute, long maxRecords,
-        int enisPerNode, int extraWorkloads, boolean externalSnat) {
+        int enisPerNode, int extraWorkloads, boolean externalSnat, int reschedules) {
 
     /** The committed demo: seed 7, 2026-11-30T10:00:00Z, two hours. */
     public static final long DEFAULT_SEED = 7;
@@ -34,6 +37,7 @@ public record ScenarioOptions(long seed, Instant start, Duration window, int con
     /** m5.large and most mid-size types attach at most 3 ENIs; the largest types 15. */
     public static final int MAX_ENIS_PER_NODE = 15;
     public static final int MAX_EXTRA_WORKLOADS = 1000;
+    public static final int MAX_RESCHEDULES = 1000;
 
     public ScenarioOptions {
         if (start == null) {
@@ -61,6 +65,15 @@ public record ScenarioOptions(long seed, Instant start, Duration window, int con
             throw new IllegalArgumentException("extraWorkloads must be 0 to " + MAX_EXTRA_WORKLOADS + ": "
                     + extraWorkloads);
         }
+        if (reschedules < 0 || reschedules > MAX_RESCHEDULES) {
+            throw new IllegalArgumentException("reschedules must be 0 to " + MAX_RESCHEDULES + ": " + reschedules);
+        }
+    }
+
+    /** No rescheduling beyond the demo's churn. */
+    public ScenarioOptions(long seed, Instant start, Duration window, int connectionsPerMinute, long maxRecords,
+            int enisPerNode, int extraWorkloads, boolean externalSnat) {
+        this(seed, start, window, connectionsPerMinute, maxRecords, enisPerNode, extraWorkloads, externalSnat, 0);
     }
 
     /** Node SNAT, as the VPC CNI does by default. */
@@ -80,18 +93,25 @@ public record ScenarioOptions(long seed, Instant start, Duration window, int con
 
     public ScenarioOptions withSeed(long newSeed) {
         return new ScenarioOptions(newSeed, start, window, connectionsPerMinute, maxRecords, enisPerNode,
-                extraWorkloads, externalSnat);
+                extraWorkloads, externalSnat, reschedules);
     }
 
     /** The same scenario on nodes of {@code enis} ENIs with {@code extra} synthetic workloads. */
     public ScenarioOptions withShape(int enis, int extra) {
-        return new ScenarioOptions(seed, start, window, connectionsPerMinute, maxRecords, enis, extra, externalSnat);
+        return new ScenarioOptions(seed, start, window, connectionsPerMinute, maxRecords, enis, extra, externalSnat,
+                reschedules);
     }
 
     /** The same scenario with external SNAT on or off (issue 14 item 5). */
     public ScenarioOptions withExternalSnat(boolean on) {
         return new ScenarioOptions(seed, start, window, connectionsPerMinute, maxRecords, enisPerNode, extraWorkloads,
-                on);
+                on, reschedules);
+    }
+
+    /** The same scenario with {@code count} pods rescheduled over the window (issue 14: churn). */
+    public ScenarioOptions withReschedules(int count) {
+        return new ScenarioOptions(seed, start, window, connectionsPerMinute, maxRecords, enisPerNode, extraWorkloads,
+                externalSnat, count);
     }
 
     /** Whole minutes in the window: one flow-log aggregation interval each. */

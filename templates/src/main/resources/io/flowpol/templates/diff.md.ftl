@@ -18,6 +18,9 @@
 | newly allowed peer ranges (beyond the current policies) | ${n.newReachability} |
 | allowed after but never observed | ${n.overPermission} |
 | reachability changes without observed flows | ${n.unobserved} |
+<#if n.snatDestinations gt 0>
+| SNAT-ed egress destinations the proposal may deny | ${n.snatMayDeny} of ${n.snatDestinations} |
+</#if>
 | policies added / changed / removed / unchanged | ${n.added} / ${n.changed} / ${n.removed} / ${n.unchangedDocuments} |
 
 <#if diff.newReachability?has_content>
@@ -32,6 +35,19 @@ What the proposal allows that the current policies deny, riskiest first (interne
 </#list>
 
 </#if>
+<#if diff.staged?has_content>
+### Staged → enforced (${diff.staged?size})
+
+These observed flows change verdict once a side's staged policies (StagedNetworkPolicy,
+StagedGlobalNetworkPolicy) are enforced, as `flowpol promote` and applying its output would do.
+
+| client | server | port | connections | last seen | change |
+| --- | --- | --- | ---: | --- | --- |
+<#list diff.staged as e>
+| ${e.client} | ${e.server} | ${e.port} | ${e.connections} | ${e.lastSeen} | ${e.decision} |
+</#list>
+
+</#if>
 <#if diff.broken?has_content>
 ### ⛔ Broken observed flows (${n.broken})
 
@@ -41,6 +57,18 @@ These flows were observed and are allowed today; the proposal denies them.
 | --- | --- | --- | ---: | --- | --- |
 <#list diff.broken as e>
 | ${e.client} | ${e.server} | ${e.port} | ${e.connections} | ${e.lastSeen} | ${e.decision} |
+</#list>
+
+</#if>
+<#if diff.snat?has_content>
+### SNAT-ed egress (${diff.snat?size})
+
+The VPC CNI's SNAT hides which pod sent these connections to the internet: each candidate workload (a pod on the node at the time) is checked, and a connection is denied if the proposal denies its real sender.
+
+| destination | connections | proposal | now | may deny | candidates |
+| --- | --- | --- | --- | --- | --- |
+<#list diff.snat as r>
+| ${r.destination} | ${r.connections} | ${r.after} | ${r.before} | ${r.denied} | ${r.candidates} |
 </#list>
 
 </#if>

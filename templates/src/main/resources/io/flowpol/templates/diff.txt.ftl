@@ -12,6 +12,9 @@ OK: ${diff.headline}
   newly allowed peer ranges (beyond the current policies): ${n.newReachability}
   allowed after but never observed: ${n.overPermission}
   reachability changes without observed flows: ${n.unobserved}
+<#if n.snatDestinations gt 0>
+  SNAT-ed egress destinations the proposal may deny: ${n.snatMayDeny} of ${n.snatDestinations}
+</#if>
   policies: ${n.added} added, ${n.changed} changed, ${n.removed} removed, ${n.unchangedDocuments} unchanged
 <#if diff.newReachability?has_content>
 
@@ -21,12 +24,29 @@ Newly allowed (denied by the current policies), riskiest first:
       new: ${r.size}; ${r.observed}
 </#list>
 </#if>
+<#if diff.staged?has_content>
+
+Staged -> enforced (observed flows whose verdict changes once a side's staged policies are promoted):
+<#list diff.staged as e>
+  ${e.client} -> ${e.server} ${e.port}: ${e.connections} connections, last seen ${e.lastSeen}
+      ${e.decision}
+</#list>
+</#if>
 <#if diff.broken?has_content>
 
 BROKEN observed flows (allowed now, denied by the proposal):
 <#list diff.broken as e>
   ${e.client} -> ${e.server} ${e.port}: ${e.connections} connections, last seen ${e.lastSeen}
       denied by ${e.decision}
+</#list>
+</#if>
+<#if diff.snat?has_content>
+
+SNAT-ed egress (the sender hides behind a node address, so each candidate is checked):
+<#list diff.snat as r>
+  ${r.destination}: ${r.connections}: ${r.after} (now ${r.before})
+      ${r.denied}
+      candidates: ${r.candidates}
 </#list>
 </#if>
 <#if diff.stillDenied?has_content>

@@ -101,6 +101,17 @@ with no Calico policy is denied by the generated policies.
 </#list>
 
 </#if>
+<#if report.dialect?has_content>
+## Calico dialect
+
+`calico/` holds the same policies as Calico `projectcalico.org/v3` resources in the `flowpol` tier
+(see README, "Output"). Before writing, flowpol replayed the window against both sets:
+
+<#list report.dialect as line>
+- ${line}
+</#list>
+
+</#if>
 ## Allowed beyond what was observed
 
 What the generated policies allow that no observed edge accounts for, per workload and direction,

@@ -28,6 +28,13 @@ public final class PolicyOptions {
                     + "Default: ${DEFAULT-VALUE}.")
     public int internetClientsThreshold;
 
+    @Option(names = "--lb-source-ranges-max", paramLabel = "N", defaultValue = "4",
+            description = "A LoadBalancer Service whose load balancer clients (public clients of its pods with client IP "
+                    + "preservation, or with --aws-network the clients of its ENIs) come from at most N ranges (exact "
+                    + "addresses, else their /24 (/48) networks) gets a loadBalancerSourceRanges kustomize patch in "
+                    + "service-patches/; more are reported as not few. 0 turns this off. Default: ${DEFAULT-VALUE}.")
+    public int loadBalancerSourceRangesMax;
+
     @Option(names = "--exclude-namespace", paramLabel = "NS", split = ",",
             defaultValue = "kube-system,kube-public,kube-node-lease",
             description = "Namespaces that get no policies (traffic to them is still allowed by the others' egress). "
@@ -50,6 +57,19 @@ public final class PolicyOptions {
                     + "and the previous output is kept.")
     public boolean allowEmpty;
 
+    @Option(names = "--dialect", paramLabel = "DIALECT", defaultValue = "kubernetes",
+            description = "Which policies to write: 'kubernetes' (NetworkPolicies and the Calico guard "
+                    + "GlobalNetworkPolicies), 'calico' (the same intent as Calico projectcalico.org/v3 resources in the "
+                    + "flowpol tier, under calico/), or 'both'; the two are proven equivalent before anything is "
+                    + "written. Default: ${DEFAULT-VALUE}.")
+    public String dialect;
+
+    @Option(names = "--staged",
+            description = "Write every policy as its Calico staged kind (StagedKubernetesNetworkPolicy, "
+                    + "StagedNetworkPolicy, StagedGlobalNetworkPolicy): Calico reports what it would deny without "
+                    + "enforcing it; 'flowpol promote' turns the set into the enforced kinds. Default: off.")
+    public boolean staged;
+
     @Option(names = "--templates", paramLabel = "DIR",
             description = "A directory of FreeMarker templates that override the built-in ones by file name. Default: the built-in "
                     + "templates only.")
@@ -63,9 +83,16 @@ public final class PolicyOptions {
                     "allow-candidates, common-candidates or report-only",
                     snatEgress));
         }
+        if (!java.util.List.of("kubernetes", "calico", "both").contains(dialect)) {
+            throw new InputException(InputProblem.error(null, 0, "--dialect", "kubernetes, calico or both", dialect));
+        }
         if (internetClientsThreshold < 0) {
             throw new InputException(InputProblem.error(null, 0, "--internet-clients-threshold", "a number >= 0",
                     Integer.toString(internetClientsThreshold)));
+        }
+        if (loadBalancerSourceRangesMax < 0) {
+            throw new InputException(InputProblem.error(null, 0, "--lb-source-ranges-max", "a number >= 0",
+                    Integer.toString(loadBalancerSourceRangesMax)));
         }
         if (minConnections < 1) {
             throw new InputException(InputProblem.error(null, 0, "--min-connections", "a number >= 1",
@@ -73,9 +100,19 @@ public final class PolicyOptions {
         }
     }
 
+    /** The Kubernetes set is written ({@code --dialect kubernetes} or {@code both}). */
+    public boolean kubernetesDialect() {
+        return !"calico".equals(dialect);
+    }
+
+    /** The Calico set is written ({@code --dialect calico} or {@code both}). */
+    public boolean calicoDialect() {
+        return !"kubernetes".equals(dialect);
+    }
+
     public SynthesisOptions synthesisOptions() {
         return new SynthesisOptions(minConnections, prefix(), 128, excludedNamespaces,
-                SnatEgressMode.ofFlag(snatEgress), internetClientsThreshold);
+                SnatEgressMode.ofFlag(snatEgress), internetClientsThreshold, loadBalancerSourceRangesMax);
     }
 
     private int prefix() {

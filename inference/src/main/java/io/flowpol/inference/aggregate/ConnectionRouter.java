@@ -14,7 +14,8 @@ import java.util.function.Consumer;
  * ENI would have shown a pod's real address — and is otherwise left unresolved: a pod is never
  * guessed. Node to external is SNAT egress (fact 3); a connection without a reply, or with a
  * SYN never answered by a SYN-ACK, is an attempt (fact 11). A connection of a protocol without
- * ports is turned so that the side seen first is the client.
+ * ports is turned so that the side seen first is the client. A join whose records named two
+ * different pods for one end (colliding ports) is counted, not routed.
  */
 public final class ConnectionRouter implements Consumer<JoinedConnection> {
     private static final int SYN = 2;
@@ -25,6 +26,7 @@ public final class ConnectionRouter implements Consumer<JoinedConnection> {
     private final EdgeAggregator edges = new EdgeAggregator();
     private final EdgeAggregator attempts = new EdgeAggregator();
     private final EdgeAggregator snatEgress = new EdgeAggregator();
+    private final EdgeAggregator conflicted = new EdgeAggregator();
     private final long[] unresolved = new long[UnresolvedReason.values().length];
     private long conflicts;
     private long connections;
@@ -59,11 +61,21 @@ public final class ConnectionRouter implements Consumer<JoinedConnection> {
             unresolved[UnresolvedReason.NODE_ADDRESS_UNMATCHED.ordinal()]++;
             return;
         }
+        if (c.conflict) {
+            // Records named two different pods for one end: two connections whose ports collided
+            // under one node-anchored key (v2, busy nodes). Which pod it was would be a guess, and a
+            // wrong guess is a wrong rule: reported, never an edge (docs/multi-eni.md).
+            conflicts++;
+            unresolved[UnresolvedReason.JOIN_CONFLICT.ordinal()]++;
+            if (!isAttempt(c)) {
+                // One of the candidate pairs (the ends first named), for the report to point at.
+                conflicted.add(endpoints.peer(c.clientEndpoint), endpoints.peer(c.serverEndpoint), c.protocol,
+                        c.serverPort, c.packets, c.bytes, c.firstSeen, c.lastSeen, c.proofs);
+            }
+            return;
+        }
         countReason(c.clientReason);
         countReason(c.serverReason);
-        if (c.conflict) {
-            conflicts++;
-        }
         int clientPeer = endpoints.peer(c.clientEndpoint);
         int serverPeer = endpoints.peer(c.serverEndpoint);
         boolean attempt = isAttempt(c);
@@ -117,6 +129,14 @@ public final class ConnectionRouter implements Consumer<JoinedConnection> {
     /** Connections from a pod's own address to an external one: external SNAT (or none) at work. */
     public long podEgress() {
         return podEgress;
+    }
+
+    /**
+     * Per conflicted join that got a reply, the pair its ends were first named as: one of the
+     * candidates, never an edge; the report names those no other connection proved.
+     */
+    public EdgeAggregator conflicted() {
+        return conflicted;
     }
 
     public long conflicts() {

@@ -1,7 +1,9 @@
 package io.flowpol.inference.coverage;
 
+import io.flowpol.inference.model.Edge;
 import io.flowpol.inference.model.Finding;
 import io.flowpol.inference.model.Finding.Severity;
+import io.flowpol.inference.model.Protocol;
 import io.flowpol.inference.resolve.UnresolvedReason;
 import io.flowpol.inference.model.WorkloadId;
 import java.time.Instant;
@@ -65,7 +67,7 @@ public final class FindingCollector {
     public void unresolved(Map<UnresolvedReason, Long> byReason) {
         byReason.forEach((reason, count) -> add(Severity.WARNING, "unresolved", count
                 + " connections have an end that is no pod or node: " + reason.text()
-                + (reason == UnresolvedReason.NODE_ADDRESS_UNMATCHED
+                + (reason == UnresolvedReason.NODE_ADDRESS_UNMATCHED || reason == UnresolvedReason.JOIN_CONFLICT
                         ? "; they were left out of the edges rather than guessed"
                         : "; they are kept as edges to a VPC address, not to a workload"), count));
     }
@@ -85,7 +87,7 @@ public final class FindingCollector {
      * is attributed to its workloads exactly; NAT gateways' translated copies are not edges.
      */
     public void externalSnat(long podEgress, java.util.SortedSet<io.flowpol.inference.model.IpAddress> gateways,
-                             long relayed) {
+                             long relayed, long joined, long unjoined) {
         if (podEgress == 0) {
             return;
         }
@@ -93,6 +95,10 @@ public final class FindingCollector {
                 .append(" connections reached external addresses from pods' own addresses"
                         + " (AWS_VPC_K8S_CNI_EXTERNALSNAT=true behind a NAT gateway), so that egress is attributed"
                         + " to its workloads exactly");
+        if (joined > 0) {
+            m.append("; ").append(joined).append(" of them joined from the node's record (node to destination) and the"
+                    + " NAT gateway's (pod to gateway), as the flow-log format has no pkt-srcaddr/pkt-dstaddr");
+        }
         if (!gateways.isEmpty()) {
             m.append("; NAT gateway ").append(gateways.size() == 1 ? "address " : "addresses ");
             StringBuilder list = new StringBuilder();
@@ -101,6 +107,11 @@ public final class FindingCollector {
             }
             m.append(list).append(" translated them (").append(relayed)
                     .append(" connections of its own to the internet, not drawn as edges: each repeats a pod's)");
+        }
+        if (unjoined > 0) {
+            m.append("; ").append(unjoined).append(" connections from pods to a gateway's own address had no node"
+                    + " record to name their destination (SKIPDATA, or the node's ENI not logged): no rule is drawn"
+                    + " for them, as one to the gateway would match none of their packets");
         }
         add(Severity.INFO, "external-snat", m.toString(), podEgress);
     }
@@ -127,13 +138,34 @@ public final class FindingCollector {
         }
     }
 
-    public void joinConflicts(long connections) {
+    /**
+     * {@code unproven}: for conflicted joins, the candidate pair their ends were first named as,
+     * when no other connection proved it: an edge that may be real and is not allowed.
+     */
+    public void joinConflicts(long connections, List<Edge> unproven) {
         if (connections > 0) {
-            add(Severity.WARNING, "join-conflict", connections + " joined connections had records naming"
-                    + " different peers for one end (reused ports within the join horizon); the first was"
-                    + " kept — review those edges or shorten the join horizon", connections);
+            StringBuilder text = new StringBuilder().append(connections).append(" joined connections had records naming")
+                    .append(" different peers for one end (two connections whose ports collided within the join horizon);")
+                    .append(" no edge was made from them rather than guess which peer it was");
+            if (unproven.isEmpty()) {
+                text.append(" (every candidate edge was proven by other connections)");
+            } else {
+                text.append(" — ").append(unproven.size()).append(" candidate edge(s) no other connection proved, so not")
+                        .append(" allowed: ");
+                unproven.stream().limit(CONFLICT_EXAMPLES).forEach(e -> text.append(e.client()).append(" -> ")
+                        .append(e.server()).append(' ').append(Protocol.name(e.protocol())).append(' ').append(e.port())
+                        .append(", "));
+                text.setLength(text.length() - 2);
+                if (unproven.size() > CONFLICT_EXAMPLES) {
+                    text.append(" and ").append(unproven.size() - CONFLICT_EXAMPLES).append(" more");
+                }
+                text.append(" (each or another pod of the same node); log pkt-srcaddr/pkt-dstaddr, or allow them by hand");
+            }
+            add(Severity.WARNING, "join-conflict", text.toString(), connections);
         }
     }
+
+    private static final int CONFLICT_EXAMPLES = 5;
 
     /**
      * The one windows-node finding per workload (synthesis used to add a second, differently

@@ -23,6 +23,10 @@ import java.util.stream.Stream;
 public final class InventoryCoverage {
     /** The finding code; stable for tools reading the report. */
     public static final String OTHER_VPC = "aws-network-other-vpc";
+    /** In-VPC addresses an inventory would name; run without {@code --aws-network}. */
+    public static final String WOULD_NAME = "aws-network-would-name";
+    /** In-VPC addresses the given inventory does not name. */
+    public static final String NOT_NAMED = "aws-network-unnamed";
 
     private static final int EXAMPLES = 3;
 
@@ -50,6 +54,34 @@ public final class InventoryCoverage {
                 + ") covers none of the " + seen.size() + " in-VPC address(es) of the flow logs (e.g. " + examples
                 + "): it looks like another VPC's or account's, so it names no peer; run aws ec2 "
                 + "describe-network-interfaces --filters Name=vpc-id,Values=<the flow logs' VPC>", seen.size()));
+    }
+
+    /**
+     * Without an inventory (issue 11 item 3): how many in-VPC addresses of the edges and attempts
+     * no recorded object holds (load balancers, endpoints, databases, unrecorded ENIs), which an
+     * inventory would have named. With one: those it does not name either. Empty when there are none.
+     */
+    public static Optional<Finding> unnamed(NetworkInventory inventory, InferenceResult result) {
+        NetworkInventory known = inventory == null ? NetworkInventory.EMPTY : inventory;
+        TreeSet<IpAddress> unnamed = Stream.concat(result.edges().stream(), result.attempts().stream())
+                .flatMap(InventoryCoverage::ends)
+                .filter(p -> p.kind() == Peer.Kind.VPC_ADDRESS && p.ip() != null && known.lookup(p.ip()) == null)
+                // outside the inventory's VPC (on premises, a peered VPC): no ENI of it would name them
+                .filter(p -> known.cidrs().isEmpty() || known.cidrs().stream().anyMatch(c -> c.contains(p.ip())))
+                .map(Peer::ip).collect(Collectors.toCollection(TreeSet::new));
+        if (unnamed.isEmpty()) {
+            return Optional.empty();
+        }
+        String examples = unnamed.stream().limit(EXAMPLES).map(Object::toString).collect(Collectors.joining(", "))
+                + (unnamed.size() > EXAMPLES ? ", ..." : "");
+        String what = unnamed.size() + " VPC address" + (unnamed.size() == 1 ? "" : "es")
+                + " held by no recorded pod, node or API server (e.g. " + examples + ")";
+        return Optional.of(known.isEmpty()
+                ? new Finding(Finding.Severity.INFO, WOULD_NAME, what + ": an --aws-network inventory would name them"
+                        + " (those in the VPC: load balancer, VPC endpoint, database ...) and allow a load balancer's or"
+                        + " endpoint's rules by all its ENI addresses", unnamed.size())
+                : new Finding(Finding.Severity.INFO, NOT_NAMED, what + " in the VPC that the --aws-network inventory"
+                        + " does not name: ENIs created or deleted outside its snapshot", unnamed.size()));
     }
 
     private static Stream<Peer> ends(Edge e) {

@@ -65,7 +65,7 @@ public final class PolicyEngine {
                 adminPolicies.add(p.admin());
             }
         }
-        PolicySet set = new PolicySet(kubernetes, calicoPolicies, adminPolicies);
+        PolicySet set = new PolicySet(kubernetes, calicoPolicies, adminPolicies, List.of());
         return new Applying(List.copyOf(policies), index, PortCuts.of(set), set);
     }
 

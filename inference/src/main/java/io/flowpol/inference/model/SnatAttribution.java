@@ -16,20 +16,35 @@ import java.util.TreeMap;
  *     sender is among them; empty when two or more workloads sent
  * @param all every time-resolved candidate of some connection
  * @param unattributed connections when no workload had a pod on the node (the node itself sent)
+ * @param everywhere the common candidates that are DaemonSets: with a pod on every node, beside every
+ *     sender, they are common to any destination, so their being common is no evidence
  */
 public record SnatAttribution(IpAddress destination, int protocol, int port, Evidence evidence,
                               SortedMap<String, Long> nodes, SortedMap<WorkloadId, Long> certain,
-                              List<WorkloadId> common, List<WorkloadId> all, long unattributed) {
+                              List<WorkloadId> common, List<WorkloadId> all, long unattributed,
+                              List<WorkloadId> everywhere) {
     public SnatAttribution {
         nodes = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(nodes));
         certain = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(certain));
         common = List.copyOf(common);
         all = List.copyOf(all);
+        everywhere = List.copyOf(everywhere);
     }
 
-    /** More than one workload sent here, or none could be found common: only the union is safe. */
+    /** Without DaemonSets set apart. */
+    public SnatAttribution(IpAddress destination, int protocol, int port, Evidence evidence,
+                           SortedMap<String, Long> nodes, SortedMap<WorkloadId, Long> certain,
+                           List<WorkloadId> common, List<WorkloadId> all, long unattributed) {
+        this(destination, protocol, port, evidence, nodes, certain, common, all, unattributed, List.of());
+    }
+
+    /**
+     * More than one workload sent here, or none could be found common: only the union is safe. A
+     * common set of DaemonSets only counts as none: a DaemonSet is beside every sender, so two
+     * senders on different nodes leave exactly the DaemonSets in common (issue 14 acceptance).
+     */
     public boolean fallsBack() {
-        return common.isEmpty();
+        return everywhere.containsAll(common);
     }
 
     /** The workloads {@code --snat-egress common-candidates} allows: certain plus common, or all on fallback. */

@@ -32,6 +32,11 @@ public final class NatGateways {
         }
     }
 
+    /** Endpoints found to be gateways otherwise: v2 records joined through them ({@code NatGatewayJoin}). */
+    public void addAll(BitSet endpointIds) {
+        gateways.or(endpointIds);
+    }
+
     /** The gateways' addresses, in address order. */
     public SortedSet<IpAddress> addresses() {
         SortedSet<IpAddress> out = new TreeSet<>();

@@ -26,21 +26,26 @@ public final class SnatAttributions {
     private SnatAttributions() {
     }
 
-    private record Key(IpAddress destination, int protocol, int port) {
+    record Key(IpAddress destination, int protocol, int port) {
     }
 
     public static List<SnatAttribution> of(List<SnatEgress> egress) {
+        List<SnatAttribution> out = new ArrayList<>();
+        byDestination(egress).forEach((key, list) -> out.add(attribute(key, list)));
+        return out;
+    }
+
+    /** The egress of every node grouped per destination and port, in address, protocol and port order. */
+    static Map<Key, List<SnatEgress>> byDestination(List<SnatEgress> egress) {
         Map<Key, List<SnatEgress>> byDestination = new TreeMap<>(Comparator.comparing(Key::destination)
                 .thenComparingInt(Key::protocol).thenComparingInt(Key::port));
         for (SnatEgress s : egress) {
             byDestination.computeIfAbsent(new Key(s.destination(), s.protocol(), s.port()), k -> new ArrayList<>()).add(s);
         }
-        List<SnatAttribution> out = new ArrayList<>();
-        byDestination.forEach((key, list) -> out.add(attribute(key, list)));
-        return out;
+        return byDestination;
     }
 
-    private static SnatAttribution attribute(Key key, List<SnatEgress> list) {
+    static SnatAttribution attribute(Key key, List<SnatEgress> list) {
         TreeMap<String, Long> nodes = new TreeMap<>();
         TreeMap<WorkloadId, Long> certain = new TreeMap<>();
         TreeSet<WorkloadId> all = new TreeSet<>();
@@ -70,7 +75,13 @@ public final class SnatAttributions {
             evidence = new Evidence(list.size(), 0, 0, -1, -1, null);
         }
         return new SnatAttribution(key.destination(), key.protocol(), key.port(), evidence, nodes, certain,
-                common == null ? List.of() : List.copyOf(common), List.copyOf(all), unattributed);
+                common == null ? List.of() : List.copyOf(common), List.copyOf(all), unattributed,
+                common == null ? List.of() : common.stream().filter(SnatAttributions::daemonSet).toList());
+    }
+
+    /** A pod on every node: beside every sender, so common to any destination (issue 14 acceptance). */
+    private static boolean daemonSet(WorkloadId w) {
+        return w.kind().equals("DaemonSet");
     }
 
     private static Evidence merge(Evidence a, Evidence b) {

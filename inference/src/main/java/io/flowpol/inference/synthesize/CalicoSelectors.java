@@ -39,10 +39,25 @@ final class CalicoSelectors {
         return terms.isEmpty() ? null : String.join(" || ", terms);
     }
 
+    /**
+     * A Kubernetes label selector as a Calico selector: every matchLabel and matchExpression,
+     * AND-ed ({@code NotIn} matches a missing label in both languages); {@code all()} when empty.
+     */
+    static String labels(LabelSelector selector) {
+        List<String> parts = new ArrayList<>();
+        addLabels(parts, selector);
+        return parts.isEmpty() ? "all()" : String.join(" && ", parts);
+    }
+
     /** One workload: its namespace and every part of its controller selector, AND-ed. */
     static String workload(String namespace, LabelSelector selector) {
         List<String> parts = new ArrayList<>();
         parts.add(NAMESPACE_LABEL + " == " + quote(namespace));
+        addLabels(parts, selector);
+        return String.join(" && ", parts);
+    }
+
+    private static void addLabels(List<String> parts, LabelSelector selector) {
         selector.matchLabels().forEach((k, v) -> parts.add(k + " == " + quote(v)));
         for (LabelRequirement r : selector.matchExpressions()) {
             parts.add(switch (r.operator()) {
@@ -52,7 +67,6 @@ final class CalicoSelectors {
                 case DOES_NOT_EXIST -> "!has(" + r.key() + ")";
             });
         }
-        return String.join(" && ", parts);
     }
 
     private static String set(Collection<String> values) {

@@ -1,6 +1,7 @@
 package io.flowpol.inference.synthesize;
 
 import io.flowpol.inference.model.Cidr;
+import io.flowpol.inference.model.EniSets;
 import io.flowpol.inference.model.IpAddress;
 import io.flowpol.inference.model.LabelSelector;
 import io.flowpol.inference.model.Peer;
@@ -30,9 +31,16 @@ final class PeerMapper {
     private final ClusterTimeline cluster;
     private final SynthesisOptions options;
     private final List<Cidr> apiServer;
+    private final EniSets eniSets;
 
     PeerMapper(ClusterTimeline cluster, SynthesisOptions options) {
+        this(cluster, options, EniSets.EMPTY);
+    }
+
+    /** {@code eniSets}: in-VPC peers the inventory names are allowed by their resource's whole ENI set. */
+    PeerMapper(ClusterTimeline cluster, SynthesisOptions options, EniSets eniSets) {
         this.cluster = cluster;
+        this.eniSets = eniSets;
         this.options = options;
         this.workloads = cluster.workloads().stream()
                 .collect(Collectors.toMap(Workload::id, Function.identity(), (a, b) -> a));
@@ -63,7 +71,7 @@ final class PeerMapper {
             }
             case NODE -> blocks(nodeAddresses(peer));
             case API_SERVER -> blocks(apiServerWith(peer.ip()));
-            case VPC_ADDRESS -> peer.ip() == null ? List.of() : blocks(List.of(Cidr.host(peer.ip())));
+            case VPC_ADDRESS -> peer.ip() == null ? List.of() : blocks(withEniSet(peer.ip()));
             case EXTERNAL -> peer.ip() == null ? List.of() : blocks(List.of(widened(peer.ip())));
         };
     }
@@ -77,7 +85,31 @@ final class PeerMapper {
         if (seen != null) {
             all.add(Cidr.host(seen));
         }
+        // The inventory may know control-plane ENIs the endpoints did not list in the window.
+        for (Cidr c : List.copyOf(all)) {
+            eniSets.of(c.base()).forEach(ip -> all.add(Cidr.host(ip)));
+        }
         return List.copyOf(all);
+    }
+
+    /**
+     * The address, and every other ENI address of the resource holding it when the inventory
+     * names one ({@link EniSets}): a load balancer or endpoint that scales keeps being allowed.
+     */
+    private List<Cidr> withEniSet(IpAddress ip) {
+        TreeSet<Cidr> all = new TreeSet<>();
+        all.add(Cidr.host(ip));
+        eniSets.of(ip).forEach(a -> all.add(Cidr.host(a)));
+        return List.copyOf(all);
+    }
+
+    /** Whether the inventory widens {@code ip} to a set of more than one address. */
+    boolean inEniSet(IpAddress ip) {
+        return ip != null && eniSets.of(ip).size() > 1;
+    }
+
+    EniSets eniSets() {
+        return eniSets;
     }
 
     /** The address the node was seen with; without one, every address the recording gives it. */

@@ -1,6 +1,8 @@
 package io.flowpol.inference.synthesize;
 
 import io.flowpol.inference.model.Edge;
+import io.flowpol.inference.model.EniSets;
+import io.flowpol.inference.model.NetworkInventory;
 import io.flowpol.inference.model.InferenceResult;
 import io.flowpol.inference.model.Peer;
 import io.flowpol.inference.policy.CalicoPolicy;
@@ -41,6 +43,15 @@ public final class PolicySynthesizer {
     }
 
     public SynthesizedPolicies synthesize(InferenceResult result, ClusterTimeline cluster) {
+        return synthesize(result, cluster, NetworkInventory.EMPTY);
+    }
+
+    /**
+     * With the AWS network inventory, an in-VPC peer it names as a load balancer, endpoint,
+     * database or the EKS control plane is allowed by all of that resource's ENI addresses
+     * ({@link EniSets}, issue 11 item 3), and the report says how many addresses that adds.
+     */
+    public SynthesizedPolicies synthesize(InferenceResult result, ClusterTimeline cluster, NetworkInventory inventory) {
         if (result == null || cluster == null) {
             throw new IllegalArgumentException("result and cluster are required");
         }
@@ -50,7 +61,7 @@ public final class PolicySynthesizer {
             (connections(edge) >= options.minConnections() ? kept : leftOut).add(edge);
         }
         SynthesisFindings findings = new SynthesisFindings();
-        PeerMapper mapper = new PeerMapper(cluster, options);
+        PeerMapper mapper = new PeerMapper(cluster, options, new EniSets(inventory));
         List<RuleEvidence> evidence = new ArrayList<>();
         List<SnatAttribution> attributions = SnatAttributions.of(result.snatEgress());
         List<Finding> snatFindings = snatFindings(attributions);
@@ -73,13 +84,30 @@ public final class PolicySynthesizer {
             calico.add(other.policy());
         }
         LoadBalancerAdvice.advise(cluster, kept, options, findings);
+        List<SourceRanges> sourceRanges = LoadBalancerClients.learn(cluster, kept, inventory, options, findings);
         attachNotes(evidence, notes);
         attachSummaries(evidence, summaries);
+        eniSetFindings(kept, mapper.eniSets(), findings);
         List<Finding> all = new ArrayList<>(findings.findings());
         all.addAll(snatFindings);
         internet.forEach(s -> all.add(internetFinding(s)));
         return new SynthesizedPolicies(new PolicySet(networkPolicies, calico), evidence, leftOut, other.edges(), all,
-                internet);
+                internet, sourceRanges);
+    }
+
+    /** One line per widened resource: how many of its addresses the rules allow beyond those seen. */
+    private static void eniSetFindings(List<Edge> kept, EniSets sets, SynthesisFindings findings) {
+        List<io.flowpol.inference.model.IpAddress> seen = new ArrayList<>();
+        for (Edge e : kept) {
+            for (Peer p : List.of(e.client(), e.server())) {
+                if ((p.kind() == Peer.Kind.VPC_ADDRESS || p.kind() == Peer.Kind.API_SERVER) && p.ip() != null) {
+                    seen.add(p.ip());
+                }
+            }
+        }
+        sets.widenings(seen).values().forEach(w -> findings.add(Finding.Severity.INFO, "eni-set", "rules to "
+                + w.resource() + " allow all " + w.addresses() + " of its ENI addresses" + w.seen()
+                + ", so they keep working as it scales or fails over"));
     }
 
     /**

@@ -30,7 +30,8 @@ final class SnatText {
                     + a.connections() + " from " + a.nodeText() + " to this address)";
         }
         return "SNAT: sender not identified — " + count(a.connections()) + " from " + a.nodeText()
-                + " to this address; " + (a.fallsBack() ? "no common candidate, " + a.all().size() + " candidates"
+                + " to this address; " + (a.fallsBack() ? (a.common().isEmpty() ? "no common candidate, "
+                : "no common candidate but DaemonSets, ") + a.all().size() + " candidates"
                 : a.common().size() + " common " + (a.common().size() == 1 ? "candidate" : "candidates")
                 + " of " + a.all().size());
     }
@@ -50,8 +51,9 @@ final class SnatText {
             case ALLOW_CANDIDATES -> out.append(". Allowed for every candidate; remove the rules of those that do not "
                     + "need it, or use --snat-egress common-candidates or report-only");
             case COMMON_CANDIDATES -> out.append(a.fallsBack()
-                    ? ". No workload was a candidate of every connection, so more than one sends here: allowed for "
-                    + "every candidate (fallback)"
+                    ? ". No workload was a candidate of every connection"
+                    + (a.common().isEmpty() ? "" : " but DaemonSets (a DaemonSet is beside every sender)")
+                    + ", so more than one may send here: allowed for every candidate (fallback)"
                     : ". Allowed for the certain and common candidates only; " + COMMON_RISK);
             case REPORT_ONLY -> out.append(". No rule allows it (--snat-egress report-only)");
         }

@@ -17,10 +17,18 @@ import java.util.TreeSet;
  *     only, or left to the report alone ({@link SnatEgressMode})
  * @param internetClientsThreshold a port of a workload reached directly by more distinct public
  *     addresses than this gets one rule for all of them ({@link InternetClients}); 0 turns that off
+ * @param loadBalancerSourceRangesMax a LoadBalancer Service whose clients come from at most this many
+ *     ranges gets a {@code loadBalancerSourceRanges} patch ({@link SourceRanges}); 0 turns that off
  */
 public record SynthesisOptions(int minConnections, int externalPrefixV4, int externalPrefixV6,
                                Set<String> excludedNamespaces, SnatEgressMode snatEgress,
-                               int internetClientsThreshold) {
+                               int internetClientsThreshold, int loadBalancerSourceRangesMax) {
+
+    /**
+     * "A few CIDRs" (an office range, a CDN, a partner): at most this many ranges make a
+     * {@code loadBalancerSourceRanges} patch; more are reported, not written (issue 11 item 3).
+     */
+    public static final int DEFAULT_LOAD_BALANCER_SOURCE_RANGES_MAX = 4;
 
     /** More distinct public clients of one port than this make it internet-facing (issue 19 item 3). */
     public static final int DEFAULT_INTERNET_CLIENTS_THRESHOLD = 256;
@@ -41,9 +49,19 @@ public record SynthesisOptions(int minConnections, int externalPrefixV4, int ext
         if (internetClientsThreshold < 0) {
             throw new IllegalArgumentException("internetClientsThreshold < 0: " + internetClientsThreshold);
         }
+        if (loadBalancerSourceRangesMax < 0) {
+            throw new IllegalArgumentException("loadBalancerSourceRangesMax < 0: " + loadBalancerSourceRangesMax);
+        }
         snatEgress = snatEgress == null ? SnatEgressMode.ALLOW_CANDIDATES : snatEgress;
         excludedNamespaces = excludedNamespaces == null ? Set.of()
                 : java.util.Collections.unmodifiableSortedSet(new TreeSet<>(excludedNamespaces));
+    }
+
+    /** {@code loadBalancerSourceRanges} patches for at most the default number of ranges. */
+    public SynthesisOptions(int minConnections, int externalPrefixV4, int externalPrefixV6,
+                            Set<String> excludedNamespaces, SnatEgressMode snatEgress, int internetClientsThreshold) {
+        this(minConnections, externalPrefixV4, externalPrefixV6, excludedNamespaces, snatEgress,
+                internetClientsThreshold, DEFAULT_LOAD_BALANCER_SOURCE_RANGES_MAX);
     }
 
     /** SNAT-hidden egress allowed for its candidate workloads (the safe default). */

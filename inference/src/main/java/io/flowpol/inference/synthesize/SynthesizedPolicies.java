@@ -13,11 +13,12 @@ import java.util.Set;
  * What synthesis produced: the policies, the edges behind every rule, the edges left out
  * for having fewer connections than {@link SynthesisOptions#minConnections()}, the edges a
  * NetworkPolicy cannot express (with the Calico policy that allows them, if any), and findings
- * about what could not be expressed safely, and the internet-facing ports whose clients one rule allows.
+ * about what could not be expressed safely, and the internet-facing ports whose clients one rule allows;
+ * {@code sourceRanges}: the {@code loadBalancerSourceRanges} learned for LoadBalancer Services (issue 11).
  */
 public record SynthesizedPolicies(PolicySet policies, List<RuleEvidence> evidence, List<Edge> leftOut,
                                   List<UnexpressibleEdge> unexpressible, List<Finding> findings,
-                                  List<InternetClients> internetClients) {
+                                  List<InternetClients> internetClients, List<SourceRanges> sourceRanges) {
 
     public SynthesizedPolicies {
         if (policies == null) {
@@ -28,6 +29,14 @@ public record SynthesizedPolicies(PolicySet policies, List<RuleEvidence> evidenc
         unexpressible = unexpressible == null ? List.of() : List.copyOf(unexpressible);
         findings = findings == null ? List.of() : List.copyOf(findings);
         internetClients = internetClients == null ? List.of() : List.copyOf(internetClients);
+        sourceRanges = sourceRanges == null ? List.of() : List.copyOf(sourceRanges);
+    }
+
+    /** Without learned load balancer source ranges. */
+    public SynthesizedPolicies(PolicySet policies, List<RuleEvidence> evidence, List<Edge> leftOut,
+                               List<UnexpressibleEdge> unexpressible, List<Finding> findings,
+                               List<InternetClients> internetClients) {
+        this(policies, evidence, leftOut, unexpressible, findings, internetClients, List.of());
     }
 
     /** Without internet-facing summaries. */

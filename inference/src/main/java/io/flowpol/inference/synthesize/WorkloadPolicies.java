@@ -79,7 +79,7 @@ final class WorkloadPolicies {
             findings.unselectable(edge, other);
             return;
         }
-        if (other.kind() == Peer.Kind.VPC_ADDRESS) {
+        if (other.kind() == Peer.Kind.VPC_ADDRESS && !mapper.inEniSet(other.ip())) {
             findings.vpcAddress(other == edge.client() ? edge.server().workload() : edge.client().workload(), other);
         }
         NetworkPolicyPort port = naming.port(edge, destination);

@@ -44,7 +44,7 @@ class AdminPolicyEngineTest {
     }
 
     private static PolicyEngine engine(List<NetworkPolicy> kubernetes, AdminNetworkPolicy... admin) {
-        return new PolicyEngine(new PolicySet(kubernetes, List.of(), List.of(admin)), null);
+        return new PolicyEngine(new PolicySet(kubernetes, List.of(), List.of(admin), List.of()), null);
     }
 
     @Test

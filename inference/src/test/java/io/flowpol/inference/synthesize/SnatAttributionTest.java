@@ -71,6 +71,36 @@ class SnatAttributionTest {
         assertEquals(List.of(DB, BACKEND, CART, FRONTEND), a.commonAllowed());
     }
 
+    static final WorkloadId AGENT = new WorkloadId("kube-system", "DaemonSet", "aws-node");
+
+    /**
+     * A DaemonSet has a pod beside every sender, so it is a candidate of every connection from
+     * every node: common to every destination, it says nothing about who sent to this one. Two
+     * senders on different nodes (frontend on n1, cart on n2) must still fall back to every
+     * candidate, or both real senders are cut and only the DaemonSet is allowed.
+     */
+    @Test
+    void twoSendersOnDifferentNodesFallBackAlthoughADaemonSetIsBesideBoth() {
+        List<SnatAttribution> out = SnatAttributions.of(List.of(
+                egress("n1", set(5, AGENT, FRONTEND, BACKEND)), egress("n2", set(7, AGENT, CART, DB))));
+        SnatAttribution a = out.get(0);
+        assertEquals(List.of(AGENT), a.common(), "the DaemonSet is common, as everywhere");
+        assertTrue(a.fallsBack(), () -> "attribution: " + a);
+        assertTrue(a.commonAllowed().containsAll(List.of(FRONTEND, CART)), () -> "allowed: " + a.commonAllowed());
+    }
+
+    @Test
+    void aLoneSenderBesideADaemonSetIsStillNarrowedToTheCommonCandidates() {
+        // frontend alone sends to the gateway, from n1; the DaemonSet also runs on n2, seen there sending elsewhere.
+        SnatEgress other = SnatEgress.ofSets("n2", IpAddress.parse("203.0.113.80"), Protocol.TCP, 443,
+                new Evidence(4, 4, 4, T0, T0 + 1000, Set.of()), List.of(set(4, AGENT, CART)));
+        SnatAttribution a = SnatAttributions.of(List.of(egress("n1", set(3, AGENT, FRONTEND, BACKEND),
+                set(2, AGENT, FRONTEND)), other)).get(0);
+        assertEquals(GATEWAY, a.destination());
+        assertFalse(a.fallsBack(), () -> "attribution: " + a);
+        assertEquals(List.of(AGENT, FRONTEND), a.commonAllowed());
+    }
+
     /**
      * The known limit of common-candidates (issue 14 item 3): cart sends only from n1, always beside
      * frontend, while frontend also sends alone from n2. Every connection had frontend as a candidate,

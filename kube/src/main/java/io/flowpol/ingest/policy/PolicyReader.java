@@ -16,7 +16,8 @@ import java.util.TreeMap;
 /**
  * Reads Kubernetes and Calico policies from files and directories (see {@link YamlDocuments}
  * for what is accepted). {@code networking.k8s.io/v1 NetworkPolicy} becomes a
- * {@link NetworkPolicy}; Calico's four policy kinds become {@link CalicoPolicy};
+ * {@link NetworkPolicy}; Calico's four policy kinds become {@link CalicoPolicy}, GlobalNetworkSets
+ * the set's {@code networkSets};
  * {@code policy.networking.k8s.io/v1alpha1} AdminNetworkPolicy and BaselineAdminNetworkPolicy
  * become {@link AdminNetworkPolicy}; every other
  * document is listed in {@link PolicyReadResult#ignored()}.
@@ -84,6 +85,7 @@ public final class PolicyReader {
         private final List<AdminNetworkPolicy> admin = new ArrayList<>();
         /** AdminNetworkPolicy priorities taken, to the policy that has it. */
         private final Map<Integer, String> priorities = new HashMap<>();
+        private final List<io.flowpol.inference.policy.CalicoNetworkSet> networkSets = new ArrayList<>();
         private final List<IgnoredDocument> ignored = new ArrayList<>();
         private final List<InputProblem> warnings = new ArrayList<>();
         /** Where each policy was: its id to "file document N" (never the document: its tree would stay in memory). */
@@ -107,6 +109,12 @@ public final class PolicyReader {
                 checkUnique(seen, doc, "projectcalico.org/" + policy.kind().kindName() + "/"
                         + (policy.namespace() == null ? "" : policy.namespace() + "/") + policy.name());
                 calico.add(policy);
+            } else if (apiVersion != null && CALICO_APIS.contains(apiVersion) && "GlobalNetworkSet".equals(kind)) {
+                // Not a policy: kept for rule selectors that name it (issue 16), never compared or normalised.
+                var set = NetworkSetParser.parse(doc);
+                checkUnique(seen, doc, "projectcalico.org/GlobalNetworkSet/" + set.name());
+                networkSets.add(set);
+                return;
             } else if (AdminPolicyParser.API.equals(apiVersion)
                     && (AdminPolicyParser.ADMIN.equals(kind) || AdminPolicyParser.BASELINE.equals(kind))) {
                 AdminNetworkPolicy policy = AdminPolicyParser.parse(doc);
@@ -134,7 +142,7 @@ public final class PolicyReader {
         }
 
         PolicyReadResult result() {
-            return new PolicyReadResult(new PolicySet(kubernetes, calico, admin), ignored, warnings, documents);
+            return new PolicyReadResult(new PolicySet(kubernetes, calico, admin, networkSets), ignored, warnings, documents);
         }
     }
 

@@ -9,6 +9,8 @@ import io.flowpol.inference.diff.DocumentDiff;
 import io.flowpol.inference.diff.EdgeChange;
 import io.flowpol.inference.diff.NewReachability;
 import io.flowpol.inference.diff.ReachabilityChange;
+import io.flowpol.inference.diff.SnatChange;
+import io.flowpol.inference.snat.SnatVerdict;
 import io.flowpol.inference.evaluate.ConnectionSet;
 import io.flowpol.inference.policy.PolicyType;
 import io.flowpol.inference.diff.StructuralDiff;
@@ -47,6 +49,7 @@ final class DiffJson {
                 .sorted(Comparator.comparingInt((EdgeChange c) -> STATUS_ORDER.indexOf(c.status()))
                         .thenComparing(EdgeChange::edge))
                 .forEach(change -> edge(edges.addObject(), change));
+        snat(root.putArray("snatEgress"), report.connectivity().snat());
         reach(root.putArray("overPermission"), report.connectivity().overPermission());
         reach(root.putArray("unobservedChanges"), report.connectivity().unobservedChanges());
         structure(root.putObject("structure"), report.structure());
@@ -59,6 +62,28 @@ final class DiffJson {
             return JSON.writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Every SNAT-ed destination and port (issue 14): what each side allows of its candidates. */
+    private static void snat(ArrayNode out, List<SnatChange> changes) {
+        for (SnatChange change : changes) {
+            SnatVerdict after = change.after();
+            ObjectNode row = out.addObject();
+            row.put("destination", after.attribution().destination().toString());
+            row.put("protocol", Protocol.name(after.attribution().protocol()));
+            row.put("port", after.attribution().port());
+            row.put("connections", after.attribution().connections());
+            row.put("before", change.before().reach().name());
+            row.put("after", after.reach().name());
+            row.put("allowedFromAll", after.allowedFromAll());
+            row.put("allowedFromSome", after.allowedFromSome());
+            row.put("allowedFromNone", after.allowedFromNone());
+            row.put("noPodCandidate", after.unattributed());
+            ObjectNode candidates = row.putObject("candidates");
+            after.candidates().forEach((w, allowed) -> candidates.put(w.toString(), allowed ? "allowed" : "denied"));
+            ArrayNode hostNetwork = row.putArray("hostNetwork");
+            after.hostNetwork().forEach(w -> hostNetwork.add(w.toString()));
         }
     }
 

@@ -10,8 +10,11 @@ import java.util.List;
 public record DiffView(String currentName, String proposedName, boolean breaks, String headline, Counts counts,
                        List<EdgeRow> broken, List<EdgeRow> stillDenied, List<EdgeRow> fixed,
                        List<ServerGroup> overPermission, List<ReachRow> unobserved, List<FileDiff> files,
-                       boolean filesOmitted, List<FindingRow> findings, List<NewRow> newReachability) {
+                       boolean filesOmitted, List<FindingRow> findings, List<NewRow> newReachability,
+                       List<EdgeRow> staged, List<SnatRow> snat) {
     public DiffView {
+        staged = List.copyOf(staged);
+        snat = List.copyOf(snat);
         newReachability = List.copyOf(newReachability);
         broken = List.copyOf(broken);
         stillDenied = List.copyOf(stillDenied);
@@ -25,13 +28,23 @@ public record DiffView(String currentName, String proposedName, boolean breaks, 
     /** The same view without document diffs (they are in the pull request's files) and findings. */
     DiffView forPullRequest(boolean omitFiles) {
         return new DiffView(currentName, proposedName, breaks, headline, counts, broken, stillDenied, fixed,
-                overPermission, unobserved, omitFiles ? List.of() : files, omitFiles, List.of(), newReachability);
+                overPermission, unobserved, omitFiles ? List.of() : files, omitFiles, List.of(), newReachability, staged,
+                snat);
     }
 
     /** The numbers of the summary table. */
     public record Counts(long observed, long broken, long stillDenied, long fixed, long unchanged,
                          long overPermission, long unobserved, long added, long removed, long changed,
-                         long unchangedDocuments, long newReachability) {
+                         long unchangedDocuments, long newReachability, long snatDestinations, long snatMayDeny) {
+    }
+
+    /**
+     * SNAT-ed egress to one destination and port (issue 14 item 3): {@code after} what the set
+     * allows of its candidates (all, some, none), {@code before} the same today ("-" in verify),
+     * {@code denied} which connections it may deny, {@code candidates} each with its verdict.
+     */
+    public record SnatRow(String destination, String connections, String after, String before, String denied,
+                          String candidates) {
     }
 
     /**

@@ -64,11 +64,33 @@ final class DiffViews {
         long unchanged = c.edges().size() - broken.size() - stillDenied.size() - fixed.size();
         DiffView.Counts counts = new DiffView.Counts(c.edges().size(), broken.size(), stillDenied.size(), fixed.size(),
                 unchanged, c.overPermission().size(), c.unobservedChanges().size(), s.added().size(),
-                s.removed().size(), s.changed().size(), s.unchanged(), c.newReachability().size());
+                s.removed().size(), s.changed().size(), s.unchanged(), c.newReachability().size(), c.snat().size(),
+                c.snat().stream().filter(change -> change.after().mayDeny()).count());
         return new DiffView(cell.apply(report.currentName()), cell.apply(report.proposedName()), !broken.isEmpty(),
                 headline(broken.size(), c.newReachability()), counts, broken, stillDenied, fixed, overPermission(c.overPermission()),
                 reach(c.unobservedChanges()), files(s), false, findings(report.findings()),
-                c.newReachability().stream().map(this::newRow).toList());
+                c.newReachability().stream().map(this::newRow).toList(), staged(c),
+                SnatRows.of(c.snat(), cell));
+    }
+
+    /**
+     * Staged → enforced (issue 16 item 3): the observed edges whose verdict on one side changes once
+     * that side's staged policies (StagedNetworkPolicy, StagedGlobalNetworkPolicy) are enforced,
+     * which is what {@code flowpol promote} and applying the result would do.
+     */
+    private List<DiffView.EdgeRow> staged(ConnectivityDiff diff) {
+        List<DiffView.EdgeRow> rows = new java.util.ArrayList<>();
+        for (EdgeChange change : diff.edges().stream().sorted(Comparator.comparing(EdgeChange::edge)).toList()) {
+            for (int side = 0; side < 2; side++) {
+                var verdict = side == 0 ? change.before() : change.after();
+                if (verdict.allowed() != verdict.stagedAllowed()) {
+                    rows.add(edgeRow(change.edge(), (side == 0 ? "current" : "proposed") + ": "
+                            + (verdict.allowed() ? "allowed now, denied" : "denied now, allowed")
+                            + " once its staged policies are enforced"));
+                }
+            }
+        }
+        return rows;
     }
 
     /** The verdict line of issue 3 §3: broken observed flows first and loudly. */

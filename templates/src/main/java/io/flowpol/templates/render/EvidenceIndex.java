@@ -1,5 +1,6 @@
 package io.flowpol.templates.render;
 
+import io.flowpol.inference.model.EniSets;
 import io.flowpol.inference.model.NetworkInventory;
 import io.flowpol.inference.policy.PolicyType;
 import io.flowpol.inference.synthesize.RuleEvidence;
@@ -18,9 +19,11 @@ final class EvidenceIndex {
 
     private final Map<Key, RuleEvidence> byRule = new HashMap<>();
     private final NetworkInventory inventory;
+    private final EniSets eniSets;
 
     EvidenceIndex(SynthesizedPolicies synthesized, NetworkInventory inventory) {
         this.inventory = inventory == null ? NetworkInventory.EMPTY : inventory;
+        this.eniSets = new EniSets(this.inventory);
         for (RuleEvidence e : synthesized.evidence()) {
             byRule.putIfAbsent(new Key(e.namespace(), e.policy(), e.direction(), e.rule()), e);
         }
@@ -29,6 +32,11 @@ final class EvidenceIndex {
     /** Names the in-VPC peers of rule comments. */
     NetworkInventory inventory() {
         return inventory;
+    }
+
+    /** The ENI sets rules to in-VPC peers were widened to (issue 11 item 3). */
+    EniSets eniSets() {
+        return eniSets;
     }
 
     /** The rule's evidence, or null; {@code namespace} null for cluster-scoped policies. */

@@ -1,12 +1,15 @@
 package io.flowpol.templates.render;
 
 import io.flowpol.inference.model.Edge;
+import io.flowpol.inference.model.EniSets;
+import io.flowpol.inference.model.IpAddress;
 import io.flowpol.inference.model.NetworkInventory;
 import io.flowpol.inference.model.Peer;
 import io.flowpol.inference.model.Protocol;
 import io.flowpol.inference.synthesize.RuleEvidence;
 import io.flowpol.inference.synthesize.SnatNote;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 
@@ -25,18 +28,22 @@ public final class EvidenceText {
 
     /**
      * {@link #ruleComment(RuleEvidence)} followed by the rule's in-VPC peers the AWS network
-     * inventory names (issue 11 item 3): {@code ...; peer load balancer k8s-shop-frontend (NLB) (10.0.1.50)}.
+     * inventory names (issue 11 item 3): {@code ...; peer load balancer k8s-shop-frontend (NLB) (10.0.1.50)};
+     * then, for each resource whose whole ENI set the rule allows ({@link EniSets}), how many addresses
+     * that adds: {@code ...; allows all 3 ENI addresses of load balancer k8s-shop-frontend (NLB) (2 not seen in the window)}.
      */
-    static String ruleComment(RuleEvidence evidence, NetworkInventory inventory) {
+    static String ruleComment(RuleEvidence evidence, NetworkInventory inventory, EniSets eniSets) {
         String comment = ruleComment(evidence);
         if (comment == null || inventory == null || inventory.isEmpty()) {
             return comment;
         }
         TreeSet<String> named = new TreeSet<>();
+        List<IpAddress> inVpc = new ArrayList<>();
         for (Edge e : evidence.edges()) {
             for (Peer p : List.of(e.client(), e.server())) {
                 if (p.kind() == Peer.Kind.VPC_ADDRESS && inventory.lookup(p.ip()) != null) {
                     named.add(inventory.displayName(p));
+                    inVpc.add(p.ip());
                 }
             }
         }
@@ -49,6 +56,7 @@ public final class EvidenceText {
         if (named.size() > NAMED_PEERS) {
             out.append(" and ").append(named.size() - NAMED_PEERS).append(" more");
         }
+        eniSets.widenings(inVpc).values().forEach(w -> out.append("; allows ").append(w.text()));
         return out.toString();
     }
 

@@ -27,13 +27,13 @@ final class GlobalNetworkPolicyViews {
                 rules(policy, PolicyType.EGRESS, policy.egress(), evidence));
     }
 
-    private static List<GlobalNetworkPolicyView.Rule> rules(CalicoPolicy policy, PolicyType direction,
+    static List<GlobalNetworkPolicyView.Rule> rules(CalicoPolicy policy, PolicyType direction,
                                                             List<CalicoRule> rules, EvidenceIndex evidence) {
         List<GlobalNetworkPolicyView.Rule> out = new ArrayList<>();
         for (int i = 0; i < rules.size(); i++) {
             CalicoRule rule = rules.get(i);
             String comment = EvidenceText.ruleComment(
-                    evidence.of(policy.namespace(), policy.name(), direction, i), evidence.inventory());
+                    evidence.of(policy.namespace(), policy.name(), direction, i), evidence.inventory(), evidence.eniSets());
             out.add(new GlobalNetworkPolicyView.Rule(comment == null ? null : YamlStrings.comment(comment),
                     action(rule.action()), protocol(rule.protocol()),
                     rule.ipVersion() == null ? null : rule.ipVersion().toString(),

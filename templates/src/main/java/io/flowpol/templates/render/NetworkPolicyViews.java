@@ -43,7 +43,7 @@ final class NetworkPolicyViews {
         List<NetworkPolicyView.Rule> out = new ArrayList<>();
         for (int i = 0; i < rules.size(); i++) {
             String comment = EvidenceText.ruleComment(
-                    evidence.of(policy.namespace(), policy.name(), direction, i), evidence.inventory());
+                    evidence.of(policy.namespace(), policy.name(), direction, i), evidence.inventory(), evidence.eniSets());
             NetworkPolicyRule rule = rules.get(i);
             out.add(new NetworkPolicyView.Rule(comment == null ? null : YamlStrings.comment(comment),
                     rule.peers().stream().map(NetworkPolicyViews::peer).toList(),

@@ -18,7 +18,31 @@ import java.util.List;
  */
 public record OutputModel(SynthesizedPolicies policies, InferenceResult result, ClusterSummary cluster,
                           InputDescription input, List<Finding> ingestFindings, NetworkInventory inventory,
-                          List<BeyondObserved> beyondObserved) {
+                          List<BeyondObserved> beyondObserved, Dialects dialects) {
+
+    /** The Kubernetes dialect alone, enforced. */
+    public OutputModel(SynthesizedPolicies policies, InferenceResult result, ClusterSummary cluster,
+                       InputDescription input, List<Finding> ingestFindings, NetworkInventory inventory,
+                       List<BeyondObserved> beyondObserved) {
+        this(policies, result, cluster, input, ingestFindings, inventory, beyondObserved, Dialects.KUBERNETES);
+    }
+
+    /**
+     * Which renderings of the policies are written (issue 16): the Kubernetes set ({@code kubernetes}),
+     * the Calico set ({@code calico}, null when not written: {@code CalicoDialect}), every policy as
+     * its staged kind ({@code staged}), and the lines that say how the two sets were proven
+     * equivalent ({@code equivalence}, for the report).
+     */
+    public record Dialects(boolean kubernetes, SynthesizedPolicies calico, boolean staged, List<String> equivalence) {
+        public static final Dialects KUBERNETES = new Dialects(true, null, false, List.of());
+
+        public Dialects {
+            if (!kubernetes && calico == null) {
+                throw new IllegalArgumentException("no dialect to write");
+            }
+            equivalence = equivalence == null ? List.of() : List.copyOf(equivalence);
+        }
+    }
 
     public OutputModel(SynthesizedPolicies policies, InferenceResult result, ClusterSummary cluster,
                        InputDescription input, List<Finding> ingestFindings) {
@@ -44,6 +68,7 @@ public record OutputModel(SynthesizedPolicies policies, InferenceResult result, 
         ingestFindings = ingestFindings == null ? List.of() : List.copyOf(ingestFindings);
         inventory = inventory == null ? NetworkInventory.EMPTY : inventory;
         beyondObserved = beyondObserved == null ? List.of() : List.copyOf(beyondObserved);
+        dialects = dialects == null ? Dialects.KUBERNETES : dialects;
     }
 
     /** How big the recorded cluster was: counts for the report's summary. */

@@ -10,7 +10,7 @@ public record ReportView(Summary summary, List<PolicyRow> policies, Graph graph,
                          List<UnexpressibleRow> notExpressible,
                          List<String> silentWorkloads, List<String> colocatedPairs, List<Count> unresolved,
                          List<EdgeRow> attempts, List<SnatRow> snatEgress, List<FindingRow> findings,
-                         List<BeyondRow> unexpected, List<BeyondRow> expected) {
+                         List<BeyondRow> unexpected, List<BeyondRow> expected, List<String> dialect) {
 
     public ReportView {
         policies = List.copyOf(policies);
@@ -25,6 +25,7 @@ public record ReportView(Summary summary, List<PolicyRow> policies, Graph graph,
         findings = List.copyOf(findings);
         unexpected = List.copyOf(unexpected);
         expected = List.copyOf(expected);
+        dialect = List.copyOf(dialect);
     }
 
     /** Counts and the input description, all as text. */

@@ -42,13 +42,16 @@ final class ReportViews {
                     s.port(), s.portName(), s.evidence()));
         }
         return new ReportView(summary(model, kept), policies(model), ServiceGraphs.of(graphed, names), rows,
-                rows(model.policies().leftOut(), names), unexpressible(model.policies().unexpressible(), names),
+                rows(model.policies().leftOut(), names), unexpressible(model.dialects().kubernetes()
+                        ? model.policies().unexpressible() : model.dialects().calico().unexpressible(),
+                        model.dialects().kubernetes(), names),
                 coverage.silentWorkloads().stream().sorted().map(w -> MarkdownText.cell(w.toString())).toList(),
                 coverage.colocatedPairs().stream().map(ReportViews::pair).sorted().map(MarkdownText::cell).toList(),
                 coverage.unresolvedByReason().entrySet().stream()
                         .map(e -> new ReportView.Count(MarkdownText.cell(e.getKey()), e.getValue())).toList(),
                 rows(result.attempts(), names), snat(result.snatEgress()), findings(model),
-                BeyondObservedRows.of(model.beyondObserved(), false), BeyondObservedRows.of(model.beyondObserved(), true));
+                BeyondObservedRows.of(model.beyondObserved(), false), BeyondObservedRows.of(model.beyondObserved(), true),
+                model.dialects().equivalence().stream().map(MarkdownText::cell).toList());
     }
 
     private static ReportView.Summary summary(OutputModel model, List<Edge> kept) {
@@ -109,7 +112,9 @@ final class ReportViews {
                 row.port(), row.connections(), row.packets(), row.bytes(), row.firstSeen(), row.lastSeen(), row.proof());
     }
 
-    private static List<ReportView.UnexpressibleRow> unexpressible(List<UnexpressibleEdge> edges, NetworkInventory names) {
+    /** @param kubernetes the Kubernetes set is written (its GlobalNetworkPolicy allows them), else the Calico one (each workload's policy) */
+    private static List<ReportView.UnexpressibleRow> unexpressible(List<UnexpressibleEdge> edges, boolean kubernetes,
+                                                                   NetworkInventory names) {
         return edges.stream().sorted(Comparator.comparing(UnexpressibleEdge::edge)).map(u -> {
             Edge edge = u.edge();
             Evidence ev = edge.evidence() == null ? new Evidence(0, 0, 0, -1, -1, null) : edge.evidence();
@@ -117,7 +122,8 @@ final class ReportViews {
                     MarkdownText.cell(names.displayName(edge.server())), MarkdownText.cell(EvidenceText.port(edge)),
                     ev.connections(), EvidenceText.time(ev.firstSeen()), EvidenceText.time(ev.lastSeen()),
                     u.calicoPolicy() == null ? "nothing: the generated policies deny it"
-                            : MarkdownText.cell(OutputFiles.GLOBAL_POLICIES + "/" + u.calicoPolicy() + ".yaml"));
+                            : kubernetes ? MarkdownText.cell(OutputFiles.GLOBAL_POLICIES + "/" + u.calicoPolicy() + ".yaml")
+                            : MarkdownText.cell("Calico NetworkPolicy " + u.calicoPolicy() + " (" + OutputFiles.CALICO + "/)"));
         }).toList();
     }
 

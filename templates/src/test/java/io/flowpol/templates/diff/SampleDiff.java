@@ -5,6 +5,9 @@ import io.flowpol.inference.diff.EdgeChange;
 import io.flowpol.inference.diff.NewReachability;
 import io.flowpol.inference.diff.PeerKind;
 import io.flowpol.inference.diff.ReachabilityChange;
+import io.flowpol.inference.diff.SnatChange;
+import io.flowpol.inference.model.SnatAttribution;
+import io.flowpol.inference.snat.SnatVerdict;
 import io.flowpol.inference.evaluate.ConnectionSet;
 import io.flowpol.inference.evaluate.PortSet;
 import io.flowpol.inference.policy.PolicyType;
@@ -78,7 +81,23 @@ final class SampleDiff {
                         new NewReachability(DB, PolicyType.INGRESS, PeerKind.OTHER_NAMESPACE,
                                 List.of(PeerKind.OTHER_NAMESPACE), List.of(), null, List.of(), "shop",
                                 List.of(FRONTEND, WORKER), ConnectionSet.of(Protocol.TCP, PortSet.of(5432)),
-                                ConnectionSet.of(Protocol.TCP, PortSet.of(5432)), 2, 2, 1, 3)));
+                                ConnectionSet.of(Protocol.TCP, PortSet.of(5432)), 2, 2, 1, 3)),
+                List.of(snat()));
+    }
+
+    /**
+     * SNAT-ed egress to a payment API (issue 14): 249 connections from one node, frontend a candidate
+     * of all, backend of 237; the proposal denies backend there, today's policies deny neither.
+     */
+    static SnatChange snat() {
+        SnatAttribution a = new SnatAttribution(IpAddress.parse("198.51.100.23"), Protocol.TCP, 443,
+                new Evidence(249, 2490, 249000, at("2026-11-30T08:00:00Z"), at("2026-11-30T10:00:00Z"), Set.of()),
+                new java.util.TreeMap<>(Map.of("ip-10-0-1-10", 249L)), new java.util.TreeMap<>(Map.of(FRONTEND, 12L)),
+                List.of(FRONTEND), List.of(BACKEND, FRONTEND), 0);
+        WorkloadId agent = new WorkloadId("kube-system", "DaemonSet", "aws-node");
+        SnatVerdict before = new SnatVerdict(a, new java.util.TreeMap<>(Map.of(BACKEND, true, FRONTEND, true)), List.of(agent), 249, 0, 0, 0);
+        SnatVerdict after = new SnatVerdict(a, new java.util.TreeMap<>(Map.of(BACKEND, false, FRONTEND, true)), List.of(agent), 12, 237, 0, 0);
+        return new SnatChange(before, after);
     }
 
     static StructuralDiff structure() {

@@ -5,6 +5,7 @@ import io.flowpol.inference.evaluate.Connection;
 import io.flowpol.inference.evaluate.EvalEndpoint;
 import io.flowpol.inference.model.IpAddress;
 import io.flowpol.inference.model.Protocol;
+import io.flowpol.inference.policy.CalicoNetworkSet;
 import io.flowpol.inference.policy.CalicoPolicy;
 import io.flowpol.inference.policy.CalicoRule;
 import io.flowpol.inference.policy.PolicyType;
@@ -25,7 +26,20 @@ public final class CalicoPolicyMatcher implements CalicoMatching {
     private static final int UDP_LITE = 136;
 
     private final SelectorCache selectors = new SelectorCache();
-    private final EntityRuleMatcher entities = new EntityRuleMatcher(selectors);
+    private final EntityRuleMatcher entities;
+
+    /** Without GlobalNetworkSets: a rule selector selects pods only. */
+    public CalicoPolicyMatcher() {
+        this(List.of());
+    }
+
+    /** Rule selectors also select the addresses of {@code networkSets} (GlobalNetworkSets) whose labels they match. */
+    public CalicoPolicyMatcher(List<CalicoNetworkSet> networkSets) {
+        if (networkSets == null) {
+            throw new IllegalArgumentException("networkSets == null");
+        }
+        entities = new EntityRuleMatcher(selectors, networkSets);
+    }
 
     /**
      * A namespaced policy selects pods of its namespace that match {@code selector}; a global

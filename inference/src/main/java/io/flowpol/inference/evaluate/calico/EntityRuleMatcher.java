@@ -5,6 +5,7 @@ import io.flowpol.inference.evaluate.EvalEndpoint;
 import io.flowpol.inference.model.Cidr;
 import io.flowpol.inference.model.IpAddress;
 import io.flowpol.inference.policy.CalicoEntityRule;
+import io.flowpol.inference.policy.CalicoNetworkSet;
 import io.flowpol.inference.policy.CalicoPort;
 import io.flowpol.inference.timeline.ContainerPort;
 import java.util.IdentityHashMap;
@@ -24,6 +25,12 @@ import java.util.Map;
  * Selectors only ever select Calico endpoints: a non-pod peer fails every positive selector and
  * is never excluded by {@code notSelector} (CRD doc of {@code selector}: "the latter will accept
  * packets from non-Calico sources").
+ *
+ * <p>A selector that may select non-namespaced endpoints — with {@code namespaceSelector: global()},
+ * or in a global policy without a {@code namespaceSelector} — also selects every address of a
+ * GlobalNetworkSet whose labels it matches (CRD doc of {@code namespaceSelector}: "global()
+ * NamespaceSelector implies that the Selector is limited to selecting only GlobalNetworkSet or
+ * HostEndpoint").
  */
 final class EntityRuleMatcher {
     /** Below this many blocks a scan is as quick as a lookup and builds nothing. */
@@ -32,9 +39,11 @@ final class EntityRuleMatcher {
     private final SelectorCache selectors;
     /** Large nets lists as address sets, by list identity: one per rule half, built on first use. */
     private final Map<List<Cidr>, CidrSet> netSets = new IdentityHashMap<>();
+    private final List<CalicoNetworkSet> networkSets;
 
-    EntityRuleMatcher(SelectorCache selectors) {
+    EntityRuleMatcher(SelectorCache selectors, List<CalicoNetworkSet> networkSets) {
         this.selectors = selectors;
+        this.networkSets = List.copyOf(networkSets);
     }
 
     /**
@@ -44,8 +53,30 @@ final class EntityRuleMatcher {
      */
     boolean matches(CalicoEntityRule rule, EvalEndpoint endpoint, String policyNamespace, Integer port, int protocol) {
         return netsMatch(rule, endpoint.ip())
-                && selectorsMatch(rule, endpoint, policyNamespace)
+                && (selectorsMatch(rule, endpoint, policyNamespace) || inNetworkSet(rule, endpoint, policyNamespace))
                 && portsMatch(rule, endpoint, port, protocol);
+    }
+
+    /** The endpoint's address is in a GlobalNetworkSet that the rule's selector selects. */
+    private boolean inNetworkSet(CalicoEntityRule rule, EvalEndpoint endpoint, String policyNamespace) {
+        if (networkSets.isEmpty() || endpoint.ip() == null || SelectorCache.isAbsent(rule.selector())
+                || !SelectorCache.isAbsent(rule.serviceAccountSelector())) {
+            return false;
+        }
+        boolean global = SelectorCache.isAbsent(rule.namespaceSelector()) ? policyNamespace == null
+                : selectors.get(rule.namespaceSelector()).isGlobal();
+        if (!global) {
+            return false;
+        }
+        CalicoSelector selector = selectors.get(rule.selector());
+        CalicoSelector not = SelectorCache.isAbsent(rule.notSelector()) ? null : selectors.get(rule.notSelector());
+        for (CalicoNetworkSet set : networkSets) {
+            if (selector.matches(set.labels()) && (not == null || !not.matches(set.labels()))
+                    && anyContains(set.nets(), endpoint.ip())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** An unknown address can neither be shown inside {@code nets} nor outside {@code notNets}. */
