@@ -2,9 +2,21 @@
 # Issue 7 side by side: `flowpol generate` (the whole process, started by ./flowpol) and flowpol's
 # full pipeline vs DuckDB's bare aggregation over the same page-cached v2 flow-log file, with
 # `cat FILE > /dev/null` and `wc -l` as the page-cache baseline. Prints one Markdown table.
+# Issue 13 adds the layouts flow logs really come in, from the samples generator, each against
+# DuckDB's same GROUP BY over the same files (second table):
+#   per-eni-custom   one file per ENI (as CloudWatch streams and their exports are), the 23-field
+#                    custom format with pkt-* fields, plus the recording
+#   per-eni-v2       the same traffic in the default v2 format (the two-ENI join)
+#   high-cardinality the S3 layout, v2, a public service with --clients distinct internet clients
+#                    (client IP preserved): millions of distinct address pairs
 #
 # Usage: bench/run.sh [--records "5000000 50000000"] [--threads 2] [--xmx 512m]
-# Generated input is kept in .flowpol/bench/<records>/ and reused by later runs.
+#                     [--layouts "single per-eni-custom per-eni-v2 high-cardinality"]
+#                     [--window 3h] [--density 8000] [--clients 1500000] [--reps 3]
+# --records "" skips the single-file case. Generated input is kept in .flowpol/bench/ and reused.
+# The layouts run `generate` with the launcher's defaults (no -Xmx), as a user runs it; the
+# times are medians of --reps runs alternating flowpol and DuckDB, with user+system CPU seconds
+# beside the wall time (on a shared machine, CPU seconds are what compares).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -12,16 +24,30 @@ cd "$root"
 sizes="5000000 50000000"
 threads=2
 xmx=512m
+layouts="single per-eni-custom per-eni-v2 high-cardinality"
+window=3h
+density=8000
+clients=1500000
+reps=3
+usage="usage: bench/run.sh [--records \"N ...\"] [--threads 1|2] [--xmx 512m] [--layouts \"L ...\"] [--window 3h] [--density 8000] [--clients N] [--reps N]"
 while [ $# -gt 0 ]; do
+  [ $# -ge 2 ] || { echo "$usage" >&2; exit 2; }
   case "$1" in
     --records) sizes="$2"; shift 2 ;;
     --threads) threads="$2"; shift 2 ;;
     --xmx) xmx="$2"; shift 2 ;;
-    *) echo "usage: bench/run.sh [--records \"N ...\"] [--threads 1|2] [--xmx 512m]" >&2; exit 2 ;;
+    --layouts) layouts="$2"; shift 2 ;;
+    --window) window="$2"; shift 2 ;;
+    --density) density="$2"; shift 2 ;;
+    --clients) clients="$2"; shift 2 ;;
+    --reps) reps="$2"; shift 2 ;;
+    *) echo "$usage" >&2; exit 2 ;;
   esac
 done
+case " $layouts " in *" single "*) ;; *) sizes="" ;; esac
 
 echo "bench: building the CLI jar and the DuckDB baseline (mvn package)..." >&2
+rm -rf "$root/bench/target/lib"                            # no driver of an older version beside the new one
 mvn -B -q -DskipTests package >&2
 jar="$root/cli/target/flowpol-all.jar"
 # The launcher writes its class-data archive for the new jar now, not inside the timed generate.
@@ -43,6 +69,16 @@ measure() {
     wall=failed
   fi
   echo "$wall $rss"
+}
+
+# CPU seconds (user + system) of the last `measure PREFIX ...`.
+cpu_of() {
+  awk -F': ' '/User time/ {u = $2} /System time/ {s = $2} END {printf "%.2f", u + s}' "$1.time"
+}
+
+# The median of the numbers given (the lower middle one for an even count); "failed" wins.
+median() {
+  printf '%s\n' "$@" | sort -g | awk '{v[NR] = $1} /failed/ {f = 1} END {print f ? "failed" : v[int((NR + 1) / 2)]}'
 }
 
 rows=()
@@ -81,6 +117,73 @@ for n in $sizes; do
   cat "$dir/generate.out" "$dir/flowpol.out" "$dir/duckdb.out" >&2
 done
 
+
+# Issue 13's layouts: generated once per size into .flowpol/bench/, then `generate` (launcher
+# defaults) and DuckDB alternating, --reps times each.
+layout_rows=()
+gen() { java -Xmx2g -cp "$jar" "$@" >&2; }
+for layout in $layouts; do
+  [ "$layout" != single ] || continue
+  fmt_args=()
+  duck_args=()
+  case "$layout" in
+    per-eni-custom|per-eni-v2)
+      scen="$root/.flowpol/bench/scenario-$window-$density"
+      if [ ! -f "$scen/recording.jsonl" ]; then
+        echo "bench: generating a $window scenario at density $density into $scen (once)..." >&2
+        rm -rf "$scen"
+        gen io.flowpol.samples.ScenarioGenerator --out "$scen" --seed 11 --window "$window" --density "$density" \
+            --enis-per-node 3 --extra-workloads 60
+      fi
+      f=v2; [ "$layout" = per-eni-custom ] && f=v5
+      input="$scen/per/$f"
+      if [ ! -d "$input" ]; then
+        gen io.flowpol.samples.PerEniExport --in "$scen/flowlogs/$f" --out "$input.tmp" && mv "$input.tmp" "$input"
+      fi
+      recording="$scen/recording.jsonl"
+      glob="$input/*.log"
+      duck_args=(--no-header)
+      if [ "$f" = v5 ]; then
+        format="$(cat "$scen/format-v5.txt")"
+        fmt_args=(--flow-log-format "$format")
+        duck_args+=(--format "$format")
+      fi ;;
+    high-cardinality)
+      scen="$root/.flowpol/bench/clients-$clients"
+      if [ ! -f "$scen/recording.jsonl" ]; then
+        # 1.5 connections per client must fit in 90 % of the density (InternetClientTraffic).
+        d=$(( clients * 3 / 2 / 60 * 10 / 9 + 2000 ))
+        echo "bench: generating 1 h with $clients internet clients (density $d) into $scen (once)..." >&2
+        rm -rf "$scen"
+        gen io.flowpol.samples.ScenarioGenerator --out "$scen" --seed 11 --window 1h --density "$d" \
+            --internet-clients "$clients"
+      fi
+      input="$scen/flowlogs/v2"
+      recording="$scen/recording.jsonl"
+      glob="$input/**/*.log.gz" ;;
+    *) echo "bench: unknown layout $layout ($usage)" >&2; exit 2 ;;
+  esac
+  files=$(find "$input" -type f | wc -l)
+  find "$input" -type f -exec cat {} + > /dev/null            # warm the page cache
+  gw=(); gc=(); gr=(); dw=(); dc=(); dr=()
+  for ((r = 1; r <= reps; r++)); do
+    out=$(mktemp -d "${TMPDIR:-/tmp}/flowpol-bench.XXXXXX")
+    read -r w m < <(measure "$scen/$layout-generate" "$scen/$layout-generate.out" \
+        "$root/flowpol" generate --flow-logs "$input" --cluster "$recording" --out "$out/policies" ${fmt_args[@]+"${fmt_args[@]}"})
+    gw+=("$w"); gr+=("$m"); gc+=("$(cpu_of "$scen/$layout-generate")")
+    rm -rf "$out"
+    read -r w m < <(measure "$scen/$layout-duckdb" "$scen/$layout-duckdb.out" java -cp "$duck_cp" \
+        io.flowpol.bench.DuckDbAggregation "$glob" "$threads" ${duck_args[@]+"${duck_args[@]}"})
+    dw+=("$w"); dr+=("$m"); dc+=("$(cpu_of "$scen/$layout-duckdb")")
+  done
+  records=$(sed -n 's/.* groups, \([0-9]*\) records in .*/\1/p' "$scen/$layout-duckdb.out")
+  g_w=$(median "${gw[@]}"); d_w=$(median "${dw[@]}"); g_c=$(median "${gc[@]}"); d_c=$(median "${dc[@]}")
+  ratio=$(awk -v g="$g_w" -v d="$d_w" 'BEGIN {if (g + 0 > 0 && d + 0 > 0) printf "%.2f", g / d; else print "-"}')
+  cratio=$(awk -v g="$g_c" -v d="$d_c" 'BEGIN {if (g + 0 > 0 && d + 0 > 0) printf "%.2f", g / d; else print "-"}')
+  load=$(cut -d' ' -f1-3 /proc/loadavg)
+  layout_rows+=("| $layout | $records | $files | $g_w | $g_c | $(median "${gr[@]}") | $d_w | $d_c | $(median "${dr[@]}") | $ratio | $cratio | $load |")
+  cat "$scen/$layout-generate.out" "$scen/$layout-duckdb.out" >&2
+done
 echo
 echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GB", $2 / 1048576}' /proc/meminfo) RAM; generate via ./flowpol with FLOWPOL_JAVA_OPTS=-Xmx$xmx (parses on 2 threads, always); bench -Xmx$xmx --threads $threads; DuckDB default threads."
 echo
@@ -89,3 +192,13 @@ echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"
 for row in "${rows[@]}"; do
   echo "$row"
 done
+if [ ${#layout_rows[@]} -gt 0 ]; then
+  echo
+  echo "Issue 13 layouts: generate through ./flowpol with the launcher's defaults; DuckDB with $threads threads; medians of $reps alternating runs."
+  echo
+  echo "| layout | records | files | generate s | generate CPU s | generate peak RSS MB | DuckDB s | DuckDB CPU s | DuckDB peak RSS MB | wall ratio | CPU ratio | load avg 1/5/15 min |"
+  echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"
+  for row in "${layout_rows[@]}"; do
+    echo "$row"
+  done
+fi

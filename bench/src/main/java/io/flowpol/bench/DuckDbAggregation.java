@@ -7,40 +7,61 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /**
- * Runs the issue-7 baseline query over one v2 flow-log file (plain or gzip, DuckDB decides by
- * the name) in an in-memory DuckDB and prints its wall time, the groups and the records it
- * counted, so that a run can be checked against flowpol's record count.
+ * Runs the issue-7 baseline query over flow-log files (one file, or a glob such as
+ * {@code dir/*.log} for per-ENI files; plain or gzip, DuckDB decides by the name) in an
+ * in-memory DuckDB and prints its wall time, the groups and the records it counted, so that a
+ * run can be checked against flowpol's record count. Issue 13: the same query over the layouts
+ * users have, per-ENI files without a header in the default v2 or a custom format.
  *
  * <p>Run: {@code java -cp bench/target/classes:bench/target/lib/* io.flowpol.bench.DuckDbAggregation
- * FILE [threads]}; {@code threads} defaults to DuckDB's own choice (all cores).
+ * FILE_OR_GLOB [threads] [--format 'FIELDS'] [--no-header]}; {@code threads} defaults to DuckDB's
+ * own choice (all cores), {@code --format} to the v2 default, and a header line is expected
+ * unless {@code --no-header} (CloudWatch exports and per-ENI files have none).
  */
 public final class DuckDbAggregation {
-    /**
-     * The v2 default format (DESIGN.md fact 8) with explicit types, so DuckDB neither sniffs nor
-     * guesses; {@code -} is the flow log's "no value" (NODATA and SKIPDATA records).
-     */
-    static final String V2_COLUMNS = "{'version': 'INTEGER', 'account-id': 'VARCHAR', 'interface-id': 'VARCHAR',"
-            + " 'srcaddr': 'VARCHAR', 'dstaddr': 'VARCHAR', 'srcport': 'INTEGER', 'dstport': 'INTEGER',"
-            + " 'protocol': 'INTEGER', 'packets': 'BIGINT', 'bytes': 'BIGINT', 'start': 'BIGINT', 'end': 'BIGINT',"
-            + " 'action': 'VARCHAR', 'log-status': 'VARCHAR'}";
+    /** The v2 default format (DESIGN.md fact 8). */
+    static final String V2_FIELDS = "version account-id interface-id srcaddr dstaddr srcport dstport protocol"
+            + " packets bytes start end action log-status";
+    /** Fields DuckDB reads as numbers; every other field is text. */
+    private static final java.util.Set<String> INTEGERS = java.util.Set.of("version", "srcport", "dstport", "protocol",
+            "tcp-flags", "type", "sublocation-id");
+    private static final java.util.Set<String> BIGINTS = java.util.Set.of("packets", "bytes", "start", "end");
 
     private DuckDbAggregation() {
     }
 
     public static void main(String[] args) throws SQLException {
-        if (args.length < 1 || args.length > 2) {
-            System.err.println("usage: DuckDbAggregation FILE [threads]");
-            System.exit(2);
+        String file = null;
+        String threads = null;
+        String fields = V2_FIELDS;
+        boolean header = true;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--format" -> fields = i + 1 < args.length ? args[++i] : usage();
+                case "--no-header" -> header = false;
+                default -> {
+                    if (file == null) {
+                        file = args[i];
+                    } else if (threads == null) {
+                        threads = args[i];
+                    } else {
+                        usage();
+                    }
+                }
+            }
+        }
+        if (file == null) {
+            usage();
         }
         long began = System.nanoTime();
         try (Connection db = DriverManager.getConnection("jdbc:duckdb:");
                 Statement statement = db.createStatement()) {
-            if (args.length == 2) {
-                statement.execute("SET threads = " + Integer.parseInt(args[1]));
+            if (threads != null) {
+                statement.execute("SET threads = " + Integer.parseInt(threads));
             }
             long groups = 0;
             long records = 0;
-            try (ResultSet rows = statement.executeQuery(query(args[0]))) {
+            try (ResultSet rows = statement.executeQuery(query(file, fields, header))) {
                 while (rows.next()) {
                     groups++;
                     records += rows.getLong(5);
@@ -52,11 +73,34 @@ public final class DuckDbAggregation {
         }
     }
 
-    /** The bare equivalent of flowpol's edge aggregation, as issue 7 states it. */
+    private static String usage() {
+        System.err.println("usage: DuckDbAggregation FILE_OR_GLOB [threads] [--format 'FIELDS'] [--no-header]");
+        System.exit(2);
+        return null;
+    }
+
+    /** The bare equivalent of flowpol's edge aggregation, as issues 7 and 13 state it, over a v2 file with its header. */
     static String query(String file) {
-        return "SELECT srcaddr, dstaddr, dstport, protocol, count(*), sum(packets), sum(bytes)"
-                + " FROM read_csv('" + file.replace("'", "''") + "', delim = ' ', header = true, nullstr = '-',"
-                + " columns = " + V2_COLUMNS + ")"
+        return query(file, V2_FIELDS, true);
+    }
+
+    /**
+     * Source, destination, server port and protocol with counts, packets, bytes and first/last
+     * (issue 13), over files of {@code fields} (the words of a format, {@code ${...}} allowed),
+     * with explicit types so DuckDB neither sniffs nor guesses; {@code -} is the flow log's
+     * "no value" (NODATA and SKIPDATA records).
+     */
+    static String query(String file, String fields, boolean header) {
+        StringBuilder columns = new StringBuilder("{");
+        for (String word : fields.trim().split("\\s+")) {
+            String name = word.replace("${", "").replace("}", "");
+            String type = INTEGERS.contains(name) ? "INTEGER" : BIGINTS.contains(name) ? "BIGINT" : "VARCHAR";
+            columns.append(columns.length() > 1 ? ", " : "").append('\'').append(name).append("': '").append(type).append('\'');
+        }
+        columns.append('}');
+        return "SELECT srcaddr, dstaddr, dstport, protocol, count(*), sum(packets), sum(bytes), min(start), max(\"end\")"
+                + " FROM read_csv('" + file.replace("'", "''") + "', delim = ' ', header = " + header + ", nullstr = '-',"
+                + " columns = " + columns + ")"
                 + " GROUP BY ALL";
     }
 }

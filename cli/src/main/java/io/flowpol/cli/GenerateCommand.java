@@ -57,6 +57,7 @@ public final class GenerateCommand implements Callable<Integer> {
         var err = spec.commandLine().getErr();
         AwsNetwork.Source network = AwsNetwork.prepare(awsNetwork, aws);
         RendererPreparation renderer = RendererPreparation.start(policy.templates);
+        tuning.summariseAbove = policy.summariseAbove();
         LearningPipeline.Learned learned = LearningPipeline.run(spec.commandLine(), flowLogs, aws, cluster, window, tuning,
                 network);
         EmptyWindow.check(learned, policy.allowEmpty);

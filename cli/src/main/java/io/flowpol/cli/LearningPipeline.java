@@ -233,6 +233,6 @@ final class LearningPipeline {
             }
         }
         return new InferenceOptions(vpc.isEmpty() ? null : vpc, tuning.joinHorizon.toMillis(),
-                window.sinceMillis(), window.untilMillis());
+                window.sinceMillis(), window.untilMillis(), tuning.summariseAbove);
     }
 }

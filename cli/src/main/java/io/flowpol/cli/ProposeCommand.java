@@ -163,6 +163,7 @@ public final class ProposeCommand implements Callable<Integer> {
         var prior = store == null ? null : store.load(); // a corrupt state fails before a window is read
         AwsNetwork.Source network = AwsNetwork.prepare(awsNetwork, aws);
         RendererPreparation renderer = RendererPreparation.start(policy.templates);
+        tuning.summariseAbove = policy.summariseAbove();
         LearningPipeline.Learned learned = LearningPipeline.run(spec.commandLine(), flowLogs, aws, cluster, window, tuning,
                 network);
         EmptyWindow.check(learned, policy.allowEmpty); // an empty policy set is never pushed by accident

@@ -63,6 +63,17 @@ class InternetClientsScenarioTest {
         return out;
     }
 
+    /** Every YAML file of an output, by relative path. */
+    private static java.util.Map<String, String> yamlFiles(Path out) throws IOException {
+        java.util.Map<String, String> files = new java.util.TreeMap<>();
+        try (Stream<Path> walk = Files.walk(out)) {
+            for (Path p : walk.filter(f -> f.toString().endsWith(".yaml")).toList()) {
+                files.put(out.relativize(p).toString(), Files.readString(p));
+            }
+        }
+        return files;
+    }
+
     private static String frontendPolicy(Path out) throws IOException {
         return Files.readString(out.resolve("networkpolicies/shop/frontend.yaml"));
     }
@@ -122,6 +133,11 @@ class InternetClientsScenarioTest {
             assertFalse(e.path("client").path("ip").asText().startsWith("198.1"), "summarised client listed: " + e);
         }
 
+        // Summarised as they were counted (issue 13 item 4), the policies are those of counting every
+        // client on its own: byte for byte.
+        Path perAddress = generate(scenario, tmp.resolve("per-address"), "--aggregate-external", "per-address");
+        assertEquals(yamlFiles(perAddress), yamlFiles(out), "identical policies");
+
         // Independently of generate's own self-check: the written policies allow every learned edge.
         LearningPipeline.Learned learned = learn(scenario);
         List<Edge> learnedEdges = learned.result().edges();
@@ -131,6 +147,20 @@ class InternetClientsScenarioTest {
         EdgeReplay replay = new EdgeReplay(engine, new EndpointCatalog(learned.recording().timeline()));
         for (Edge e : learnedEdges) {
             assertTrue(replay.replay(e).allowed(), "allowed: " + e);
+        }
+
+        // What generate counted: the clients as one class of /24 networks, exact totals, no edge per client.
+        LearningPipeline.Learned counted = learn(scenario, 256);
+        assertEquals(1, counted.result().peerSummaries().size());
+        io.flowpol.inference.model.PeerSummary s = counted.result().peerSummaries().get(0);
+        assertEquals(distinct, s.distinctAddresses());
+        assertTrue(s.distinctExact());
+        assertEquals(summary.path("connections").asLong(), s.evidence().connections());
+        long networkEdges = counted.result().edges().stream().filter(e -> e.client().network() != null).count();
+        assertEquals(s.networks().size(), networkEdges);
+        assertTrue(networkEdges < 1000, "edges per network, not per client: " + networkEdges);
+        for (Edge e : counted.result().edges()) {
+            assertTrue(replay.replay(e).allowed(), "the aggregate is allowed as a whole: " + e);
         }
     }
 
@@ -175,6 +205,10 @@ class InternetClientsScenarioTest {
     }
 
     private static LearningPipeline.Learned learn(Path scenario) {
+        return learn(scenario, 0);
+    }
+
+    private static LearningPipeline.Learned learn(Path scenario, int summariseAbove) {
         FlowLogInputOptions f = new FlowLogInputOptions();
         f.paths = List.of(scenario.resolve("flowlogs/v5"));
         f.aggregateIn = "flowpol";
@@ -182,6 +216,7 @@ class InternetClientsScenarioTest {
         c.paths = List.of(scenario.resolve("recording.jsonl"));
         InferenceTuningOptions t = new InferenceTuningOptions();
         t.joinHorizon = Duration.ofMinutes(10); // the flag's default
+        t.summariseAbove = summariseAbove;
         return LearningPipeline.run(f, new AwsOptions(), c, new WindowOptions(), t, new PrintWriter(new StringWriter()));
     }
 }

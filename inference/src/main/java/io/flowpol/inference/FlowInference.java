@@ -2,6 +2,7 @@ package io.flowpol.inference;
 
 import io.flowpol.inference.aggregate.ConnectionJoiner;
 import io.flowpol.inference.aggregate.ConnectionRouter;
+import io.flowpol.inference.aggregate.PeerAggregator;
 import io.flowpol.inference.aggregate.PortNames;
 import io.flowpol.inference.coverage.CoverageAnalyzer;
 import io.flowpol.inference.coverage.FindingCollector;
@@ -9,6 +10,8 @@ import io.flowpol.inference.coverage.RecordTally;
 import io.flowpol.inference.model.Coverage;
 import io.flowpol.inference.model.CandidateSet;
 import io.flowpol.inference.model.Edge;
+import io.flowpol.inference.model.Evidence;
+import io.flowpol.inference.model.PeerSummary;
 import io.flowpol.inference.model.FlowRecord;
 import io.flowpol.inference.model.FlowSink;
 import io.flowpol.inference.model.InferenceResult;
@@ -27,7 +30,6 @@ import io.flowpol.inference.resolve.EniAddresses;
 import io.flowpol.inference.resolve.EniOwners;
 import io.flowpol.inference.resolve.NatGateways;
 import io.flowpol.inference.resolve.PodIndex;
-import io.flowpol.inference.resolve.UnresolvedReason;
 import io.flowpol.inference.snat.NatGatewayJoin;
 import io.flowpol.inference.snat.SnatCandidates;
 import io.flowpol.inference.timeline.ClusterTimeline;
@@ -79,12 +81,15 @@ public final class FlowInference implements FlowSink {
     public FlowInference(ClusterTimeline cluster, InferenceOptions options, NetworkInventory inventory) {
         this.cluster = cluster;
         this.options = options;
-        this.resolver = new EndpointResolver(cluster, options.vpcCidrs());
+        // Summarised counting keeps no endpoint per external address, so their ids can be recycled
+        // once no live connection can hold them: three join horizons (the joiner keeps one and a half).
+        this.resolver = new EndpointResolver(cluster, options.vpcCidrs(),
+                options.summariseAbove() > 0 ? 3 * options.joinHorizonMillis() : 0);
         this.endpoints = resolver.endpoints();
         this.pods = new PodIndex(cluster.pods());
         this.orientation = new Orientation(new PortDeclarations(resolver, pods, cluster.services()));
         this.snatCandidates = new SnatCandidates(endpoints, pods);
-        this.router = new ConnectionRouter(endpoints, snatCandidates.counter());
+        this.router = new ConnectionRouter(endpoints, snatCandidates.counter(), options.summariseAbove());
         this.natJoin = new NatGatewayJoin(endpoints, options.joinHorizonMillis(), router);
         this.joiner = new ConnectionJoiner(options.joinHorizonMillis(), endpoints, natJoin);
         this.enis = new EniAddresses(endpoints);
@@ -158,32 +163,25 @@ public final class FlowInference implements FlowSink {
      * Resolves both ends of the record at its time and orients it into {@link #oriented}; false
      * for tunnel traffic between nodes (an overlay network, fact 12). {@code eni} is the capturing
      * interface's index in {@link #enis}, -1 for none: a settled ENI's primary address resolves to
-     * its node there (fact 13).
+     * its node there (fact 13). Kept small, the rare cases in methods of their own, so that the
+     * JIT inlines it into the per-record loop (issue 13: at 817 bytecodes it never was).
      */
     private boolean prepare(FlowRecord r, int eni) {
         long end = r.endMillis >= 0 ? r.endMillis : r.startMillis;
-        int src = r.hasPktSrcAddr ? resolver.resolve(r.pktSrcHi, r.pktSrcLo, r.startMillis, end)
-                : resolver.resolve(r.srcHi, r.srcLo, r.startMillis, end);
-        UnresolvedReason srcReason = resolver.lastReason();
-        int dst = r.hasPktDstAddr ? resolver.resolve(r.pktDstHi, r.pktDstLo, r.startMillis, end)
-                : resolver.resolve(r.dstHi, r.dstLo, r.startMillis, end);
-        UnresolvedReason dstReason = resolver.lastReason();
-        if (r.hasPktDstAddr && r.hasDstAddr && (r.dstLo != r.pktDstLo || r.dstHi != r.pktDstHi)
-                && endpoints.kind(dst) == EndpointKind.EXTERNAL) {
-            // A packet for the internet addressed to an in-VPC interface: a NAT gateway (issue 14 item 5).
-            natGateways.observe(resolver.resolve(r.dstHi, r.dstLo, r.startMillis, end), dst);
+        int src = source(r, end);
+        int dst = destination(r, end);
+        if (r.hasPktDstAddr && r.hasDstAddr && (r.dstLo != r.pktDstLo || r.dstHi != r.pktDstHi)) {
+            observeNatGateway(r, dst, end);
         }
-        int eniEndpoint = eni >= 0 ? enis.eniEndpoint(eni) : -1;
-        if (eniEndpoint >= 0) {
-            if (!r.hasPktSrcAddr && endpoints.kind(src) == EndpointKind.VPC_ADDRESS && enis.isPrimary(eni, r.srcHi, r.srcLo)) {
-                src = eniEndpoint;
-                srcReason = null;
-            }
-            if (!r.hasPktDstAddr && endpoints.kind(dst) == EndpointKind.VPC_ADDRESS && enis.isPrimary(eni, r.dstHi, r.dstLo)) {
-                dst = eniEndpoint;
-                dstReason = null;
-            }
+        if (eni >= 0 && enis.eniEndpoint(eni) >= 0) {
+            src = onCapturingEni(eni, src, !r.hasPktSrcAddr, r.srcHi, r.srcLo);
+            dst = onCapturingEni(eni, dst, !r.hasPktDstAddr, r.dstHi, r.dstLo);
         }
+        return orientInto(r, end, src, dst);
+    }
+
+    /** Orients the resolved record into {@link #oriented}; false for tunnel traffic between nodes. */
+    private boolean orientInto(FlowRecord r, long end, int src, int dst) {
         boolean srcNode = endpoints.kind(src) == EndpointKind.NODE;
         boolean dstNode = endpoints.kind(dst) == EndpointKind.NODE;
         if (srcNode && dstNode && isTunnel(r)) {
@@ -193,8 +191,42 @@ public final class FlowInference implements FlowSink {
         // flow-direction says which side that is (egress: the source, ingress: the destination).
         boolean srcAmbiguous = srcNode && !r.hasPktSrcAddr && r.flowDirection != FlowRecord.DIRECTION_INGRESS;
         boolean dstAmbiguous = dstNode && !r.hasPktDstAddr && r.flowDirection != FlowRecord.DIRECTION_EGRESS;
-        boolean reply = orientation.sourceIsServer(r.protocol, r.tcpFlags, r.startMillis,
+        int verdict = orientation.orient(r.protocol, r.tcpFlags, r.startMillis,
                 src, srcAmbiguous, r.srcPort, endpoints.anchor(src), dst, dstAmbiguous, r.dstPort, endpoints.anchor(dst));
+        fill(r, end, verdict, src, srcAmbiguous, dst, dstAmbiguous);
+        return true;
+    }
+
+    /** The sender at the record's time: the packet's own address where the format has it (fact 2). */
+    private int source(FlowRecord r, long end) {
+        return r.hasPktSrcAddr ? resolver.resolve(r.pktSrcHi, r.pktSrcLo, r.startMillis, end)
+                : resolver.resolve(r.srcHi, r.srcLo, r.startMillis, end);
+    }
+
+    private int destination(FlowRecord r, long end) {
+        return r.hasPktDstAddr ? resolver.resolve(r.pktDstHi, r.pktDstLo, r.startMillis, end)
+                : resolver.resolve(r.dstHi, r.dstLo, r.startMillis, end);
+    }
+
+    /** A packet for the internet addressed to an in-VPC interface: a NAT gateway (issue 14 item 5). */
+    private void observeNatGateway(FlowRecord r, int dst, long end) {
+        if (endpoints.kind(dst) == EndpointKind.EXTERNAL) {
+            natGateways.observe(resolver.resolve(r.dstHi, r.dstLo, r.startMillis, end), dst);
+        }
+    }
+
+    /**
+     * An end logged as the capturing ENI's primary address (no packet address for it) is that
+     * ENI's node once the ENI is settled (fact 13); any other end stays as resolved.
+     */
+    private int onCapturingEni(int eni, int endpoint, boolean logged, long hi, long lo) {
+        return logged && endpoints.kind(endpoint) == EndpointKind.VPC_ADDRESS && enis.isPrimary(eni, hi, lo)
+                ? enis.eniEndpoint(eni) : endpoint;
+    }
+
+    /** Writes the oriented record: client and server by the verdict of {@link Orientation#orient}. */
+    private void fill(FlowRecord r, long end, int verdict, int src, boolean srcAmbiguous, int dst, boolean dstAmbiguous) {
+        boolean reply = Orientation.sourceIsServer(verdict);
         // ICMP and other port-less protocols carry 0 or '-' (-1) ports: key them as port 0.
         int srcPort = Math.max(0, r.srcPort);
         int dstPort = Math.max(0, r.dstPort);
@@ -205,10 +237,10 @@ public final class FlowInference implements FlowSink {
         o.serverPort = reply ? srcPort : dstPort;
         o.clientEndpoint = reply ? dst : src;
         o.clientExact = !(reply ? dstAmbiguous : srcAmbiguous);
-        o.clientReason = reply ? dstReason : srcReason;
+        o.clientReason = resolver.reason(o.clientEndpoint);
         o.serverEndpoint = reply ? src : dst;
         o.serverExact = !(reply ? srcAmbiguous : dstAmbiguous);
-        o.serverReason = reply ? srcReason : dstReason;
+        o.serverReason = resolver.reason(o.serverEndpoint);
         o.packetAddresses = r.hasPktSrcAddr && r.hasPktDstAddr;
         o.interfaceId = r.interfaceId;
         o.packets = r.packets;
@@ -216,8 +248,7 @@ public final class FlowInference implements FlowSink {
         o.startMillis = r.startMillis;
         o.endMillis = end;
         o.tcpFlags = r.protocol == Protocol.TCP ? r.tcpFlags : -1;
-        o.proof = orientation.lastProof();
-        return true;
+        o.proof = Orientation.proof(verdict);
     }
 
     private static boolean isTunnel(FlowRecord r) {
@@ -241,9 +272,10 @@ public final class FlowInference implements FlowSink {
         natJoin.flush();
         natGateways.addAll(natJoin.gateways());
         PortNames portNames = new PortNames(pods);
-        List<Edge> edges = edges(router.edges(), portNames);
+        List<PeerSummary> summaries = new ArrayList<>();
+        List<Edge> edges = edges(router.edges(), router.peerEdges(), false, portNames, summaries);
         long[] relayed = withoutNatRelays(edges);
-        List<Edge> attempts = edges(router.attempts(), portNames);
+        List<Edge> attempts = edges(router.attempts(), router.peerAttempts(), true, portNames, summaries);
         List<SnatEgress> snat = new ArrayList<>();
         long[] snatConnections = new long[1];
         Map<SnatCandidates.Key, List<CandidateSet>> sets = snatCandidates.sets();
@@ -271,11 +303,11 @@ public final class FlowInference implements FlowSink {
         findings.attempts(attempts.stream().mapToLong(e -> e.evidence().connections()).sum());
         java.util.Set<Edge> learned = new java.util.HashSet<>();
         edges.forEach(e -> learned.add(new Edge(e.client(), e.server(), e.protocol(), e.port(), null, null)));
-        findings.joinConflicts(router.conflicts(), edges(router.conflicted(), portNames).stream()
+        findings.joinConflicts(router.conflicts(), edges(router.conflicted(), null, false, portNames, new ArrayList<>()).stream()
                 .filter(e -> !learned.contains(new Edge(e.client(), e.server(), e.protocol(), e.port(), null, null)))
                 .toList());
         findings.windowsWorkloads(analyzer.windowsWorkloads());
-        return new InferenceResult(edges, attempts, snat, coverage, findings.findings());
+        return new InferenceResult(edges, attempts, snat, coverage, findings.findings(), summaries);
     }
 
     /**
@@ -331,16 +363,42 @@ public final class FlowInference implements FlowSink {
         return out;
     }
 
-    private List<Edge> edges(io.flowpol.inference.aggregate.EdgeAggregator aggregator, PortNames portNames) {
+    /**
+     * The edges of {@code aggregator}, and of {@code peers} (null when off): each address of a class
+     * under the limit as an edge of its own, as if it had been counted there, and each network of a
+     * summarised class as one edge to that network, its summary added to {@code summaries}.
+     */
+    private List<Edge> edges(io.flowpol.inference.aggregate.EdgeAggregator aggregator, PeerAggregator peers,
+                             boolean attempts, PortNames portNames, List<PeerSummary> summaries) {
         List<Edge> out = new ArrayList<>(aggregator.size());
-        aggregator.forEach((client, server, protocol, port, evidence) -> {
-            Peer serverPeer = endpoints.peerById(server);
-            String name = serverPeer.kind() == Peer.Kind.WORKLOAD
-                    ? portNames.name(serverPeer.workload(), protocol, port, evidence.firstSeen(), evidence.lastSeen())
-                    : null;
-            out.add(new Edge(endpoints.peerById(client), serverPeer, protocol, port, name, evidence));
-        });
+        aggregator.forEach((client, server, protocol, port, evidence) ->
+                out.add(edge(endpoints.peerById(client), endpoints.peerById(server), protocol, port, evidence, portNames)));
+        if (peers != null) {
+            peers.forEachExact((other, addressIsClient, vpc, address, protocol, port, evidence) -> {
+                Peer end = vpc ? Peer.vpcAddress(address) : Peer.external(address);
+                Peer exact = endpoints.peerById(other);
+                out.add(addressIsClient ? edge(end, exact, protocol, port, evidence, portNames)
+                        : edge(exact, end, protocol, port, evidence, portNames));
+            });
+            for (PeerSummary summary : peers.summaries(endpoints::peerById, attempts)) {
+                summaries.add(summary);
+                Evidence total = summary.evidence();
+                Peer server = summary.summarisedIsClient() ? summary.other() : null;
+                String name = server != null && server.kind() == Peer.Kind.WORKLOAD
+                        ? portNames.name(server.workload(), summary.protocol(), summary.port(), total.firstSeen(),
+                                total.lastSeen())
+                        : null;
+                summary.networks().forEach(n -> out.add(summary.edge(n, name)));
+            }
+        }
         Collections.sort(out);
         return out;
+    }
+
+    private static Edge edge(Peer client, Peer server, int protocol, int port, Evidence evidence, PortNames portNames) {
+        String name = server.kind() == Peer.Kind.WORKLOAD
+                ? portNames.name(server.workload(), protocol, port, evidence.firstSeen(), evidence.lastSeen())
+                : null;
+        return new Edge(client, server, protocol, port, name, evidence);
     }
 }

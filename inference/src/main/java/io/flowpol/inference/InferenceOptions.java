@@ -7,9 +7,12 @@ import java.util.List;
  * Settings of one inference run. {@code vpcCidrs} tell VPC addresses (load balancers, unrecorded
  * ENIs) from external ones and so decide SNAT (DESIGN.md fact 3); {@code joinHorizonMillis}
  * bounds how long the records of one connection are waited for; records starting outside
- * {@code [sinceMillis, untilMillis)} are skipped and counted.
+ * {@code [sinceMillis, untilMillis)} are skipped and counted. {@code summariseAbove} is how many
+ * distinct VPC or external addresses one class of connections lists one by one before they are
+ * summarised per network as they are counted (issue 13 item 4); 0 lists every address.
  */
-public record InferenceOptions(List<Cidr> vpcCidrs, long joinHorizonMillis, long sinceMillis, long untilMillis) {
+public record InferenceOptions(List<Cidr> vpcCidrs, long joinHorizonMillis, long sinceMillis, long untilMillis,
+                               int summariseAbove) {
 
     /** RFC 1918 private ranges, RFC 6598 shared space (EKS custom networking) and IPv6 ULA. */
     public static final List<Cidr> DEFAULT_VPC_CIDRS = List.of(
@@ -19,6 +22,9 @@ public record InferenceOptions(List<Cidr> vpcCidrs, long joinHorizonMillis, long
     /** Ten minutes: well above the 60 s Nitro aggregation interval and delivery skew (fact 1). */
     public static final long DEFAULT_JOIN_HORIZON_MILLIS = 10 * 60 * 1000L;
 
+    /** The default of {@code --internet-clients-threshold}: one class's addresses are summarised beyond it. */
+    public static final int DEFAULT_SUMMARISE_ABOVE = 256;
+
     public InferenceOptions {
         vpcCidrs = vpcCidrs == null ? DEFAULT_VPC_CIDRS : List.copyOf(vpcCidrs);
         if (joinHorizonMillis <= 0) {
@@ -27,6 +33,13 @@ public record InferenceOptions(List<Cidr> vpcCidrs, long joinHorizonMillis, long
         if (untilMillis <= sinceMillis) {
             throw new IllegalArgumentException("untilMillis <= sinceMillis: " + untilMillis + " <= " + sinceMillis);
         }
+        if (summariseAbove < 0) {
+            throw new IllegalArgumentException("summariseAbove < 0: " + summariseAbove);
+        }
+    }
+
+    public InferenceOptions(List<Cidr> vpcCidrs, long joinHorizonMillis, long sinceMillis, long untilMillis) {
+        this(vpcCidrs, joinHorizonMillis, sinceMillis, untilMillis, DEFAULT_SUMMARISE_ABOVE);
     }
 
     /** Default CIDRs and horizon, no window filter. */
@@ -35,14 +48,18 @@ public record InferenceOptions(List<Cidr> vpcCidrs, long joinHorizonMillis, long
     }
 
     public InferenceOptions withWindow(long since, long until) {
-        return new InferenceOptions(vpcCidrs, joinHorizonMillis, since, until);
+        return new InferenceOptions(vpcCidrs, joinHorizonMillis, since, until, summariseAbove);
     }
 
     public InferenceOptions withVpcCidrs(List<Cidr> cidrs) {
-        return new InferenceOptions(cidrs, joinHorizonMillis, sinceMillis, untilMillis);
+        return new InferenceOptions(cidrs, joinHorizonMillis, sinceMillis, untilMillis, summariseAbove);
     }
 
     public InferenceOptions withJoinHorizon(long millis) {
-        return new InferenceOptions(vpcCidrs, millis, sinceMillis, untilMillis);
+        return new InferenceOptions(vpcCidrs, millis, sinceMillis, untilMillis, summariseAbove);
+    }
+
+    public InferenceOptions withSummariseAbove(int addresses) {
+        return new InferenceOptions(vpcCidrs, joinHorizonMillis, sinceMillis, untilMillis, addresses);
     }
 }

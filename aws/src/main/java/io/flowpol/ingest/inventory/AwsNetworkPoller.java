@@ -1,6 +1,5 @@
 package io.flowpol.ingest.inventory;
 
-import com.google.gson.JsonParser;
 import io.flowpol.ingest.record.ClusterRecorder;
 import io.flowpol.ingest.record.RecordingWriter;
 import java.time.Clock;
@@ -32,7 +31,7 @@ public final class AwsNetworkPoller implements ClusterRecorder.Poller {
         // Checked as a file would be before it is written: a malformed answer stops the first poll.
         new AwsNetworkReader().read(Ec2NetworkReader.source(vpcId), snapshot);
         for (AwsNetworkSnapshots.Event e : snapshots.next(snapshot)) {
-            writer.write(at, e.type(), JsonParser.parseString(e.object().toString()).getAsJsonObject());
+            writer.writeJson(at, e.type(), e.object().toString());
         }
         polls++;
     }

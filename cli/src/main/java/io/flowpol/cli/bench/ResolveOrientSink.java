@@ -43,8 +43,8 @@ final class ResolveOrientSink implements FlowSink {
                 : resolver.resolve(r.dstHi, r.dstLo, r.startMillis, end);
         boolean srcAmbiguous = endpoints.kind(src) == EndpointKind.NODE && !r.hasPktSrcAddr;
         boolean dstAmbiguous = endpoints.kind(dst) == EndpointKind.NODE && !r.hasPktDstAddr;
-        boolean reply = orientation.sourceIsServer(r.protocol, r.tcpFlags, r.startMillis, src, srcAmbiguous,
-                r.srcPort, endpoints.anchor(src), dst, dstAmbiguous, r.dstPort, endpoints.anchor(dst));
+        boolean reply = Orientation.sourceIsServer(orientation.orient(r.protocol, r.tcpFlags, r.startMillis, src,
+                srcAmbiguous, r.srcPort, endpoints.anchor(src), dst, dstAmbiguous, r.dstPort, endpoints.anchor(dst)));
         checksum += (reply ? dst : src) * 31L + (reply ? src : dst);
     }
 

@@ -21,6 +21,14 @@ public final class InferenceTuningOptions {
     public Duration joinHorizon;
 
     /**
+     * Distinct VPC or external addresses per class listed before they are summarised while counted
+     * (issue 13 item 4); set by the commands that write policies from one window ({@code generate},
+     * {@code propose}) from {@code --aggregate-external}. 0, the default, lists every address: learn's
+     * state merges windows address by address, and verify and diff judge every address exactly.
+     */
+    public int summariseAbove;
+
+    /**
      * Before anything is read: a horizon of 0 reached inference as "joinHorizonMillis &lt;= 0: 0"
      * (exit 1); it is a bad flag value (exit 2, issue 12 item 11).
      */

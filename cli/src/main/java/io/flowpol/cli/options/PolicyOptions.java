@@ -16,8 +16,15 @@ public final class PolicyOptions {
                     + "Default: ${DEFAULT-VALUE}.")
     public int minConnections;
 
-    @Option(names = "--aggregate-external", paramLabel = "/N", defaultValue = "/32",
-            description = "Widen external IPv4 destinations to /N blocks in ipBlock rules. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--aggregate-external", paramLabel = "MODE", defaultValue = "summary",
+            description = "How connections to VPC and external addresses are counted and allowed. 'summary': each "
+                    + "class of them (one workload port, one direction) is counted per address up to "
+                    + "--internet-clients-threshold distinct addresses, beyond that per /24 (/48) network with exact totals "
+                    + "and its top addresses, so memory and output do not grow with the number of clients; an "
+                    + "internet-facing port is then one rule (0.0.0.0/0, or its networks when there are at most 16). "
+                    + "'per-network': the same, but an internet-facing port allows its client networks however many. "
+                    + "'per-address': every address counted and listed one by one (memory grows with them). '/N' "
+                    + "(8-32): 'summary', with external IPv4 destinations widened to /N blocks. Default: ${DEFAULT-VALUE}.")
     public String aggregateExternal;
 
     @Option(names = "--internet-clients-threshold", paramLabel = "N", defaultValue = "256",
@@ -112,10 +119,23 @@ public final class PolicyOptions {
 
     public SynthesisOptions synthesisOptions() {
         return new SynthesisOptions(minConnections, prefix(), 128, excludedNamespaces,
-                SnatEgressMode.ofFlag(snatEgress), internetClientsThreshold, loadBalancerSourceRangesMax);
+                SnatEgressMode.ofFlag(snatEgress), internetClientsThreshold, loadBalancerSourceRangesMax,
+                aggregateExternal.equals("per-network"));
+    }
+
+    /**
+     * How many distinct addresses one class of connections to VPC or external addresses lists
+     * before inference summarises it per network (issue 13 item 4); 0 lists every address.
+     */
+    public int summariseAbove() {
+        return aggregateExternal.equals("per-address") ? 0 : internetClientsThreshold;
     }
 
     private int prefix() {
+        if (aggregateExternal.equals("summary") || aggregateExternal.equals("per-network")
+                || aggregateExternal.equals("per-address")) {
+            return 32;
+        }
         String v = aggregateExternal.startsWith("/") ? aggregateExternal.substring(1) : aggregateExternal;
         try {
             int n = Integer.parseInt(v);
@@ -125,6 +145,7 @@ public final class PolicyOptions {
         } catch (NumberFormatException e) {
             // fall through to the error below
         }
-        throw new InputException(InputProblem.error(null, 0, "--aggregate-external", "/8 to /32", aggregateExternal));
+        throw new InputException(InputProblem.error(null, 0, "--aggregate-external",
+                "summary, per-network, per-address or /8 to /32", aggregateExternal));
     }
 }

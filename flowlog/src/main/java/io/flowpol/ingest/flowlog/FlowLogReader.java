@@ -106,46 +106,127 @@ public final class FlowLogReader {
     }
 
     private void readUnit(ReadUnit unit, FlowSink sink, FlowLogCounters counters) {
-        String name = unit.input().name();
+        begin(unit, counters);
+        step(sink, Integer.MAX_VALUE);
+    }
+
+    // The unit being read in steps (begin, then step until it says the unit ended): a file of a
+    // TimeOrderedFlowLogReader read is parsed a batch at a time, by whichever worker is free.
+    private ReadUnit unit;
+    private InputStream in;
+    private FlowLogCounters counters;
+    private FlowLogLineParser parser;
+    private long limit;
+    private long lineShift;
+    private long from;
+
+    /**
+     * Opens {@code unit} for {@link #step}: sniffs for gzip and binary data. Tallies go to
+     * {@code counters}, line numbers unit-relative as {@link #readUnit(ReadUnit, FlowSink)} has them.
+     *
+     * @throws InputException as {@link #read} does; nothing is left open then
+     */
+    void begin(ReadUnit unit, FlowLogCounters counters) {
+        if (in != null) {
+            throw new IllegalStateException("a unit is being read");
+        }
+        this.unit = unit;
+        this.counters = counters;
         lines.reset(InputStream.nullInputStream());
-        try (InputStream in = unit.first() ? decode(progress.counting(unit.open())) : progress.counting(unit.open())) {
+        try {
+            in = unit.first() ? decode(progress.counting(unit.open())) : progress.counting(unit.open());
             lines.reset(in);
-            long from = 0;
+            from = 0;
             if (unit.first()) {
-                requireText(name, lines.prime(SNIFF_BYTES));
+                requireText(unit.input().name(), lines.prime(SNIFF_BYTES));
             } else {
                 // The line that crosses in from the unit before is that unit's (ReadUnit).
                 lines.next();
                 from = lines.consumed();
             }
-            long to = readLines(unit, name, sink, counters);
-            counters.bytes += to - from;
-        } catch (EOFException e) {
-            // GZIPInputStream: "Unexpected end of ZLIB input stream" for a cut-off download.
-            throw new InputException(InputProblem.error(name, 0, null, "a complete gzip stream",
-                    "it ends early, after " + lines.lineNumber() + " lines (" + lines.bytesRead()
-                            + " bytes of text)"), e);
         } catch (IOException e) {
-            // A gzip stream corrupt in the middle has no line of its own; the last line read locates it
-            // (numbers count from the file's start only in a unit that starts there, as gzip units do).
-            long line = unit.first() ? lines.lineNumber() : 0;
-            throw new InputException(InputProblem.error(name, 0, null, "a readable flow-log file",
-                    describe(e) + (line > 0 ? " after line " + line : "")), e);
+            abandon();
+            throw failure(e);
+        } catch (RuntimeException | Error e) {
+            abandon();
+            throw e;
+        }
+        FlowLogFormat initial = unit.format() != null ? unit.format() : options.format();
+        parser = parserFor(initial != null ? initial : FlowLogFormat.V2_DEFAULT);
+        // Stream offsets are relative to where the unit's stream starts; a skipped partial line shifts numbers by one.
+        limit = unit.last() ? Long.MAX_VALUE : unit.end() - unit.streamStart();
+        lineShift = unit.first() ? 0 : 1;
+    }
+
+    /**
+     * Passes up to {@code maxRecords} more records of the begun unit to {@code sink}; true when
+     * the unit has ended (its stream is closed and its tallies complete), false when more may come.
+     *
+     * @throws InputException as {@link #read} does; the unit is closed then
+     */
+    boolean step(FlowSink sink, int maxRecords) {
+        try {
+            long to = readLines(sink, maxRecords);
+            if (to == -2) {
+                return false;
+            }
+            counters.bytes += (to >= 0 ? to : lines.consumed()) - from;
+            counters.format(parser.format());
+            InputStream done = in;
+            in = null;
+            done.close();
+            return true;
+        } catch (IOException e) {
+            abandon();
+            throw failure(e);
+        } catch (RuntimeException | Error e) {
+            abandon();
+            throw e;
         }
     }
 
-    /** Reads the unit's lines; returns the stream offset where the unit ends. */
-    private long readLines(ReadUnit unit, String name, FlowSink sink, FlowLogCounters counters) throws IOException {
-        FlowLogFormat initial = unit.format() != null ? unit.format() : options.format();
-        FlowLogLineParser parser = parserFor(initial != null ? initial : FlowLogFormat.V2_DEFAULT);
-        // Stream offsets are relative to where the unit's stream starts; a skipped partial line shifts numbers by one.
-        long limit = unit.last() ? Long.MAX_VALUE : unit.end() - unit.streamStart();
-        long lineShift = unit.first() ? 0 : 1;
-        long to = -1;
-        while (lines.next()) {
+    /** Closes the begun unit, if any, without reading further (a failed or cancelled read). */
+    void abandon() {
+        InputStream open = in;
+        in = null;
+        if (open != null) {
+            try {
+                open.close();
+            } catch (IOException e) {
+                // the read is abandoned already; its own failure, if any, is what is reported
+            }
+        }
+    }
+
+    private InputException failure(IOException e) {
+        String name = unit.input().name();
+        if (e instanceof EOFException) {
+            // GZIPInputStream: "Unexpected end of ZLIB input stream" for a cut-off download.
+            return new InputException(InputProblem.error(name, 0, null, "a complete gzip stream",
+                    "it ends early, after " + lines.lineNumber() + " lines (" + lines.bytesRead()
+                            + " bytes of text)"), e);
+        }
+        // A gzip stream corrupt in the middle has no line of its own; the last line read locates it
+        // (numbers count from the file's start only in a unit that starts there, as gzip units do).
+        long line = unit.first() ? lines.lineNumber() : 0;
+        return new InputException(InputProblem.error(name, 0, null, "a readable flow-log file",
+                describe(e) + (line > 0 ? " after line " + line : "")), e);
+    }
+
+    /**
+     * Reads the unit's lines, up to {@code maxRecords} records; returns the stream offset where
+     * the unit ends, -1 when it ends with the stream, -2 when {@code maxRecords} were passed on
+     * first (more may come).
+     */
+    private long readLines(FlowSink sink, int maxRecords) throws IOException {
+        String name = unit.input().name();
+        int passed = 0;
+        while (passed < maxRecords) {
+            if (!lines.next()) {
+                return -1;
+            }
             if (lines.lineOffset() >= limit) {
-                to = lines.lineOffset();
-                break;
+                return lines.lineOffset();
             }
             counters.lines++;
             long line = lines.lineNumber() - lineShift;
@@ -177,12 +258,12 @@ public final class FlowLogReader {
                 record.line = line;
                 counters.record(record);
                 sink.accept(record);
+                passed++;
             } else {
                 malformed(counters, parser.problem().toInputProblem(name, line, buf));
             }
         }
-        counters.format(parser.format());
-        return to >= 0 ? to : lines.consumed();
+        return -2;
     }
 
     /**

@@ -4,9 +4,9 @@ import io.flowpol.inference.model.FlowRecord;
 import java.util.Arrays;
 
 /**
- * The consuming side of one file of a {@link TimeOrderedFlowLogReader} read: its hand-off from
- * its parsing thread, and a window of records taken out of the batches, ordered by start
- * (a tie keeps file order) in a {@link RecordHeap}. A flow-log file is in order of capture (the end of each
+ * The consuming side of one file of a {@link TimeOrderedFlowLogReader} read: its batches from
+ * the read's {@link ParsePool}, and a window of records taken out of the batches, ordered by start
+ * (a tie keeps file order) in a {@link RecordWindow}. A flow-log file is in order of capture (the end of each
  * aggregation interval), so starts within it run back by up to one interval; the window holds a
  * record until a record {@code tolerance} later has been read, after which nothing earlier can
  * come from this file.
@@ -19,15 +19,16 @@ final class MergeSource {
     final ReadUnit unit;
     /** {@link FirstStart} of the file: the merge opens it when it gets within the tolerance of it. */
     final long firstStart;
-    RecordHandoff handoff;
-    Thread parser;
+    /** Set when the file is opened: its batches, parsed by the read's workers. */
+    ParsePool.Feed feed;
+    private ParsePool pool;
     /** Set when the file is read to its end; its tallies. */
     FlowLogCounters counters;
 
     private RecordBatch batch;
     private int next;
-    /** Set when the file is opened; an ended file's heap serves the next file. */
-    RecordHeap window;
+    /** Set when the file is opened; an ended file's window serves the next file. */
+    RecordWindow window;
     private long maxStart = Long.MIN_VALUE;
 
     MergeSource(int id, ReadUnit unit, long firstStart) {
@@ -37,7 +38,14 @@ final class MergeSource {
     }
 
     boolean started() {
-        return parser != null;
+        return feed != null;
+    }
+
+    void open(ParsePool pool, RecordWindow window) {
+        this.pool = pool;
+        this.window = window;
+        feed = pool.feed(unit);
+        pool.demand(feed);
     }
 
     boolean ended() {
@@ -74,14 +82,14 @@ final class MergeSource {
         while (batch == null || next == batch.size) {
             if (batch != null) {
                 UnitEnd end = batch.unitEnd;
-                handoff.recycle(batch);
+                pool.recycle(batch);
                 batch = null;
                 if (end != null) {
                     end(end);
                     return;
                 }
             }
-            batch = handoff.take(parser);
+            batch = pool.take(feed);
             next = 0;
         }
         FlowRecord r = batch.records[next];

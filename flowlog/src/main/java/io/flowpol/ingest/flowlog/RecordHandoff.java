@@ -5,7 +5,6 @@ import io.flowpol.inference.model.FlowSink;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -21,22 +20,11 @@ final class RecordHandoff implements FlowSink {
     private final BlockingQueue<RecordBatch> free;
     /** As large as the whole set, so that passing a batch on never blocks. */
     private final BlockingQueue<RecordBatch> filled;
-    /** Parsing permits shared by many files' parsers ({@link TimeOrderedFlowLogReader}); null when unshared. */
-    private final Semaphore permits;
     private final int capacity;
     private RecordBatch current;
     private volatile boolean cancelled;
 
     RecordHandoff(int batches, int capacity) {
-        this(batches, capacity, null);
-    }
-
-    /**
-     * With {@code permits}, which the parsing thread holds while it parses: it gives its permit
-     * back while it waits for the consumer, so that another file's parser uses the core meanwhile.
-     */
-    RecordHandoff(int batches, int capacity, Semaphore permits) {
-        this.permits = permits;
         this.capacity = capacity;
         free = new ArrayBlockingQueue<>(batches);
         filled = new ArrayBlockingQueue<>(batches);
@@ -63,7 +51,6 @@ final class RecordHandoff implements FlowSink {
      */
     void endUnit(UnitEnd end, boolean more) {
         RecordBatch last = current;
-        // Cleared before the hand-over: once the consumer has the unit's end it may restart() this hand-off.
         current = null;
         last.unitEnd = end;
         filled.add(last);
@@ -73,19 +60,7 @@ final class RecordHandoff implements FlowSink {
     }
 
     private RecordBatch nextFree() {
-        RecordBatch batch = permits == null ? null : free.poll();
-        if (batch != null || permits == null) {
-            return batch != null ? batch : await(free);
-        }
-        permits.release();
-        batch = await(free);
-        try {
-            permits.acquire();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CancellationException("interrupted while waiting to parse flow-log records");
-        }
-        return batch;
+        return await(free);
     }
 
     /**
@@ -120,23 +95,6 @@ final class RecordHandoff implements FlowSink {
         batch.size = 0;
         batch.unitEnd = null;
         free.add(batch);
-    }
-
-    /** Records per batch. */
-    int capacity() {
-        return capacity;
-    }
-
-    /**
-     * Readies a hand-off whose last unit ended and was consumed for another file's parser: all its
-     * batches are free again, so the next file allocates none. (The parsing side touches nothing
-     * after passing on the end of its last unit.)
-     */
-    void restart() {
-        if (current != null || cancelled || free.remainingCapacity() != 0) {
-            throw new IllegalStateException("a hand-off is restarted once its unit is consumed");
-        }
-        current = free.poll();
     }
 
     /** Consuming side: the read is abandoned; the parsing side stops at its next hand-off. */

@@ -4,18 +4,16 @@ import io.flowpol.inference.model.FlowRecord;
 import java.util.Arrays;
 
 /**
- * A binary min-heap of one file's records by start, ties by arrival (file order), for
- * {@link MergeSource}'s window: within an aggregation interval a file's records come in any start
- * order (a minute holds thousands), so sorted insertion would be quadratic; the heap costs a few
- * comparisons of primitive longs per record and no allocation once grown (an ended file's heap,
- * empty, serves the next file).
+ * A binary min-heap of records by start, ties by arrival (file order): the records of one file
+ * that fall outside the span of its {@link RecordWindow}'s ring (within an aggregation interval
+ * a file's records come in any start order, so sorted insertion would be quadratic; the heap
+ * costs a few comparisons of primitive longs per record and no allocation once grown).
  */
 final class RecordHeap {
     private long[] starts = new long[64];
     private long[] arrivals = new long[64];
     private FlowRecord[] records = new FlowRecord[64];
     private int size;
-    private long arrived;
 
     int size() {
         return size;
@@ -26,15 +24,14 @@ final class RecordHeap {
         return starts[0];
     }
 
-    /** Adds {@code r}, whose start is {@code start} (passed so that the record itself is not read). */
-    void add(FlowRecord r, long start) {
+    /** Adds {@code r}, whose start is {@code start} and arrival number {@code arrival}, ordered by both. */
+    void add(FlowRecord r, long start, long arrival) {
         if (size == records.length) {
             int capacity = Math.max(64, size * 2);
             starts = Arrays.copyOf(starts, capacity);
             arrivals = Arrays.copyOf(arrivals, capacity);
             records = Arrays.copyOf(records, capacity);
         }
-        long arrival = arrived++;
         int i = size++;
         while (i > 0) {
             int parent = (i - 1) >>> 1;
@@ -45,6 +42,11 @@ final class RecordHeap {
             i = parent;
         }
         set(i, start, arrival, r);
+    }
+
+    /** The earliest record's arrival number; the heap is not empty. */
+    long minArrival() {
+        return arrivals[0];
     }
 
     /** Removes and returns the earliest record; the heap is not empty. */

@@ -6,7 +6,6 @@ import io.flowpol.inference.model.InputException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.List;
-import java.util.concurrent.Semaphore;
 
 /**
  * Reads several flow-log files merged by record start, so that the records of one connection
@@ -20,11 +19,11 @@ import java.util.concurrent.Semaphore;
  * aggregation interval (records are written at its end); up to {@link #TOLERANCE_MILLIS} the
  * merge puts them in order ({@link MergeSource}), a record later still is passed on at once.
  *
- * <p>Every file has its own parsing thread and bounded hand-off, started when the merge gets
- * near the file's first record ({@link FirstStart}) and a few files ahead; only {@code threads}
- * of them parse at a time. The consumer is a k-way merge over a heap of files keyed by their
- * next record's start: no allocation per record, memory bounded by the open files' hand-offs and
- * one tolerance of records. Records, statistics and the first error do not depend on the thread
+ * <p>A pool of {@code threads} workers ({@link ParsePool}) parses the files a batch at a time,
+ * each file opened when the merge gets near its first record ({@link FirstStart}) and a few
+ * files ahead. The consumer is a k-way merge over a heap of files keyed by their next record's
+ * start: no allocation per record, memory bounded by one shared budget of batches
+ * ({@link #BUDGET_RECORDS}) and one tolerance of records. Records, statistics and the first error do not depend on the thread
  * count; statistics (and problem samples) are those of reading the files one by one.
  */
 public final class TimeOrderedFlowLogReader {
@@ -36,8 +35,15 @@ public final class TimeOrderedFlowLogReader {
     static final long TOLERANCE_MILLIS = 60_000;
     /** Files started ahead of the merge, so that both cores parse while files follow one another. */
     static final int PREFETCH = 4;
-    /** Below this many open files, each gets a large hand-off (S3 files read a few at a time). */
-    private static final int FEW_FILES = 8;
+    /**
+     * Records parsed ahead of the merge, all files together (GitHub issue 13: a full hand-off per
+     * open file held 214 k records on a per-ENI read). Exceeded only by a file that has no batch
+     * at all while the merge waits on it.
+     */
+    static final int BUDGET_RECORDS = 32 * 1024;
+    /** Batches ahead per file: S3 files, read a few at a time, are parsed ahead while one is merged. */
+    private static final int DEPTH = 8;
+    private static final int MIN_BATCH = 64;
     private static final int READ_BUFFER = 64 * 1024;
 
     private final FlowLogOptions options;
@@ -75,15 +81,10 @@ public final class TimeOrderedFlowLogReader {
         /** The position of each source id in {@link #openOrder}. */
         private final int[] rank;
         private final SourceHeap heap;
-        private final Semaphore permits = new Semaphore(threads, true);
         private final MergeSource.Spares spares = new MergeSource.Spares();
-        /** Hand-offs of ended files, all batches free, for the next files to open. */
-        private final ArrayDeque<RecordHandoff> deep = new ArrayDeque<>();
-        private final ArrayDeque<RecordHandoff> shallow = new ArrayDeque<>();
-        private final ArrayDeque<RecordHeap> heaps = new ArrayDeque<>();
+        private final ArrayDeque<RecordWindow> windows = new ArrayDeque<>();
+        private final ParsePool pool;
         private int opened;
-        /** Files started and not yet read to their end. */
-        private int open;
         private boolean consumed;
 
         Reading(List<Path> files, InputProgress progress) {
@@ -104,6 +105,11 @@ public final class TimeOrderedFlowLogReader {
                 rank[openOrder[i]] = i;
                 order.pop();
             }
+            // Batches as large as the budget allows for the files merged side by side from the start
+            // (all of them for per-ENI files, a few for S3 delivery), two each: one merged, one parsed.
+            int side = Math.max(1, sideBySide());
+            int capacity = Math.max(MIN_BATCH, Math.min(PipelinedFlowLogReader.BATCH_RECORDS, BUDGET_RECORDS / (2 * side)));
+            pool = new ParsePool(options, progress, threads, READ_BUFFER, capacity, Math.max(2, BUDGET_RECORDS / capacity), DEPTH);
             openThrough(PREFETCH);
         }
 
@@ -117,10 +123,10 @@ public final class TimeOrderedFlowLogReader {
             try {
                 merge(sink);
             } catch (RuntimeException | Error e) {
-                stop(true);
+                stop();
                 throw e;
             }
-            stop(false);
+            stop();
             // File by file, as the sequential reader tallies them: the same problem samples.
             for (MergeSource source : sources) {
                 counters.absorb(source.counters, 0);
@@ -133,7 +139,7 @@ public final class TimeOrderedFlowLogReader {
         public void close() {
             if (!consumed) {
                 consumed = true;
-                stop(true);
+                stop();
             }
         }
 
@@ -175,49 +181,36 @@ public final class TimeOrderedFlowLogReader {
         }
 
         private void open(MergeSource source) {
-            // A few files at a time (S3 delivery): deep hand-offs, so that the next files are parsed while
-            // one is consumed and both cores stay busy. Many at once (one per ENI): shallow ones, so that
-            // memory stays bounded. An ended file's hand-off serves the next one.
-            if (open < FEW_FILES) {
-                source.handoff = deep.isEmpty()
-                        ? new RecordHandoff(PipelinedFlowLogReader.BATCHES, PipelinedFlowLogReader.BATCH_RECORDS, permits)
-                        : deep.pop();
-            } else {
-                source.handoff = shallow.isEmpty() ? new RecordHandoff(4, 256, permits) : shallow.pop();
-            }
-            source.window = heaps.isEmpty() ? new RecordHeap() : heaps.pop();
-            FlowLogReader reader = new FlowLogReader(options, READ_BUFFER, progress);
-            source.parser = new Thread(new SourceParser(reader, source.unit, source.handoff, permits),
-                    "flowpol-flowlog-file-" + source.id);
-            source.parser.setDaemon(true);
-            source.parser.start();
-            open++;
+            // An ended file's (empty) window serves the next one.
+            source.open(pool, windows.isEmpty() ? new RecordWindow() : windows.pop());
         }
 
-        /** A file read to its end and out of the merge: its thread is ending, its hand-off is kept for reuse. */
+        /** A file read to its end and out of the merge: its window is kept for reuse. */
         private void ended(MergeSource source) {
-            open--;
-            RecordHandoff handoff = source.handoff;
-            source.handoff = null;
-            handoff.restart();
-            (handoff.capacity() == PipelinedFlowLogReader.BATCH_RECORDS ? deep : shallow).push(handoff);
-            heaps.push(source.window);
+            windows.push(source.window);
             source.window = null;
         }
 
-        /** Waits for the started parsers to end, first cancelling them if the read failed. */
-        private void stop(boolean cancel) {
-            for (MergeSource s : sources) {
-                if (cancel && s.started() && s.handoff != null) {
-                    s.handoff.cancel();
-                    s.parser.interrupt();
-                }
+        /** Stops the workers and waits for them to end (after the read, or when it failed). */
+        private void stop() {
+            pool.stop();
+        }
+
+        /** How many files the merge has open at its start: those whose first record is within the tolerance of the first. */
+        private int sideBySide() {
+            if (openOrder.length == 0) {
+                return 0;
             }
-            for (MergeSource s : sources) {
-                if (s.started()) {
-                    ParserThreads.join(s.parser);
+            long first = openingKey(sources[openOrder[0]]);
+            int n = 0;
+            for (int id : openOrder) {
+                long key = openingKey(sources[id]);
+                if (key != Long.MIN_VALUE && first != Long.MIN_VALUE && key - first > TOLERANCE_MILLIS) {
+                    break;
                 }
+                n++;
             }
+            return n;
         }
     }
 

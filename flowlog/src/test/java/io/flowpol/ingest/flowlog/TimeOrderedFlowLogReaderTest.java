@@ -119,6 +119,30 @@ class TimeOrderedFlowLogReaderTest {
     }
 
     @Test
+    void manyPerEniFilesAreParsedByAsManyWorkersAsThreadsNotAThreadPerFile() throws IOException {
+        // issue 13: 38 files each had a parsing thread taking turns on two permits (+50 % CPU)
+        List<Path> files = new ArrayList<>();
+        for (int eni = 0; eni < 40; eni++) {
+            files.add(eniFile(String.format("eni-%02d.log", eni), eni, 3_000, false, false));
+        }
+        List<Seen> expected = byStartThenFileThenLine(files, new FlowLogStats[1]);
+        for (int threads = 1; threads <= 2; threads++) {
+            int[] mostParsers = new int[1];
+            List<Seen> seen = new ArrayList<>();
+            new TimeOrderedFlowLogReader(FlowLogOptions.DEFAULTS, threads).read(files, r -> {
+                if (seen.size() % 5000 == 0) {
+                    mostParsers[0] = Math.max(mostParsers[0], (int) Thread.getAllStackTraces().keySet().stream()
+                            .filter(t -> t.getName().startsWith("flowpol-flowlog-file") && t.isAlive()).count());
+                }
+                seen.add(new Seen(r.startMillis, r.sourceId, r.line, fields(r)));
+            });
+            assertEquals(expected, seen, threads + " thread(s)");
+            assertEquals(threads, mostParsers[0], "parsing threads during the read");
+        }
+        assertNoParserLeft();
+    }
+
+    @Test
     void filesOfSuccessivePeriodsComeOutInTimeOrderWhateverTheirNames() throws IOException {
         // S3 delivery: files of five minutes; here the later period sorts first by name.
         StringBuilder early = new StringBuilder(HEADER + "\n");

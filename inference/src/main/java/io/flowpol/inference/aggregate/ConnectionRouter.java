@@ -27,6 +27,8 @@ public final class ConnectionRouter implements Consumer<JoinedConnection> {
     private final EdgeAggregator attempts = new EdgeAggregator();
     private final EdgeAggregator snatEgress = new EdgeAggregator();
     private final EdgeAggregator conflicted = new EdgeAggregator();
+    private final PeerAggregator peerEdges;
+    private final PeerAggregator peerAttempts;
     private final long[] unresolved = new long[UnresolvedReason.values().length];
     private long conflicts;
     private long connections;
@@ -34,13 +36,20 @@ public final class ConnectionRouter implements Consumer<JoinedConnection> {
     private final SnatObserver snatObserver;
 
     public ConnectionRouter(Endpoints endpoints) {
-        this(endpoints, SnatObserver.NONE);
+        this(endpoints, SnatObserver.NONE, 0);
     }
 
-    /** {@code snatObserver} sees each SNAT-ed connection, for its time-resolved candidates (issue 14). */
-    public ConnectionRouter(Endpoints endpoints, SnatObserver snatObserver) {
+    /**
+     * {@code snatObserver} sees each SNAT-ed connection, for its time-resolved candidates (issue 14).
+     * {@code summariseAbove} &gt; 0 counts connections to VPC and external addresses in a
+     * {@link PeerAggregator} that lists that many distinct addresses per class and summarises the
+     * rest (issue 13 item 4); 0 keeps every address as an edge of its own.
+     */
+    public ConnectionRouter(Endpoints endpoints, SnatObserver snatObserver, int summariseAbove) {
         this.endpoints = endpoints;
         this.snatObserver = snatObserver;
+        this.peerEdges = summariseAbove > 0 ? new PeerAggregator(summariseAbove) : null;
+        this.peerAttempts = summariseAbove > 0 ? new PeerAggregator(summariseAbove) : null;
     }
 
     @Override
@@ -76,9 +85,23 @@ public final class ConnectionRouter implements Consumer<JoinedConnection> {
         }
         countReason(c.clientReason);
         countReason(c.serverReason);
+        boolean attempt = isAttempt(c);
+        if (!snat && peerEdges != null && (loose(clientKind) || loose(serverKind))) {
+            // Many distinct addresses are expected here (internet clients, scanners): count them per
+            // class as they come, without a peer per address (issue 13 item 4).
+            boolean clientVaries = loose(clientKind)
+                    && (!loose(serverKind) || clientKind == EndpointKind.EXTERNAL || serverKind != EndpointKind.EXTERNAL);
+            int address = clientVaries ? c.clientEndpoint : c.serverEndpoint;
+            if (!attempt && clientKind == EndpointKind.POD && serverKind == EndpointKind.EXTERNAL) {
+                podEgress++;
+            }
+            (attempt ? peerAttempts : peerEdges).add(endpoints.peer(clientVaries ? c.serverEndpoint : c.clientEndpoint),
+                    clientVaries, endpoints.kind(address) == EndpointKind.VPC_ADDRESS, endpoints.ipHi(address),
+                    endpoints.ipLo(address), c.protocol, c.serverPort, c.packets, c.bytes, c.firstSeen, c.lastSeen, c.proofs);
+            return;
+        }
         int clientPeer = endpoints.peer(c.clientEndpoint);
         int serverPeer = endpoints.peer(c.serverEndpoint);
-        boolean attempt = isAttempt(c);
         EdgeAggregator target = attempt ? attempts : snat ? snatEgress : edges;
         if (!attempt && clientKind == EndpointKind.POD && serverKind == EndpointKind.EXTERNAL) {
             // A pod's own address reached the internet: no node SNAT on its way (issue 14 item 5).
@@ -88,6 +111,11 @@ public final class ConnectionRouter implements Consumer<JoinedConnection> {
             snatObserver.connection(clientPeer, serverPeer, c.protocol, c.serverPort, c.firstSeen, c.lastSeen);
         }
         target.add(clientPeer, serverPeer, c.protocol, c.serverPort, c.packets, c.bytes, c.firstSeen, c.lastSeen, c.proofs);
+    }
+
+    /** An end that may take many distinct addresses: not a recorded object. */
+    private static boolean loose(EndpointKind kind) {
+        return kind == EndpointKind.VPC_ADDRESS || kind == EndpointKind.EXTERNAL;
     }
 
     private static boolean isAttempt(JoinedConnection c) {
@@ -109,6 +137,15 @@ public final class ConnectionRouter implements Consumer<JoinedConnection> {
 
     public EdgeAggregator attempts() {
         return attempts;
+    }
+
+    /** Connections to VPC and external addresses, per class; null when every address is its own edge. */
+    public PeerAggregator peerEdges() {
+        return peerEdges;
+    }
+
+    public PeerAggregator peerAttempts() {
+        return peerAttempts;
     }
 
     public EdgeAggregator snatEgress() {

@@ -21,6 +21,7 @@ import java.util.Map;
 final class ObservedBaseline implements ReachabilityBaseline {
     private final Map<List<Object>, ConnectionSet> seen = new HashMap<>();
     private final List<Cidr> addresses = new ArrayList<>();
+    private boolean summarised;
 
     ObservedBaseline(List<Edge> observed) {
         for (Edge e : observed) {
@@ -30,8 +31,9 @@ final class ObservedBaseline implements ReachabilityBaseline {
             }
             for (Peer p : List.of(e.client(), e.server())) {
                 if (p.kind() != Peer.Kind.WORKLOAD && p.ip() != null && p.ip().isV4()) {
-                    addresses.add(Cidr.host(p.ip()));
+                    addresses.add(p.network() != null ? p.network() : Cidr.host(p.ip()));
                 }
+                summarised |= p.network() != null;
             }
         }
     }
@@ -48,12 +50,35 @@ final class ObservedBaseline implements ReachabilityBaseline {
         if (from == null || to == null) {
             return ConnectionSet.NONE;
         }
-        return seen.getOrDefault(List.of(from, to), ConnectionSet.NONE);
+        ConnectionSet exact = seen.getOrDefault(List.of(from, to), ConnectionSet.NONE);
+        if (!summarised) {
+            return exact;
+        }
+        // A summarised network (issue 13 item 4) was observed as a whole: which of its addresses were
+        // seen is not kept, so every address of it counts as observed.
+        ConnectionSet any = exact;
+        for (Object f : networks(from)) {
+            for (Object t : networks(to)) {
+                any = any.union(seen.getOrDefault(List.of(f, t), ConnectionSet.NONE));
+            }
+        }
+        return any;
+    }
+
+    /** The key itself, and for an address the summarised networks it may lie in (/24 or /48, and all). */
+    private static List<Object> networks(Object key) {
+        if (!(key instanceof IpAddress ip)) {
+            return List.of(key);
+        }
+        return List.of(ip, new Cidr(ip, ip.isV4() ? 24 : 48), new Cidr(ip, 0));
     }
 
     private static Object key(Peer peer) {
         if (peer.kind() == Peer.Kind.WORKLOAD) {
             return peer.workload();
+        }
+        if (peer.network() != null) {
+            return peer.network();
         }
         IpAddress ip = peer.ip();
         return ip == null ? peer.toString() : ip;

@@ -52,10 +52,17 @@ public final class EndpointCatalog {
         }
     }
 
-    /** The endpoints that stand for a peer: every pod shape of a workload, or one address. */
+    /**
+     * The endpoints that stand for a peer: every pod shape of a workload, one address, or the
+     * first and last address of a summarised network, so that a network is allowed only by a rule
+     * that covers its whole block (issue 13 item 4: the self-check replays it as an aggregate).
+     */
     public List<EvalEndpoint> endpoints(Peer peer) {
         if (peer.kind() == Peer.Kind.WORKLOAD) {
             return podsByWorkload.getOrDefault(peer.workload(), List.of());
+        }
+        if (peer.network() != null) {
+            return List.of(EvalEndpoint.address(peer.ip()), EvalEndpoint.address(peer.network().last()));
         }
         return peer.ip() == null ? List.of() : List.of(EvalEndpoint.address(peer.ip()));
     }

@@ -52,6 +52,14 @@ public record Cidr(IpAddress base, int prefix) implements Comparable<Cidr> {
         return other.base.isV4() == base.isV4() && other.prefix >= prefix && contains(other.base);
     }
 
+    /** The block's highest address (its base for a host block). */
+    public IpAddress last() {
+        int bits128 = base.isV4() ? prefix + 96 : prefix;
+        long hiMask = bits128 >= 64 ? -1L : (bits128 == 0 ? 0L : -1L << (64 - bits128));
+        long loMask = bits128 <= 64 ? 0L : (bits128 == 128 ? -1L : -1L << (128 - bits128));
+        return new IpAddress(base.hi() | ~hiMask, base.lo() | ~loMask);
+    }
+
     private static IpAddress mask(IpAddress address, int bits128) {
         return new IpAddress(address.hi() & hiMask(bits128), address.lo() & loMask(bits128));
     }

@@ -152,7 +152,7 @@ public final class NetworkInventory {
      * {@link Peer#toString()}, so without an inventory every output is unchanged.
      */
     public String displayName(Peer peer) {
-        if (peer.kind() == Peer.Kind.VPC_ADDRESS) {
+        if (peer.kind() == Peer.Kind.VPC_ADDRESS && peer.network() == null) {
             VpcAddress a = lookup(peer.ip());
             if (a != null) {
                 return a.displayName() + " (" + peer.ip() + ")";

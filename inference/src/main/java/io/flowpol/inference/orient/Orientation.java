@@ -9,6 +9,10 @@ import io.flowpol.inference.model.Protocol;
  * a request) swaps the answer: request and reply orient alike. A record of a protocol without
  * ports gets a provisional answer ({@link DirectionProof#FIRST_SEEN}) that the connection's
  * first record settles once joined.
+ *
+ * <p>{@link #orient} answers with an {@code int} verdict that carries the proof with the
+ * direction ({@link #sourceIsServer(int)}, {@link #proof(int)}): nothing is left on the side for
+ * a later call to read, and nothing is allocated per record.
  */
 public final class Orientation {
     /** Linux {@code net.ipv4.ip_local_port_range} default. */
@@ -18,60 +22,65 @@ public final class Orientation {
     private static final int ACK = 16;
     private static final int SYN_ACK = SYN | ACK;
 
+    private static final DirectionProof[] PROOFS = DirectionProof.values();
+
     private final PortDeclarations declarations;
-    private DirectionProof lastProof;
 
     public Orientation(PortDeclarations declarations) {
         this.declarations = declarations;
     }
 
     /**
-     * True when the source is the server. {@code srcAnchor}/{@code dstAnchor} only break a tie of
-     * equal ports, consistently for both directions. Sets {@link #lastProof()}.
+     * Which side is the server, and by which proof: read the verdict with
+     * {@link #sourceIsServer(int)} and {@link #proof(int)}. {@code srcAnchor}/{@code dstAnchor}
+     * only break a tie of equal ports, consistently for both directions.
      */
-    public boolean sourceIsServer(int protocol, int tcpFlags, long t,
-                                  int srcEndpoint, boolean srcAmbiguous, int srcPort, long srcAnchor,
-                                  int dstEndpoint, boolean dstAmbiguous, int dstPort, long dstAnchor) {
+    public int orient(int protocol, int tcpFlags, long t,
+                      int srcEndpoint, boolean srcAmbiguous, int srcPort, long srcAnchor,
+                      int dstEndpoint, boolean dstAmbiguous, int dstPort, long dstAnchor) {
         if (protocol == Protocol.TCP && tcpFlags > 0) {
             // AWS: flags are OR-ed over the interval; SYN-ACK (18) comes only from the server,
             // a SYN without ACK only from the initiator.
             if ((tcpFlags & SYN_ACK) == SYN_ACK) {
-                lastProof = DirectionProof.TCP_FLAGS;
-                return true;
+                return verdict(DirectionProof.TCP_FLAGS, true);
             }
             if ((tcpFlags & SYN) != 0) {
-                lastProof = DirectionProof.TCP_FLAGS;
-                return false;
+                return verdict(DirectionProof.TCP_FLAGS, false);
             }
         }
         if (portless(protocol, srcPort, dstPort)) {
             // Provisional and symmetric, so that both directions join under one key; the joiner
             // keeps which direction came first and the router orients by it (issue 12 item 5).
-            lastProof = DirectionProof.FIRST_SEEN;
-            return srcAnchor < dstAnchor;
+            return verdict(DirectionProof.FIRST_SEEN, srcAnchor < dstAnchor);
         }
         boolean srcDeclares = declarations.declares(srcEndpoint, srcAmbiguous, protocol, srcPort, t);
         boolean dstDeclares = declarations.declares(dstEndpoint, dstAmbiguous, protocol, dstPort, t);
         if (srcDeclares != dstDeclares) {
-            lastProof = DirectionProof.DECLARED_PORT;
-            return srcDeclares;
+            return verdict(DirectionProof.DECLARED_PORT, srcDeclares);
         }
         boolean srcEphemeral = isEphemeral(srcPort);
         boolean dstEphemeral = isEphemeral(dstPort);
         if (srcEphemeral != dstEphemeral) {
-            lastProof = DirectionProof.EPHEMERAL_RANGE;
-            return dstEphemeral;
+            return verdict(DirectionProof.EPHEMERAL_RANGE, dstEphemeral);
         }
-        lastProof = DirectionProof.LOWER_PORT;
         if (srcPort != dstPort) {
-            return srcPort < dstPort;
+            return verdict(DirectionProof.LOWER_PORT, srcPort < dstPort);
         }
-        return srcAnchor < dstAnchor;
+        return verdict(DirectionProof.LOWER_PORT, srcAnchor < dstAnchor);
     }
 
-    /** The proof behind the latest {@link #sourceIsServer} answer. */
-    public DirectionProof lastProof() {
-        return lastProof;
+    /** True when the verdict of {@link #orient} says the source is the server. */
+    public static boolean sourceIsServer(int verdict) {
+        return (verdict & 1) != 0;
+    }
+
+    /** The proof behind the verdict of {@link #orient}. */
+    public static DirectionProof proof(int verdict) {
+        return PROOFS[verdict >>> 1];
+    }
+
+    private static int verdict(DirectionProof proof, boolean sourceIsServer) {
+        return proof.ordinal() << 1 | (sourceIsServer ? 1 : 0);
     }
 
     /**

@@ -12,8 +12,9 @@ import java.util.Map;
 
 /**
  * Resolves {@code (address, time)} to an endpoint id of {@link #endpoints()} (DESIGN.md facts
- * 2, 3, 5, 6, 10). Built once from the timeline. Not thread-safe: {@link #lastReason()} is the
- * side result of the latest {@link #resolve} call, so that the hot loop allocates nothing.
+ * 2, 3, 5, 6, 10). Built once from the timeline. Not thread-safe (it interns addresses as it
+ * meets them). Why an address is unresolved is a property of its endpoint ({@link #reason}), so
+ * no answer depends on the order of calls.
  */
 public final class EndpointResolver {
     private final Endpoints endpoints;
@@ -22,10 +23,21 @@ public final class EndpointResolver {
     private final LongIntMap v4Interned = new LongIntMap(1024);
     private final Map<IpAddress, Integer> v6Interned = new HashMap<>();
     private final LongIntMap apiServerPorts = new LongIntMap(16);
-    private UnresolvedReason lastReason;
+    private final ExternalAddresses externals;
+    /** Why each interned VPC address is not a recorded object, by endpoint id (null for other endpoints). */
+    private UnresolvedReason[] reasons = new UnresolvedReason[1024];
 
     public EndpointResolver(ClusterTimeline cluster, List<Cidr> vpcCidrs) {
+        this(cluster, vpcCidrs, 0);
+    }
+
+    /**
+     * {@code recycleExternalsAfterMillis} &gt; 0 lets an external address unused for that long in
+     * log time give its endpoint id to another ({@link ExternalAddresses}); 0 keeps every one.
+     */
+    public EndpointResolver(ClusterTimeline cluster, List<Cidr> vpcCidrs, long recycleExternalsAfterMillis) {
         this.endpoints = new Endpoints(cluster.pods());
+        this.externals = new ExternalAddresses(endpoints, recycleExternalsAfterMillis);
         this.vpcCidrs = List.copyOf(vpcCidrs);
         for (NodeSpan node : cluster.nodes()) {
             int nodeIndex = endpoints.nodeIndex(node.name());
@@ -64,10 +76,9 @@ public final class EndpointResolver {
 
     /**
      * The endpoint holding the address at {@code start}, else at {@code end}; otherwise the
-     * interned VPC or external address. Sets {@link #lastReason()} for VPC addresses.
+     * interned VPC or external address.
      */
     public int resolve(long hi, long lo, long start, long end) {
-        lastReason = null;
         int group = index.group(hi, lo);
         if (group >= 0) {
             int endpoint = index.find(group, start);
@@ -78,35 +89,52 @@ public final class EndpointResolver {
                 return endpoint;
             }
         }
-        int endpoint = intern(hi, lo);
-        if (endpoints.kind(endpoint) == EndpointKind.VPC_ADDRESS) {
-            lastReason = group >= 0 && index.groupHasPod(group)
-                    ? UnresolvedReason.POD_IP_NOT_ASSIGNED : UnresolvedReason.VPC_ADDRESS_UNRECORDED;
+        int endpoint = internedVpc(hi, lo);
+        if (endpoint < 0) {
+            endpoint = externals.find(hi, lo, end);
+            if (endpoint >= 0) {
+                return endpoint;
+            }
+            if (!inVpc(hi, lo)) {
+                return externals.add(hi, lo);
+            }
+            endpoint = internVpc(hi, lo, group);
         }
         return endpoint;
     }
 
-    /** Why the last resolved address is not a recorded object; null when it is one or external. */
-    public UnresolvedReason lastReason() {
-        return lastReason;
+    /**
+     * Why {@code endpoint}, as {@link #resolve} returned it, is not a recorded object: for an
+     * in-VPC address, whether a pod ever held it; null for recorded objects and external addresses.
+     */
+    public UnresolvedReason reason(int endpoint) {
+        return endpoint < reasons.length ? reasons[endpoint] : null;
     }
 
-    private int intern(long hi, long lo) {
-        boolean v4 = IpAddress.isV4(hi, lo);
-        if (v4) {
-            int known = v4Interned.get(lo);
-            if (known >= 0) {
-                return known;
-            }
-        } else {
-            Integer known = v6Interned.get(new IpAddress(hi, lo));
-            if (known != null) {
-                return known;
-            }
+    /** External addresses holding an endpoint now: bounded by recent ones when recycling. */
+    public int liveExternals() {
+        return externals.live();
+    }
+
+    /** The endpoint of an in-VPC address no recorded object holds, -1 when not seen yet. */
+    private int internedVpc(long hi, long lo) {
+        if (IpAddress.isV4(hi, lo)) {
+            return v4Interned.get(lo);
         }
-        EndpointKind kind = inVpc(hi, lo) ? EndpointKind.VPC_ADDRESS : EndpointKind.EXTERNAL;
-        int endpoint = endpoints.add(kind, -1, -1, hi, lo);
-        if (v4) {
+        Integer known = v6Interned.get(new IpAddress(hi, lo));
+        return known == null ? -1 : known;
+    }
+
+    /** Interns an in-VPC address no recorded object holds. */
+    private int internVpc(long hi, long lo, int group) {
+        int endpoint = endpoints.add(EndpointKind.VPC_ADDRESS, -1, -1, hi, lo);
+        // The address's group (its recorded holders) is fixed once built: so is the reason.
+        if (endpoint >= reasons.length) {
+            reasons = java.util.Arrays.copyOf(reasons, Math.max(endpoint + 1, reasons.length * 2));
+        }
+        reasons[endpoint] = group >= 0 && index.groupHasPod(group)
+                ? UnresolvedReason.POD_IP_NOT_ASSIGNED : UnresolvedReason.VPC_ADDRESS_UNRECORDED;
+        if (IpAddress.isV4(hi, lo)) {
             v4Interned.put(lo, endpoint);
         } else {
             v6Interned.put(new IpAddress(hi, lo), endpoint);

@@ -64,6 +64,20 @@ public final class Endpoints {
         return count++;
     }
 
+    /**
+     * Gives a freed endpoint id to another address (see {@code ExternalAddresses}): its peer is
+     * looked up afresh.
+     */
+    int reuse(int endpoint, EndpointKind kind, long hi, long lo) {
+        kinds[endpoint] = kind;
+        nodes[endpoint] = -1;
+        pods[endpoint] = -1;
+        ipHi[endpoint] = hi;
+        ipLo[endpoint] = lo;
+        peers[endpoint] = -1;
+        return endpoint;
+    }
+
     public int size() {
         return count;
     }
@@ -92,6 +106,15 @@ public final class Endpoints {
 
     public PodSpan podSpan(int endpoint) {
         return podSpans.get(pods[endpoint]);
+    }
+
+    /** The address's high and low halves, without allocating (see {@link IpAddress}). */
+    public long ipHi(int endpoint) {
+        return ipHi[endpoint];
+    }
+
+    public long ipLo(int endpoint) {
+        return ipLo[endpoint];
     }
 
     public IpAddress ip(int endpoint) {

@@ -6,6 +6,7 @@ import io.flowpol.inference.model.Edge;
 import io.flowpol.inference.model.Evidence;
 import io.flowpol.inference.model.IpAddress;
 import io.flowpol.inference.model.Peer;
+import io.flowpol.inference.model.PeerSummary;
 import io.flowpol.inference.model.Protocol;
 import io.flowpol.inference.model.WorkloadId;
 import java.util.ArrayList;
@@ -41,19 +42,37 @@ final class InternetClientSummarizer {
 
     /** The summaries of every port with more than {@code threshold} distinct public clients, in port order. */
     static List<InternetClients> summarize(List<Edge> edges, int threshold) {
+        return summarize(edges, threshold, List.of(), false);
+    }
+
+    /**
+     * As {@link #summarize(List, int)}, where an edge from a summarised client network counts that
+     * network's distinct clients from its {@link PeerSummary} (issue 13 item 4); with
+     * {@code perNetwork} the rule allows every client network however many there are.
+     */
+    static List<InternetClients> summarize(List<Edge> edges, int threshold, List<PeerSummary> peerSummaries,
+                                           boolean perNetwork) {
+        Map<NetworkKey, PeerSummary.Network> summarised = new HashMap<>();
+        for (PeerSummary p : peerSummaries) {
+            if (!p.attempt() && p.summarisedIsClient() && p.kind() == Peer.Kind.EXTERNAL
+                    && p.other().kind() == Peer.Kind.WORKLOAD) {
+                p.networks().forEach(n -> summarised.put(new NetworkKey(n.network(), p.other().workload(),
+                        p.protocol(), p.port()), n));
+            }
+        }
         Map<Port, List<Edge>> byPort = new HashMap<>();
         for (Edge edge : edges) {
-            if (isPublicClient(edge)) {
+            if (isPublicClient(edge, summarised)) {
                 byPort.computeIfAbsent(new Port(edge.server().workload(), edge.protocol(), edge.port()),
                         k -> new ArrayList<>()).add(edge);
             }
         }
         List<InternetClients> out = new ArrayList<>();
         byPort.forEach((port, group) -> {
-            Map<IpAddress, Long> clients = new HashMap<>();
-            group.forEach(e -> clients.merge(e.client().ip(), connections(e), Long::sum));
-            if (clients.size() > threshold) {
-                out.add(summary(port, group, clients));
+            Tally tally = new Tally();
+            group.forEach(e -> tally.add(e, summarised.get(key(e))));
+            if (tally.distinct() > threshold) {
+                out.add(summary(port, group, tally, perNetwork));
             }
         });
         out.sort(Comparator.comparing((InternetClients s) -> s.server()).thenComparingInt(InternetClients::protocol)
@@ -61,7 +80,61 @@ final class InternetClientSummarizer {
         return out;
     }
 
-    private static boolean isPublicClient(Edge edge) {
+    private record NetworkKey(Cidr network, WorkloadId server, int protocol, int port) {
+    }
+
+    private static NetworkKey key(Edge e) {
+        return e.client().network() == null ? null
+                : new NetworkKey(e.client().network(), e.server().workload(), e.protocol(), e.port());
+    }
+
+    /** Client networks of one port: distinct clients and connections per /24 (/48), and the rest. */
+    private static final class Tally {
+        final Map<Cidr, long[]> networks = new TreeMap<>();
+        long v4;
+        long v6;
+        long restNetworks;
+        long restClients;
+        long restConnections;
+        boolean estimated;
+
+        void add(Edge e, PeerSummary.Network summary) {
+            if (summary == null) {
+                IpAddress ip = e.client().ip();
+                long[] n = networks.computeIfAbsent(new Cidr(ip, ip.isV4() ? 24 : 48), k -> new long[2]);
+                n[0]++;
+                n[1] += connections(e);
+                if (ip.isV4()) {
+                    v4++;
+                } else {
+                    v6++;
+                }
+                return;
+            }
+            estimated |= !summary.distinctExact();
+            if (summary.network().base().isV4()) {
+                v4 += summary.distinctAddresses();
+            } else {
+                v6 += summary.distinctAddresses();
+            }
+            if (summary.network().prefix() == 0) {
+                // Networks beyond the per-port limit: counted, never listed (PeerSummary).
+                restNetworks += summary.networks();
+                restClients += summary.distinctAddresses();
+                restConnections += summary.evidence().connections();
+            } else {
+                long[] n = networks.computeIfAbsent(summary.network(), k -> new long[2]);
+                n[0] += summary.distinctAddresses();
+                n[1] += summary.evidence().connections();
+            }
+        }
+
+        long distinct() {
+            return v4 + v6;
+        }
+    }
+
+    private static boolean isPublicClient(Edge edge, Map<NetworkKey, PeerSummary.Network> summarised) {
         if (edge.client().kind() != Peer.Kind.EXTERNAL || edge.client().ip() == null
                 || edge.server().kind() != Peer.Kind.WORKLOAD) {
             return false;
@@ -70,48 +143,45 @@ final class InternetClientSummarizer {
         if (p != Protocol.TCP && p != Protocol.UDP && p != Protocol.SCTP) {
             return false; // a port-less protocol stays with OtherProtocolRules
         }
+        if (edge.client().network() != null) {
+            // Summarised networks are public or private as a whole (PeerAggregator's classes).
+            PeerSummary.Network n = summarised.get(key(edge));
+            return n != null && n.top().stream().noneMatch(a -> PRIVATE.stream().anyMatch(c -> c.contains(a.ip())));
+        }
         IpAddress ip = edge.client().ip();
         return PRIVATE.stream().noneMatch(c -> c.contains(ip));
     }
 
-    private static InternetClients summary(Port port, List<Edge> group, Map<IpAddress, Long> clients) {
-        Map<Cidr, long[]> networks = new TreeMap<>();
-        int v4 = 0;
-        for (Map.Entry<IpAddress, Long> c : clients.entrySet()) {
-            IpAddress ip = c.getKey();
-            v4 += ip.isV4() ? 1 : 0;
-            long[] n = networks.computeIfAbsent(new Cidr(ip, ip.isV4() ? 24 : 48), k -> new long[2]);
-            n[0]++;
-            n[1] += c.getValue();
-        }
+    private static InternetClients summary(Port port, List<Edge> group, Tally tally, boolean perNetwork) {
         List<InternetClients.Network> ranked = new ArrayList<>();
-        networks.forEach((cidr, n) -> ranked.add(new InternetClients.Network(cidr, (int) n[0], n[1])));
+        tally.networks.forEach((cidr, n) -> ranked.add(new InternetClients.Network(cidr, (int) n[0], n[1])));
         // Most clients first; the block breaks ties so the order never depends on hashing.
         ranked.sort(Comparator.comparingInt(InternetClients.Network::clients).reversed()
                 .thenComparing(InternetClients.Network::network));
         List<InternetClients.Network> top = List.copyOf(ranked.subList(0, Math.min(TOP_NETWORKS, ranked.size())));
-        int restClients = 0;
-        long restConnections = 0;
+        long restClients = tally.restClients;
+        long restConnections = tally.restConnections;
         for (InternetClients.Network n : ranked.subList(top.size(), ranked.size())) {
             restClients += n.clients();
             restConnections += n.connections();
         }
+        long networks = tally.networks.size() + tally.restNetworks;
         List<Cidr> allowed = new ArrayList<>();
-        if (networks.size() <= MAX_LEARNED_NETWORKS) {
-            allowed.addAll(networks.keySet());
+        if (tally.restNetworks == 0 && (perNetwork || networks <= MAX_LEARNED_NETWORKS)) {
+            allowed.addAll(tally.networks.keySet());
         } else {
-            if (v4 > 0) {
+            if (tally.v4 > 0) {
                 allowed.add(Cidr.parse("0.0.0.0/0"));
             }
-            if (v4 < clients.size()) {
+            if (tally.v6 > 0) {
                 allowed.add(Cidr.parse("::/0"));
             }
         }
         List<Edge> sorted = group.stream().sorted().toList();
-        return new InternetClients(port.server(), port.protocol(), port.port(), portName(sorted), v4,
-                clients.size() - v4, total(sorted), top,
-                new InternetClients.Network(Cidr.parse("0.0.0.0/0"), restClients, restConnections), networks.size(),
-                allowed, sorted);
+        return new InternetClients(port.server(), port.protocol(), port.port(), portName(sorted), (int) tally.v4,
+                (int) tally.v6, total(sorted), top,
+                new InternetClients.Network(Cidr.parse("0.0.0.0/0"), (int) restClients, restConnections),
+                (int) networks, allowed, sorted, tally.estimated);
     }
 
     /** The port's name when every client saw the same one (DESIGN.md fact 9), else null. */

@@ -14,11 +14,13 @@ import java.util.List;
  * clients. Totals are exact; {@code topNetworks} are the busiest /24 (IPv4) and /48 (IPv6) networks
  * by distinct clients and {@code rest} the networks beyond them, summed.
  *
- * @param edges the learned edges this summary stands for (each one external client)
+ * @param edges the learned edges this summary stands for (each one external client, or one client
+ *     network summarised as it was counted, issue 13 item 4)
+ * @param estimated the distinct counts include an estimate (networks beyond the per-port limit, IPv6)
  */
 public record InternetClients(WorkloadId server, int protocol, int port, String portName, int distinctV4,
                               int distinctV6, Evidence evidence, List<Network> topNetworks, Network rest,
-                              int networks, List<Cidr> allowed, List<Edge> edges) {
+                              int networks, List<Cidr> allowed, List<Edge> edges, boolean estimated) {
 
     /** One client network: its block, distinct clients in it and their connections. */
     public record Network(Cidr network, int clients, long connections) {
@@ -44,7 +46,8 @@ public record InternetClients(WorkloadId server, int protocol, int port, String 
 
     /** {@code 46501 distinct clients; top networks: 81.2.3.0/24 (256), ...; 180 more networks (44000)}. */
     public String text() {
-        StringBuilder out = new StringBuilder().append(distinctClients()).append(" distinct clients");
+        StringBuilder out = new StringBuilder().append(estimated ? "about " : "").append(distinctClients())
+                .append(" distinct clients");
         if (!topNetworks.isEmpty()) {
             out.append("; top networks: ");
             for (int i = 0; i < topNetworks.size(); i++) {

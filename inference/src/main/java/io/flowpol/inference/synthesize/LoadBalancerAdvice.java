@@ -40,7 +40,8 @@ final class LoadBalancerAdvice {
             TreeSet<Cidr> clients = new TreeSet<>();
             for (Edge edge : edges) {
                 if (edge.client().kind() == Peer.Kind.EXTERNAL && edge.client().ip() != null && selects(service, edge.server(), cluster)) {
-                    clients.add(new Cidr(edge.client().ip(), edge.client().ip().isV4()
+                    clients.add(edge.client().network() != null ? edge.client().network() // summarised (issue 13 item 4)
+                            : new Cidr(edge.client().ip(), edge.client().ip().isV4()
                             ? options.externalPrefixV4() : options.externalPrefixV6()));
                 }
             }

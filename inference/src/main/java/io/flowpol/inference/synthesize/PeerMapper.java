@@ -71,8 +71,11 @@ final class PeerMapper {
             }
             case NODE -> blocks(nodeAddresses(peer));
             case API_SERVER -> blocks(apiServerWith(peer.ip()));
-            case VPC_ADDRESS -> peer.ip() == null ? List.of() : blocks(withEniSet(peer.ip()));
-            case EXTERNAL -> peer.ip() == null ? List.of() : blocks(List.of(widened(peer.ip())));
+            // A summarised network (issue 13 item 4) is its block; a single address widens to its
+            // resource's whole ENI set where the inventory names one (issue 11 item 3).
+            case VPC_ADDRESS -> peer.ip() == null ? List.of()
+                    : blocks(peer.network() != null ? List.of(peer.network()) : withEniSet(peer.ip()));
+            case EXTERNAL -> peer.ip() == null ? List.of() : blocks(List.of(widened(peer)));
         };
     }
 
@@ -126,8 +129,11 @@ final class PeerMapper {
         return List.copyOf(all);
     }
 
-    private Cidr widened(IpAddress ip) {
-        return new Cidr(ip, ip.isV4() ? options.externalPrefixV4() : options.externalPrefixV6());
+    /** The peer's address widened as configured; a summarised network is its block, or wider. */
+    private Cidr widened(Peer peer) {
+        IpAddress ip = peer.ip();
+        int prefix = ip.isV4() ? options.externalPrefixV4() : options.externalPrefixV6();
+        return new Cidr(ip, peer.prefix() == null ? prefix : Math.min(prefix, peer.prefix()));
     }
 
     private static List<NetworkPolicyPeer> blocks(List<Cidr> cidrs) {

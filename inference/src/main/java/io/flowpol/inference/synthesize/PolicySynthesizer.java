@@ -67,7 +67,8 @@ public final class PolicySynthesizer {
         List<Finding> snatFindings = snatFindings(attributions);
         Map<Edge, SnatNote> notes = new IdentityHashMap<>();
         List<InternetClients> internet = options.internetClientsThreshold() > 0
-                ? InternetClientSummarizer.summarize(kept, options.internetClientsThreshold()) : List.of();
+                ? InternetClientSummarizer.summarize(kept, options.internetClientsThreshold(),
+                        result.peerSummaries(), options.clientNetworks()) : List.of();
         Map<Edge, InternetClients> summaries = new IdentityHashMap<>();
         List<Edge> withSnat = summarised(kept, internet, summaries);
         if (options.allowSnatCandidates()) {

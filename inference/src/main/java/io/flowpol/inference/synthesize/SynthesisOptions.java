@@ -19,10 +19,14 @@ import java.util.TreeSet;
  *     addresses than this gets one rule for all of them ({@link InternetClients}); 0 turns that off
  * @param loadBalancerSourceRangesMax a LoadBalancer Service whose clients come from at most this many
  *     ranges gets a {@code loadBalancerSourceRanges} patch ({@link SourceRanges}); 0 turns that off
+ * @param clientNetworks that rule allows the clients' /24 (/48) networks however many there are,
+ *     never every address unless they outgrew the per-port network limit ({@code --aggregate-external
+ *     per-network}); otherwise every address once there are more than 16 networks
  */
 public record SynthesisOptions(int minConnections, int externalPrefixV4, int externalPrefixV6,
                                Set<String> excludedNamespaces, SnatEgressMode snatEgress,
-                               int internetClientsThreshold, int loadBalancerSourceRangesMax) {
+                               int internetClientsThreshold, int loadBalancerSourceRangesMax,
+                               boolean clientNetworks) {
 
     /**
      * "A few CIDRs" (an office range, a CDN, a partner): at most this many ranges make a
@@ -57,13 +61,6 @@ public record SynthesisOptions(int minConnections, int externalPrefixV4, int ext
                 : java.util.Collections.unmodifiableSortedSet(new TreeSet<>(excludedNamespaces));
     }
 
-    /** {@code loadBalancerSourceRanges} patches for at most the default number of ranges. */
-    public SynthesisOptions(int minConnections, int externalPrefixV4, int externalPrefixV6,
-                            Set<String> excludedNamespaces, SnatEgressMode snatEgress, int internetClientsThreshold) {
-        this(minConnections, externalPrefixV4, externalPrefixV6, excludedNamespaces, snatEgress,
-                internetClientsThreshold, DEFAULT_LOAD_BALANCER_SOURCE_RANGES_MAX);
-    }
-
     /** SNAT-hidden egress allowed for its candidate workloads (the safe default). */
     public SynthesisOptions(int minConnections, int externalPrefixV4, int externalPrefixV6, Set<String> excludedNamespaces) {
         this(minConnections, externalPrefixV4, externalPrefixV6, excludedNamespaces, SnatEgressMode.ALLOW_CANDIDATES);
@@ -74,6 +71,27 @@ public record SynthesisOptions(int minConnections, int externalPrefixV4, int ext
                             SnatEgressMode snatEgress) {
         this(minConnections, externalPrefixV4, externalPrefixV6, excludedNamespaces, snatEgress,
                 DEFAULT_INTERNET_CLIENTS_THRESHOLD);
+    }
+
+    /** {@code loadBalancerSourceRanges} patches for at most the default number of ranges; client addresses exact. */
+    public SynthesisOptions(int minConnections, int externalPrefixV4, int externalPrefixV6, Set<String> excludedNamespaces,
+                            SnatEgressMode snatEgress, int internetClientsThreshold) {
+        this(minConnections, externalPrefixV4, externalPrefixV6, excludedNamespaces, snatEgress,
+                internetClientsThreshold, DEFAULT_LOAD_BALANCER_SOURCE_RANGES_MAX, false);
+    }
+
+    /** Client addresses of an internet-facing port exact beyond 16 networks. */
+    public SynthesisOptions(int minConnections, int externalPrefixV4, int externalPrefixV6, Set<String> excludedNamespaces,
+                            SnatEgressMode snatEgress, int internetClientsThreshold, int loadBalancerSourceRangesMax) {
+        this(minConnections, externalPrefixV4, externalPrefixV6, excludedNamespaces, snatEgress,
+                internetClientsThreshold, loadBalancerSourceRangesMax, false);
+    }
+
+    /** {@code loadBalancerSourceRanges} patches for at most the default number of ranges. */
+    public SynthesisOptions(int minConnections, int externalPrefixV4, int externalPrefixV6, Set<String> excludedNamespaces,
+                            SnatEgressMode snatEgress, int internetClientsThreshold, boolean clientNetworks) {
+        this(minConnections, externalPrefixV4, externalPrefixV6, excludedNamespaces, snatEgress,
+                internetClientsThreshold, DEFAULT_LOAD_BALANCER_SOURCE_RANGES_MAX, clientNetworks);
     }
 
     /** Any rule at all for SNAT-hidden egress. */

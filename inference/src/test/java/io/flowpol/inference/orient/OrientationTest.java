@@ -34,15 +34,19 @@ class OrientationTest {
         return resolver.resolve(a.hi(), a.lo(), at(1), at(1));
     }
 
+    /** The latest verdict, whose proof the tests check. */
+    private int verdict;
+
     private boolean sourceIsServer(int flags, String src, int srcPort, String dst, int dstPort) {
-        return orientation.sourceIsServer(Protocol.TCP, flags, at(1), ep(src), false, srcPort, 1, ep(dst), false, dstPort, 2);
+        verdict = orientation.orient(Protocol.TCP, flags, at(1), ep(src), false, srcPort, 1, ep(dst), false, dstPort, 2);
+        return Orientation.sourceIsServer(verdict);
     }
 
     @Test
     void synAndSynAckOrientAServerPortInsideTheEphemeralRange() {
         assertFalse(sourceIsServer(2, "10.0.1.21", 33000, "10.0.2.32", 50051));
         assertTrue(sourceIsServer(18, "10.0.2.32", 50051, "10.0.1.21", 33000));
-        assertEquals(DirectionProof.TCP_FLAGS, orientation.lastProof());
+        assertEquals(DirectionProof.TCP_FLAGS, Orientation.proof(verdict));
         assertFalse(sourceIsServer(2, "10.0.1.21", 45000, "10.0.2.32", 40000));
         assertTrue(sourceIsServer(19, "10.0.2.32", 40000, "10.0.1.21", 45000));
     }
@@ -50,7 +54,7 @@ class OrientationTest {
     @Test
     void withoutFlagsTheDeclaredPortWinsOverTheLowerPort() {
         assertFalse(sourceIsServer(-1, "10.0.1.21", 33000, "10.0.2.31", 50051));
-        assertEquals(DirectionProof.DECLARED_PORT, orientation.lastProof());
+        assertEquals(DirectionProof.DECLARED_PORT, Orientation.proof(verdict));
         assertTrue(sourceIsServer(-1, "10.0.2.31", 50051, "10.0.1.21", 33000));
     }
 
@@ -58,15 +62,16 @@ class OrientationTest {
     void ambiguousNodeSideDeclaresThePortsOfItsPods() {
         int node = ep("10.0.2.10");
         int client = ep("10.0.1.21");
-        boolean srcIsServer = orientation.sourceIsServer(Protocol.TCP, -1, at(1), client, false, 33000, 1, node, true, 50051, 2);
+        verdict = orientation.orient(Protocol.TCP, -1, at(1), client, false, 33000, 1, node, true, 50051, 2);
+        boolean srcIsServer = Orientation.sourceIsServer(verdict);
         assertFalse(srcIsServer);
-        assertEquals(DirectionProof.DECLARED_PORT, orientation.lastProof());
+        assertEquals(DirectionProof.DECLARED_PORT, Orientation.proof(verdict));
     }
 
     @Test
     void ephemeralRangeDecidesWhenNothingIsDeclared() {
         assertFalse(sourceIsServer(0, "10.0.1.21", 40000, "10.0.2.32", 5432));
-        assertEquals(DirectionProof.EPHEMERAL_RANGE, orientation.lastProof());
+        assertEquals(DirectionProof.EPHEMERAL_RANGE, Orientation.proof(verdict));
         assertTrue(sourceIsServer(0, "10.0.2.32", 5432, "10.0.1.21", 40000));
     }
 
@@ -74,7 +79,7 @@ class OrientationTest {
     void lowerPortIsTheWeakestProofAndIsSymmetric() {
         boolean request = sourceIsServer(-1, "10.0.1.21", 61000, "10.0.2.32", 62000);
         boolean reply = sourceIsServer(-1, "10.0.2.32", 62000, "10.0.1.21", 61000);
-        assertEquals(DirectionProof.LOWER_PORT, orientation.lastProof());
+        assertEquals(DirectionProof.LOWER_PORT, Orientation.proof(verdict));
         assertTrue(request, "61000 is the lower port, so its side is taken as the server");
         assertFalse(reply, "the reply must orient the same connection the same way");
     }

@@ -36,7 +36,7 @@ class EndpointResolverTest {
     void ipBetweenTwoOwnersIsAVpcAddressNotAssignedAtFlowTime() {
         int endpoint = resolve(REUSED, at(4));
         assertEquals(EndpointKind.VPC_ADDRESS, resolver.endpoints().kind(endpoint));
-        assertEquals(UnresolvedReason.POD_IP_NOT_ASSIGNED, resolver.lastReason());
+        assertEquals(UnresolvedReason.POD_IP_NOT_ASSIGNED, resolver.reason(endpoint));
     }
 
     @Test
@@ -56,10 +56,24 @@ class EndpointResolverTest {
     @Test
     void apiServerUnknownVpcAndExternalAddressesAreTold() {
         assertEquals(EndpointKind.API_SERVER, resolver.endpoints().kind(resolve(IpAddress.parse("10.0.0.100"), at(1))));
-        assertEquals(EndpointKind.VPC_ADDRESS, resolver.endpoints().kind(resolve(IpAddress.parse("10.0.9.9"), at(1))));
-        assertEquals(UnresolvedReason.VPC_ADDRESS_UNRECORDED, resolver.lastReason());
-        assertEquals(EndpointKind.EXTERNAL, resolver.endpoints().kind(resolve(IpAddress.parse("8.8.8.8"), at(1))));
-        assertNull(resolver.lastReason());
+        int unknown = resolve(IpAddress.parse("10.0.9.9"), at(1));
+        assertEquals(EndpointKind.VPC_ADDRESS, resolver.endpoints().kind(unknown));
+        assertEquals(UnresolvedReason.VPC_ADDRESS_UNRECORDED, resolver.reason(unknown));
+        int external = resolve(IpAddress.parse("8.8.8.8"), at(1));
+        assertEquals(EndpointKind.EXTERNAL, resolver.endpoints().kind(external));
+        assertNull(resolver.reason(external));
+    }
+
+    @Test
+    void whyAnAddressIsUnresolvedDoesNotDependOnWhatWasResolvedSince() {
+        // issue 17 item 5: the reason used to be a side result of the latest call
+        int notAssigned = resolve(REUSED, at(4));
+        int unknown = resolve(IpAddress.parse("10.0.9.9"), at(1));
+        int pod = resolve(REUSED, at(1));
+        resolve(IpAddress.parse("8.8.8.8"), at(1));
+        assertEquals(UnresolvedReason.POD_IP_NOT_ASSIGNED, resolver.reason(notAssigned));
+        assertEquals(UnresolvedReason.VPC_ADDRESS_UNRECORDED, resolver.reason(unknown));
+        assertNull(resolver.reason(pod));
     }
 
     @Test

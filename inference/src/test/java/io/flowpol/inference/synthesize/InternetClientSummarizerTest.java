@@ -52,6 +52,17 @@ class InternetClientSummarizerTest {
     }
 
     @Test
+    void perNetworkAllowsEveryClientNetworkHoweverMany() {
+        List<Edge> edges = clients("81.2.", 20, 30, 443);
+        InternetClients every = InternetClientSummarizer.summarize(edges, 256, List.of(), false).get(0);
+        InternetClients networks = InternetClientSummarizer.summarize(edges, 256, List.of(), true).get(0);
+        assertEquals(List.of(io.flowpol.inference.model.Cidr.parse("0.0.0.0/0")), every.allowed());
+        assertEquals(20, networks.allowed().size());
+        assertTrue(networks.allowed().stream().allMatch(c -> c.prefix() == 24), networks.allowed().toString());
+        assertEquals(every.distinctClients(), networks.distinctClients());
+    }
+
+    @Test
     void fewNetworksAreAllowedAsLearnedBlocks() {
         InternetClients s = InternetClientSummarizer.summarize(clients("81.2.", 3, 100, 443), 256).get(0);
         assertEquals(List.of(Cidr.parse("81.2.0.0/24"), Cidr.parse("81.2.1.0/24"), Cidr.parse("81.2.2.0/24")), s.allowed());

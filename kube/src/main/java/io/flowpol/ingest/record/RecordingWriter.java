@@ -96,6 +96,14 @@ public final class RecordingWriter implements AutoCloseable {
     }
 
     /**
+     * {@link #write(Instant, String, JsonObject)} for an object given as JSON text (the AWS inventory's events, built with Jackson):
+     * parsed here, so Gson stays the recorder's own object model (issue 17 item 3).
+     */
+    public void writeJson(Instant time, String type, String objectJson) {
+        write(time, type, com.google.gson.JsonParser.parseString(objectJson).getAsJsonObject());
+    }
+
+    /**
      * Writes one event line. {@code object} is serialised now, so the caller may keep using it.
      *
      * @throws UncheckedIOException if the file cannot be written (disk full) or is closed: the

@@ -144,6 +144,8 @@ class ClusterRecorderTest {
             api.forgetHistory();
             api.holdWatches(false);
             List<JsonNode> lines = recording.awaitLines(l -> summary(l).contains("ADDED Pod shop/cart-3"));
+            // Every kind's watch was told its history is gone; the pods' re-list may finish before the others'.
+            recording.awaitProgress(p -> p.relists() >= ResourceKind.values().length);
             RecorderProgress progress = recording.stop();
 
             assertEquals(List.of("DELETED Pod shop/cart-1", "MODIFIED Pod shop/cart-2", "ADDED Pod shop/cart-3"),

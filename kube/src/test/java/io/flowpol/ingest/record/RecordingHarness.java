@@ -31,11 +31,13 @@ final class RecordingHarness implements AutoCloseable {
     private final Thread thread;
     private final AtomicReference<RecorderProgress> result = new AtomicReference<>();
     private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
+    /** The recorder's latest periodic progress report (every 200 ms). */
+    private final AtomicReference<RecorderProgress> latest = new AtomicReference<>();
 
     RecordingHarness(FakeApiServer api, RecorderOptions options) throws IOException {
         ApiClient client = new ClientBuilder().setBasePath(api.url()).build();
         this.out = options.out();
-        this.recorder = new ClusterRecorder(client, options, p -> { }, Duration.ofMillis(200));
+        this.recorder = new ClusterRecorder(client, options, latest::set, Duration.ofMillis(200));
         this.thread = new Thread(() -> {
             try {
                 result.set(recorder.run());
@@ -62,6 +64,20 @@ final class RecordingHarness implements AutoCloseable {
             lines = lines(out);
         }
         return lines;
+    }
+
+    /**
+     * Waits (up to 10 s) until a periodic progress report satisfies {@code done}: the recorder's
+     * watchers re-list one kind after another, so a line written for one kind says nothing of the rest.
+     */
+    void awaitProgress(Predicate<RecorderProgress> done) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (latest.get() == null || !done.test(latest.get())) {
+            if (System.nanoTime() > deadline) {
+                fail("the recorder's progress never reached the expected state; last: " + latest.get());
+            }
+            Thread.sleep(50);
+        }
     }
 
     /** Stops the recorder and returns its final progress. */

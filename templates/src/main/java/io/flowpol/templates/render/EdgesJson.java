@@ -11,6 +11,7 @@ import io.flowpol.inference.model.Evidence;
 import io.flowpol.inference.model.InferenceResult;
 import io.flowpol.inference.model.NetworkInventory;
 import io.flowpol.inference.model.Peer;
+import io.flowpol.inference.model.PeerSummary;
 import io.flowpol.inference.model.Protocol;
 import io.flowpol.inference.model.SnatEgress;
 import io.flowpol.inference.model.VpcAddress;
@@ -28,6 +29,9 @@ import java.util.List;
  */
 final class EdgesJson {
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** Networks and addresses per network listed for a summarised class; the rest are summed. */
+    private static final int TOP_NETWORKS = 10;
+    private static final int TOP_ADDRESSES = 5;
 
     private EdgesJson() {
     }
@@ -42,11 +46,17 @@ final class EdgesJson {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("version", 1);
         java.util.Set<Edge> leftOut = new java.util.HashSet<>(policies.leftOut());
-        edges(root.putArray("edges"), policies.unsummarised(result.edges()).stream().filter(e -> !leftOut.contains(e))
-                .sorted().toList(), names);
+        SummarisedPeers summarised = new SummarisedPeers(result);
+        // The networks of a summarised class are one entry of summarisedPeers (issue 13 item 4), so the
+        // file grows with classes, not with networks or addresses.
+        java.util.Set<PeerSummary> classes = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        List<Edge> listed = policies.unsummarised(result.edges()).stream().filter(e -> !leftOut.contains(e)).toList();
+        edges(root.putArray("edges"), single(listed, summarised, classes), names);
         internetClients(root.putArray("internetClients"), policies.internetClients(), names);
-        edges(root.putArray("leftOut"), policies.leftOut().stream().sorted().toList(), names);
-        edges(root.putArray("attempts"), result.attempts().stream().sorted().toList(), names);
+        edges(root.putArray("leftOut"), single(policies.leftOut(), summarised, classes), names);
+        edges(root.putArray("attempts"), single(result.attempts(), summarised, classes), names);
+        ArrayNode summaries = root.putArray("summarisedPeers");
+        result.peerSummaries().stream().filter(classes::contains).forEach(c -> summary(summaries.addObject(), c, names));
         ArrayNode snat = root.putArray("snatEgress");
         result.snatEgress().stream().sorted(Comparator.comparing(SnatEgress::node).thenComparing(SnatEgress::destination)
                 .thenComparingInt(SnatEgress::protocol).thenComparingInt(SnatEgress::port)).forEach(s -> {
@@ -88,6 +98,9 @@ final class EdgesJson {
             o.put("distinctIpv4", s.distinctV4());
             o.put("distinctIpv6", s.distinctV6());
             o.put("networks", s.networks());
+            if (s.estimated()) {
+                o.put("distinctEstimated", true);
+            }
             evidence(o, s.evidence());
             ArrayNode allowed = o.putArray("allowed");
             s.allowed().forEach(c -> allowed.add(c.toString()));
@@ -124,6 +137,21 @@ final class EdgesJson {
         }
     }
 
+    /** The edges between single ends, sorted; the classes of the others are added to {@code classes}. */
+    private static List<Edge> single(List<Edge> edges, SummarisedPeers summarised, java.util.Set<PeerSummary> classes) {
+        List<Edge> out = new java.util.ArrayList<>();
+        for (Edge e : edges) {
+            PeerSummary c = summarised.classOf(e);
+            if (c == null) {
+                out.add(e);
+            } else {
+                classes.add(c);
+            }
+        }
+        out.sort(null);
+        return out;
+    }
+
     private static void edges(ArrayNode out, List<Edge> edges, NetworkInventory names) {
         for (Edge e : edges) {
             ObjectNode o = out.addObject();
@@ -138,9 +166,61 @@ final class EdgesJson {
         }
     }
 
+    /**
+     * One summarised class (issue 13 item 4): the exact end, which end varied, exact totals, distinct
+     * addresses (exact, or an estimate), its busiest networks each with its busiest addresses, whose
+     * counts are an upper bound when {@code overcount} is above 0 (space-saving), and the rest summed.
+     */
+    private static void summary(ObjectNode o, PeerSummary c, NetworkInventory names) {
+        peer(o.putObject(c.summarisedIsClient() ? "server" : "client"), c.other(), names);
+        o.put("summarisedEnd", c.summarisedIsClient() ? "client" : "server");
+        o.put("kind", c.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+        o.put("attempt", c.attempt());
+        o.put("protocol", Protocol.name(c.protocol()));
+        o.put("port", c.port());
+        o.put("distinctAddresses", c.distinctAddresses());
+        o.put("distinctExact", c.distinctExact());
+        o.put("networks", c.networks().stream().mapToLong(PeerSummary.Network::networks).sum());
+        evidence(o, c.evidence());
+        ArrayNode top = o.putArray("topNetworks");
+        long restNetworks = 0;
+        long restAddresses = 0;
+        long restConnections = 0;
+        long restBytes = 0;
+        int listed = 0;
+        for (PeerSummary.Network n : c.networks()) {
+            if (n.network().prefix() > 0 && listed < TOP_NETWORKS) {
+                listed++;
+                ObjectNode t = top.addObject();
+                t.put("network", n.network().toString());
+                t.put("distinctAddresses", n.distinctAddresses());
+                t.put("distinctExact", n.distinctExact());
+                t.put("connections", n.evidence().connections());
+                t.put("bytes", n.evidence().bytes());
+                ArrayNode addresses = t.putArray("topAddresses");
+                n.top().stream().limit(TOP_ADDRESSES).forEach(a -> {
+                    ObjectNode ao = addresses.addObject();
+                    ao.put("ip", a.ip().toString());
+                    ao.put("connections", a.connections());
+                    ao.put("overcount", a.overcount());
+                });
+            } else {
+                restNetworks += n.networks();
+                restAddresses += n.distinctAddresses();
+                restConnections += n.evidence().connections();
+                restBytes += n.evidence().bytes();
+            }
+        }
+        ObjectNode rest = o.putObject("otherNetworks");
+        rest.put("networks", restNetworks);
+        rest.put("distinctAddresses", restAddresses);
+        rest.put("connections", restConnections);
+        rest.put("bytes", restBytes);
+    }
+
     private static void peer(ObjectNode o, Peer peer, NetworkInventory names) {
         peer(o, peer);
-        VpcAddress a = peer.kind() == Peer.Kind.VPC_ADDRESS ? names.lookup(peer.ip()) : null;
+        VpcAddress a = peer.kind() == Peer.Kind.VPC_ADDRESS && peer.network() == null ? names.lookup(peer.ip()) : null;
         if (a != null) {
             ObjectNode vpc = o.putObject("vpc");
             vpc.put("kind", a.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
@@ -170,7 +250,9 @@ final class EdgesJson {
         if (peer.node() != null) {
             o.put("node", peer.node());
         }
-        if (peer.ip() != null) {
+        if (peer.network() != null) {
+            o.put("network", peer.network().toString());
+        } else if (peer.ip() != null) {
             o.put("ip", peer.ip().toString());
         }
     }

@@ -34,8 +34,13 @@ final class ReportViews {
         NetworkInventory names = model.inventory();
         // The clients of an internet-facing port are one row and one graph link (issue 19 item 3).
         List<Edge> listed = model.policies().unsummarised(kept);
-        List<ReportView.EdgeRow> rows = new ArrayList<>(rows(listed, names));
-        List<Edge> graphed = new ArrayList<>(listed);
+        SummarisedPeers summarised = new SummarisedPeers(result);
+        List<ReportView.EdgeRow> rows = new ArrayList<>(rows(listed, names, summarised));
+        // A summarised class is one link of the graph too: its first network stands for it.
+        java.util.Set<io.flowpol.inference.model.PeerSummary> linked =
+                java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        List<Edge> graphed = new ArrayList<>(listed.stream().sorted()
+                .filter(e -> summarised.classOf(e) == null || linked.add(summarised.classOf(e))).toList());
         for (InternetClients s : model.policies().internetClients()) {
             rows.add(internetRow(s, names));
             graphed.add(new Edge(Peer.external(s.allowed().get(0).base()), Peer.workload(s.server()), s.protocol(),
@@ -49,7 +54,7 @@ final class ReportViews {
                 coverage.colocatedPairs().stream().map(ReportViews::pair).sorted().map(MarkdownText::cell).toList(),
                 coverage.unresolvedByReason().entrySet().stream()
                         .map(e -> new ReportView.Count(MarkdownText.cell(e.getKey()), e.getValue())).toList(),
-                rows(result.attempts(), names), snat(result.snatEgress()), findings(model),
+                rows(result.attempts(), names, summarised), snat(result.snatEgress()), findings(model),
                 BeyondObservedRows.of(model.beyondObserved(), false), BeyondObservedRows.of(model.beyondObserved(), true),
                 model.dialects().equivalence().stream().map(MarkdownText::cell).toList());
     }
@@ -90,6 +95,34 @@ final class ReportViews {
     /** Edge rows whose in-VPC peers carry the inventory's names (issue 11 item 3). */
     static List<ReportView.EdgeRow> rows(List<Edge> edges, NetworkInventory names) {
         return edges.stream().sorted().map(e -> row(e, names)).toList();
+    }
+
+    /**
+     * As {@link #rows(List, NetworkInventory)}, but the networks of one summarised class are one row
+     * with the class's exact totals and its top networks (issue 13 item 4), so the report stays
+     * readable however many addresses there were; edges.json lists each network.
+     */
+    private static List<ReportView.EdgeRow> rows(List<Edge> edges, NetworkInventory names, SummarisedPeers summarised) {
+        List<ReportView.EdgeRow> out = new ArrayList<>();
+        java.util.Set<io.flowpol.inference.model.PeerSummary> done =
+                java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (Edge e : edges.stream().sorted().toList()) {
+            io.flowpol.inference.model.PeerSummary s = summarised.classOf(e);
+            if (s == null) {
+                out.add(row(e, names));
+            } else if (done.add(s)) {
+                Peer network = e.client().network() != null ? e.client() : e.server();
+                String cell = (network.kind() == Peer.Kind.VPC_ADDRESS ? "VPC addresses: " : "external addresses: ")
+                        + SummarisedPeers.text(s);
+                Edge whole = new Edge(e.client(), e.server(), e.protocol(), e.port(), e.portName(), s.evidence());
+                ReportView.EdgeRow row = row(whole, names);
+                boolean client = e.client().network() != null;
+                out.add(new ReportView.EdgeRow(client ? MarkdownText.cell(cell) : row.client(),
+                        client ? row.server() : MarkdownText.cell(cell), row.port(), row.connections(), row.packets(),
+                        row.bytes(), row.firstSeen(), row.lastSeen(), row.proof()));
+            }
+        }
+        return out;
     }
 
     private static ReportView.EdgeRow row(Edge edge, NetworkInventory names) {

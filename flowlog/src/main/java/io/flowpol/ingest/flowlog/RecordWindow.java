@@ -1,0 +1,159 @@
+package io.flowpol.ingest.flowlog;
+
+import io.flowpol.inference.model.FlowRecord;
+import java.util.Arrays;
+
+/**
+ * One file's records by start, ties by arrival (file order), for {@link MergeSource}'s window.
+ * Flow-log starts are whole seconds and a file's run back by at most one aggregation interval,
+ * so the records sit in a ring of one bucket per second, each a list in (start, arrival) order:
+ * a record is appended at its bucket's tail (a second's records come in file order) and the
+ * earliest is taken from the first non-empty bucket, a few operations each where a binary heap
+ * over the window's hundreds of records cost a sift of nine levels per record (issue 13: the
+ * merge was a tenth of the consuming thread). A record outside the ring's span (a file that
+ * jumps minutes ahead or runs back further than the ring) goes to a {@link RecordHeap} beside
+ * it; the two are merged by (start, arrival).
+ */
+final class RecordWindow {
+    /** Seconds the ring spans: over four aggregation intervals of a minute. */
+    private static final int BUCKETS = 256;
+    private static final int MASK = BUCKETS - 1;
+    private static final int NONE = -1;
+
+    private final int[] head = new int[BUCKETS];
+    private final int[] tail = new int[BUCKETS];
+    private long[] starts = new long[256];
+    private long[] arrivals = new long[256];
+    private FlowRecord[] records = new FlowRecord[256];
+    private int[] next = new int[256];
+    private int free = NONE;
+    private int used;
+    private int ringSize;
+    /** The second of the earliest ring bucket that may hold records, and the latest second added since the ring was empty. */
+    private long baseSecond;
+    private long maxSecond;
+    private final RecordHeap outside = new RecordHeap();
+    private long arrived;
+
+    RecordWindow() {
+        Arrays.fill(head, NONE);
+        Arrays.fill(tail, NONE);
+    }
+
+    int size() {
+        return ringSize + outside.size();
+    }
+
+    /** The earliest record's start; the window is not empty. */
+    long minStart() {
+        if (ringSize == 0) {
+            return outside.minStart();
+        }
+        long ring = starts[head[firstBucket()]];
+        return outside.size() == 0 ? ring : Math.min(ring, outside.minStart());
+    }
+
+    /** Adds {@code r}, whose start is {@code start} (passed so that the record itself is not read). */
+    void add(FlowRecord r, long start) {
+        long arrival = arrived++;
+        long second = Math.floorDiv(start, 1000);
+        if (ringSize == 0) {
+            baseSecond = second;
+            maxSecond = second;
+        } else if (second < baseSecond && maxSecond - second < BUCKETS) {
+            baseSecond = second;
+        }
+        if (second < baseSecond || second - baseSecond >= BUCKETS) {
+            outside.add(r, start, arrival);
+            return;
+        }
+        if (second > maxSecond) {
+            maxSecond = second;
+        }
+        int slot = slot();
+        starts[slot] = start;
+        arrivals[slot] = arrival;
+        records[slot] = r;
+        int b = (int) (second & MASK);
+        int t = tail[b];
+        if (t == NONE) {
+            head[b] = slot;
+            tail[b] = slot;
+            next[slot] = NONE;
+        } else if (starts[t] <= start) {
+            next[t] = slot;
+            tail[b] = slot;
+            next[slot] = NONE;
+        } else {
+            insertSorted(b, slot, start);
+        }
+        ringSize++;
+    }
+
+    /** Removes and returns the earliest record; the window is not empty. */
+    FlowRecord removeMin() {
+        if (ringSize == 0) {
+            return outside.removeMin();
+        }
+        int b = firstBucket();
+        int slot = head[b];
+        if (outside.size() != 0 && outsideFirst(slot)) {
+            return outside.removeMin();
+        }
+        head[b] = next[slot];
+        if (head[b] == NONE) {
+            tail[b] = NONE;
+        }
+        FlowRecord r = records[slot];
+        records[slot] = null;
+        next[slot] = free;
+        free = slot;
+        ringSize--;
+        return r;
+    }
+
+    private boolean outsideFirst(int slot) {
+        long start = outside.minStart();
+        return start < starts[slot] || (start == starts[slot] && outside.minArrival() < arrivals[slot]);
+    }
+
+    /** The bucket of the earliest ring record, moving the base past empty seconds; the ring is not empty. */
+    private int firstBucket() {
+        while (head[(int) (baseSecond & MASK)] == NONE) {
+            baseSecond++;
+        }
+        return (int) (baseSecond & MASK);
+    }
+
+    /** A start of the same second but earlier than the bucket's tail (sub-second starts): in order. */
+    private void insertSorted(int b, int slot, long start) {
+        int prev = NONE;
+        int at = head[b];
+        while (at != NONE && starts[at] <= start) {
+            prev = at;
+            at = next[at];
+        }
+        next[slot] = at;
+        if (prev == NONE) {
+            head[b] = slot;
+        } else {
+            next[prev] = slot;
+        }
+    }
+
+    private int slot() {
+        if (free != NONE) {
+            int slot = free;
+            free = next[slot];
+            return slot;
+        }
+        if (used == records.length) {
+            int capacity = used * 2;
+            starts = Arrays.copyOf(starts, capacity);
+            arrivals = Arrays.copyOf(arrivals, capacity);
+            records = Arrays.copyOf(records, capacity);
+            next = Arrays.copyOf(next, capacity);
+        }
+        return used++;
+    }
+}
