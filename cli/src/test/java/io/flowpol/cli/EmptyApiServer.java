@@ -15,7 +15,7 @@ import java.util.concurrent.Executors;
  * A Kubernetes API server on loopback that knows one namespace and nothing else: lists answer
  * with it (namespaces) or nothing, watches wait a little and end empty, as an idle cluster's
  * do. Enough for {@code learn} to record a short window through the real recorder; the
- * recorder's own behaviour is tested in ingest against a richer fake.
+ * recorder's own behaviour is tested in kube/ against a richer fake.
  */
 final class EmptyApiServer implements AutoCloseable {
     private static final String NAMESPACE = "{\"metadata\":{\"name\":\"shop\",\"uid\":\"ns-1\",\"resourceVersion\":\"5\","

@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * GitHub issue 13 through {@code generate}: a scenario's flow log as one file per ENI (a CloudWatch
  * Logs export, no header) gives byte for byte the edges.json of the same records in one
- * time-ordered file. (Against CloudWatch mode itself: ingest's {@code PerEniFilesTest}, with the
+ * time-ordered file. (Against CloudWatch mode itself: aws/'s {@code PerEniFilesTest}, with the
  * local CloudWatch Logs endpoint.)
  */
 class PerEniFilesTest {
