@@ -14,6 +14,13 @@ import java.util.function.Consumer;
  * it keeps the best resolution of each end, the interfaces seen, request/reply seen and counts
  * packets from the first interface only.
  *
+ * <p>A node-anchored key is shared by every connection of two nodes with those ports, so it
+ * holds one slot per stretch of time: a record joins the slot whose records lie within
+ * {@link #SKEW_MILLIS} of it, else starts another. Two pods' connections whose ports collided
+ * at different times so join separately; only simultaneous ones still name two pods for one end
+ * (a conflict, never an edge). A connection idle longer than that is handed over in pieces,
+ * each joined from both ENIs.
+ *
  * <p>Live state is a {@link SlotIndex} (key hash → slot) over {@link ConnectionSlots} (one
  * struct per connection), sized for cache misses rather than for lookups (issue 7): nearly
  * every connection's first record and its eviction touch memory no recent record touched.
@@ -23,6 +30,13 @@ import java.util.function.Consumer;
  * that is quiet longer than the horizon is therefore handed over (and counted) twice.
  */
 public final class ConnectionJoiner {
+    /**
+     * How far apart in time two ENIs' records of the same packets may be: a record's start and end
+     * "might be up to 60 seconds after the packet was transmitted or received on the network
+     * interface" (AWS, Flow log records). Records of a node-anchored key further apart than this
+     * from every record of a live connection start another connection of that key.
+     */
+    static final long SKEW_MILLIS = 60_000;
     private final long horizon;
     private final Endpoints endpoints;
     private final Consumer<JoinedConnection> consumer;
@@ -50,11 +64,22 @@ public final class ConnectionJoiner {
                 : anchors(endpoints.anchor(r.clientEndpoint), endpoints.anchor(r.serverEndpoint));
         long keyB = key(r.protocol, r.clientPort, r.serverPort);
         int hash = SlotIndex.hash(keyA, keyB);
-        int s = index.find(hash, keyA, keyB, slots);
-        boolean fresh = s < 0;
+        // A node-anchored key is shared by every connection of two nodes with these ports: the
+        // records of one connection are those within SKEW_MILLIS of each other (docs/multi-eni.md).
+        // Exact keys name both pods: one connection per key, as before.
+        long from = r.packetAddresses ? Long.MIN_VALUE : r.startMillis - SKEW_MILLIS;
+        long to = r.packetAddresses ? Long.MAX_VALUE : r.endMillis + SKEW_MILLIS;
+        int p = index.nextDuring(hash, keyA, keyB, slots, from, to, -1);
+        boolean fresh = p < 0;
+        int s;
         if (fresh) {
             s = slots.allocate(keyA, keyB, r.startMillis);
             index.insert(hash, s);
+        } else {
+            s = index.slotAt(p);
+            if (!r.packetAddresses) {
+                joinStretches(s, hash, keyA, keyB, from, to);
+            }
         }
         ConnectionSlots c = slots;
         updateEnd(s, true, r.clientEndpoint, r.clientExact, r.clientReason);
@@ -75,6 +100,35 @@ public final class ConnectionJoiner {
     }
 
     /**
+     * A record that meets two stretches of one key joins them: records come in near, not exact,
+     * time order (DESIGN.md fact 14; records held back while an ENI is learned), so the middle of
+     * a connection may arrive after both its ends. Removing an entry shifts the probe chain, so the
+     * scan starts again after each join; joins are rare.
+     */
+    private void joinStretches(int s, int hash, long keyA, long keyB, long from, long to) {
+        for (int p = index.nextDuring(hash, keyA, keyB, slots, from, to, -1); p >= 0;
+                p = index.nextDuring(hash, keyA, keyB, slots, from, to, p)) {
+            int o = index.slotAt(p);
+            if (o != s) {
+                mergeEnd(s, true, slots.end(o, true));
+                mergeEnd(s, false, slots.end(o, false));
+                slots.absorb(s, o);
+                index.remove(hash, o);
+                slots.free(o);
+                p = -1;
+            }
+        }
+    }
+
+    private void mergeEnd(int s, boolean client, long end) {
+        int state = ConnectionSlots.state(end);
+        if (state != ConnectionSlots.NONE) {
+            updateEnd(s, client, ConnectionSlots.endpoint(end), state == ConnectionSlots.EXACT,
+                    ConnectionSlots.reason(end));
+        }
+    }
+
+    /**
      * True when a live connection has this key (see {@link #key}), was seen within
      * {@code [from, to]}, and still waits for its partner: records from one interface only, whose
      * client (or server) end is a real address. That is what the other ENI's records of a
@@ -82,9 +136,20 @@ public final class ConnectionJoiner {
      * already joined from two interfaces is someone else's that happens to share the ports.
      */
     public boolean awaitsPartner(long keyA, long keyB, long from, long to, boolean clientEnd) {
-        int s = index.find(SlotIndex.hash(keyA, keyB), keyA, keyB, slots);
-        return s >= 0 && slots.first(s) <= to && slots.last(s) >= from && slots.interfaceCount(s) == 1
-                && ConnectionSlots.state(slots.end(s, clientEnd)) == ConnectionSlots.EXACT;
+        // Every stretch of the key within [from, to] must be waiting: one already joined from two
+        // interfaces is someone else's connection there, and a vote must not count on it.
+        int hash = SlotIndex.hash(keyA, keyB);
+        boolean any = false;
+        for (int p = index.nextDuring(hash, keyA, keyB, slots, from, to, -1); p >= 0;
+                p = index.nextDuring(hash, keyA, keyB, slots, from, to, p)) {
+            int s = index.slotAt(p);
+            if (slots.interfaceCount(s) != 1
+                    || ConnectionSlots.state(slots.end(s, clientEnd)) != ConnectionSlots.EXACT) {
+                return false;
+            }
+            any = true;
+        }
+        return any;
     }
 
     /** The second half of a record's key: protocol and ports. */

@@ -77,6 +77,28 @@ final class ConnectionSlots {
         freeList[freeCount++] = s;
     }
 
+    /**
+     * Adds slot {@code o} of the same key into {@code s}, all but the ends (the joiner merges those,
+     * as it knows which names conflict). The two were stretches of time of one connection: their
+     * traffic is different packets, so it adds up whichever interface counted it.
+     */
+    void absorb(int s, int o) {
+        int base = s * STRIDE;
+        int other = o * STRIDE;
+        for (int i = 0; i < interfaceCount(o); i++) {
+            addInterface(s, data[other + INTERFACES + i]);
+        }
+        data[base + PACKETS] += data[other + PACKETS];
+        data[base + BYTES] += data[other + BYTES];
+        if (data[other + FIRST] < data[base + FIRST]) {
+            data[base + BITS] = (data[base + BITS] & ~REPLY_FIRST) | (data[other + BITS] & REPLY_FIRST);
+        }
+        widen(s, data[other + FIRST], data[other + LAST]);
+        data[base + FLAGS] |= data[other + FLAGS];
+        long orBits = CONFLICT | REQUEST_SEEN | REPLY_SEEN | HAS_FLAGS | 0xFFFF_FFFFL;
+        data[base + BITS] |= data[other + BITS] & orBits;
+    }
+
     boolean inUse(int s) {
         return (data[s * STRIDE + BITS] & IN_USE) != 0;
     }
