@@ -64,20 +64,26 @@ public final class ConnectionJoiner {
                 : anchors(endpoints.anchor(r.clientEndpoint), endpoints.anchor(r.serverEndpoint));
         long keyB = key(r.protocol, r.clientPort, r.serverPort);
         int hash = SlotIndex.hash(keyA, keyB);
-        // A node-anchored key is shared by every connection of two nodes with these ports: the
+        // A key of two node anchors is shared by every connection of two nodes with these ports: the
         // records of one connection are those within SKEW_MILLIS of each other (docs/multi-eni.md).
-        // Exact keys name both pods: one connection per key, as before.
-        long from = r.packetAddresses ? Long.MIN_VALUE : r.startMillis - SKEW_MILLIS;
-        long to = r.packetAddresses ? Long.MAX_VALUE : r.endMillis + SKEW_MILLIS;
+        // Keys with an exact end (pkt-* addresses, VPC and external addresses): one slot, as before.
+        boolean stretches = !r.packetAddresses && (keyA >>> 32) < Integer.MAX_VALUE
+                && (keyA & 0xFFFF_FFFFL) < Integer.MAX_VALUE;
+        long from = stretches ? r.startMillis - SKEW_MILLIS : Long.MIN_VALUE;
+        long to = stretches ? r.endMillis + SKEW_MILLIS : Long.MAX_VALUE;
         int p = index.nextDuring(hash, keyA, keyB, slots, from, to, -1);
         boolean fresh = p < 0;
         int s;
         if (fresh) {
+            int before = stretches ? latestStretch(hash, keyA, keyB) : -1;
             s = slots.allocate(keyA, keyB, r.startMillis);
             index.insert(hash, s);
+            if (before >= 0) {
+                slots.markContinues(s, slots.endpoints(before));
+            }
         } else {
             s = index.slotAt(p);
-            if (!r.packetAddresses) {
+            if (stretches) {
                 joinStretches(s, hash, keyA, keyB, from, to);
             }
         }
@@ -118,6 +124,19 @@ public final class ConnectionJoiner {
                 p = -1;
             }
         }
+    }
+
+    /** The live stretch of the key seen last, -1 when none: a new stretch may be that connection going on. */
+    private int latestStretch(int hash, long keyA, long keyB) {
+        int latest = -1;
+        for (int p = index.nextDuring(hash, keyA, keyB, slots, Long.MIN_VALUE, Long.MAX_VALUE, -1); p >= 0;
+                p = index.nextDuring(hash, keyA, keyB, slots, Long.MIN_VALUE, Long.MAX_VALUE, p)) {
+            int s = index.slotAt(p);
+            if (latest < 0 || slots.last(s) > slots.last(latest)) {
+                latest = s;
+            }
+        }
+        return latest;
     }
 
     private void mergeEnd(int s, boolean client, long end) {
@@ -225,6 +244,7 @@ public final class ConnectionJoiner {
         out.serverExact = ConnectionSlots.state(server) == ConnectionSlots.EXACT;
         out.serverReason = ConnectionSlots.reason(server);
         out.conflict = c.conflict(s);
+        out.continued = c.continuesSameEnds(s);
         out.interfaces = c.interfaceCount(s);
         out.requestSeen = c.requestSeen(s);
         out.replySeen = c.replySeen(s);

@@ -95,7 +95,8 @@ class ConnectionJoinerTest {
     private final int server1 = endpoints.add(EndpointKind.VPC_ADDRESS, 1, -1, 0, IpAddress.v4Lo(0x0A000021));
     private final List<String> joined = new ArrayList<>();
     private final ConnectionJoiner v2Joiner = new ConnectionJoiner(HORIZON, endpoints, c -> joined.add(
-            (c.conflict ? "conflict " : "") + c.clientEndpoint + "->" + c.serverEndpoint + " x" + c.interfaces));
+            (c.conflict ? "conflict " : "") + c.clientEndpoint + "->" + c.serverEndpoint + " x" + c.interfaces
+                    + (c.continued ? " continued" : "")));
 
     /** One minute (from {@code second} of the window) of a v2 connection: both directions at both ENIs. */
     private void v2Minute(int clientPod, long second) {
@@ -131,6 +132,14 @@ class ConnectionJoinerTest {
         v2Minute(podB, 240);
         v2Joiner.flush();
         assertEquals(List.of(podA + "->" + server1 + " x2", podB + "->" + server1 + " x2"), joined);
+    }
+
+    @Test
+    void aV2ConnectionIdleForMinutesIsHandedOverInStretchesCountedOnce() {
+        v2Minute(podA, 0);
+        v2Minute(podA, 240);
+        v2Joiner.flush();
+        assertEquals(List.of(podA + "->" + server1 + " x2", podA + "->" + server1 + " x2 continued"), joined);
     }
 
     @Test
