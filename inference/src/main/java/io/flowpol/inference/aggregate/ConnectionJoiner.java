@@ -84,7 +84,7 @@ public final class ConnectionJoiner {
         } else {
             s = index.slotAt(p);
             if (stretches) {
-                joinStretches(s, hash, keyA, keyB, from, to);
+                joinStretches(s, p, hash, keyA, keyB, from, to);
             }
         }
         ConnectionSlots c = slots;
@@ -108,11 +108,12 @@ public final class ConnectionJoiner {
     /**
      * A record that meets two stretches of one key joins them: records come in near, not exact,
      * time order (DESIGN.md fact 14; records held back while an ENI is learned), so the middle of
-     * a connection may arrive after both its ends. Removing an entry shifts the probe chain, so the
-     * scan starts again after each join; joins are rare.
+     * a connection may arrive after both its ends. The scan goes on from {@code at}, the position of
+     * {@code s}, the first match; removing an entry shifts the probe chain, so it starts again after
+     * each join; joins are rare.
      */
-    private void joinStretches(int s, int hash, long keyA, long keyB, long from, long to) {
-        for (int p = index.nextDuring(hash, keyA, keyB, slots, from, to, -1); p >= 0;
+    private void joinStretches(int s, int at, int hash, long keyA, long keyB, long from, long to) {
+        for (int p = index.nextDuring(hash, keyA, keyB, slots, from, to, at); p >= 0;
                 p = index.nextDuring(hash, keyA, keyB, slots, from, to, p)) {
             int o = index.slotAt(p);
             if (o != s) {
