@@ -14,6 +14,13 @@ import java.util.function.Consumer;
  * it keeps the best resolution of each end, the interfaces seen, request/reply seen and counts
  * packets from the first interface only.
  *
+ * <p>A node-anchored key is shared by every connection of two nodes with those ports, so it
+ * holds one slot per stretch of time: a record joins the slot whose records lie within
+ * {@link #SKEW_MILLIS} of it, else starts another. Two pods' connections whose ports collided
+ * at different times so join separately; only simultaneous ones still name two pods for one end
+ * (a conflict, never an edge). A connection idle longer than that is handed over in pieces,
+ * each joined from both ENIs.
+ *
  * <p>Live state is a {@link SlotIndex} (key hash → slot) over {@link ConnectionSlots} (one
  * struct per connection), sized for cache misses rather than for lookups (issue 7): nearly
  * every connection's first record and its eviction touch memory no recent record touched.
@@ -23,6 +30,13 @@ import java.util.function.Consumer;
  * that is quiet longer than the horizon is therefore handed over (and counted) twice.
  */
 public final class ConnectionJoiner {
+    /**
+     * How far apart in time two ENIs' records of the same packets may be: a record's start and end
+     * "might be up to 60 seconds after the packet was transmitted or received on the network
+     * interface" (AWS, Flow log records). Records of a node-anchored key further apart than this
+     * from every record of a live connection start another connection of that key.
+     */
+    static final long SKEW_MILLIS = 60_000;
     private final long horizon;
     private final Endpoints endpoints;
     private final Consumer<JoinedConnection> consumer;
@@ -50,11 +64,28 @@ public final class ConnectionJoiner {
                 : anchors(endpoints.anchor(r.clientEndpoint), endpoints.anchor(r.serverEndpoint));
         long keyB = key(r.protocol, r.clientPort, r.serverPort);
         int hash = SlotIndex.hash(keyA, keyB);
-        int s = index.find(hash, keyA, keyB, slots);
-        boolean fresh = s < 0;
+        // A key of two node anchors is shared by every connection of two nodes with these ports: the
+        // records of one connection are those within SKEW_MILLIS of each other (docs/multi-eni.md).
+        // Keys with an exact end (pkt-* addresses, VPC and external addresses): one slot, as before.
+        boolean stretches = !r.packetAddresses && (keyA >>> 32) < Integer.MAX_VALUE
+                && (keyA & 0xFFFF_FFFFL) < Integer.MAX_VALUE;
+        long from = stretches ? r.startMillis - SKEW_MILLIS : Long.MIN_VALUE;
+        long to = stretches ? r.endMillis + SKEW_MILLIS : Long.MAX_VALUE;
+        int p = index.nextDuring(hash, keyA, keyB, slots, from, to, -1);
+        boolean fresh = p < 0;
+        int s;
         if (fresh) {
+            int before = stretches ? latestStretch(hash, keyA, keyB) : -1;
             s = slots.allocate(keyA, keyB, r.startMillis);
             index.insert(hash, s);
+            if (before >= 0) {
+                slots.markContinues(s, slots.endpoints(before));
+            }
+        } else {
+            s = index.slotAt(p);
+            if (stretches) {
+                joinStretches(s, p, hash, keyA, keyB, from, to);
+            }
         }
         ConnectionSlots c = slots;
         updateEnd(s, true, r.clientEndpoint, r.clientExact, r.clientReason);
@@ -75,6 +106,49 @@ public final class ConnectionJoiner {
     }
 
     /**
+     * A record that meets two stretches of one key joins them: records come in near, not exact,
+     * time order (DESIGN.md fact 14; records held back while an ENI is learned), so the middle of
+     * a connection may arrive after both its ends. The scan goes on from {@code at}, the position of
+     * {@code s}, the first match; removing an entry shifts the probe chain, so it starts again after
+     * each join; joins are rare.
+     */
+    private void joinStretches(int s, int at, int hash, long keyA, long keyB, long from, long to) {
+        for (int p = index.nextDuring(hash, keyA, keyB, slots, from, to, at); p >= 0;
+                p = index.nextDuring(hash, keyA, keyB, slots, from, to, p)) {
+            int o = index.slotAt(p);
+            if (o != s) {
+                mergeEnd(s, true, slots.end(o, true));
+                mergeEnd(s, false, slots.end(o, false));
+                slots.absorb(s, o);
+                index.remove(hash, o);
+                slots.free(o);
+                p = -1;
+            }
+        }
+    }
+
+    /** The live stretch of the key seen last, -1 when none: a new stretch may be that connection going on. */
+    private int latestStretch(int hash, long keyA, long keyB) {
+        int latest = -1;
+        for (int p = index.nextDuring(hash, keyA, keyB, slots, Long.MIN_VALUE, Long.MAX_VALUE, -1); p >= 0;
+                p = index.nextDuring(hash, keyA, keyB, slots, Long.MIN_VALUE, Long.MAX_VALUE, p)) {
+            int s = index.slotAt(p);
+            if (latest < 0 || slots.last(s) > slots.last(latest)) {
+                latest = s;
+            }
+        }
+        return latest;
+    }
+
+    private void mergeEnd(int s, boolean client, long end) {
+        int state = ConnectionSlots.state(end);
+        if (state != ConnectionSlots.NONE) {
+            updateEnd(s, client, ConnectionSlots.endpoint(end), state == ConnectionSlots.EXACT,
+                    ConnectionSlots.reason(end));
+        }
+    }
+
+    /**
      * True when a live connection has this key (see {@link #key}), was seen within
      * {@code [from, to]}, and still waits for its partner: records from one interface only, whose
      * client (or server) end is a real address. That is what the other ENI's records of a
@@ -82,9 +156,20 @@ public final class ConnectionJoiner {
      * already joined from two interfaces is someone else's that happens to share the ports.
      */
     public boolean awaitsPartner(long keyA, long keyB, long from, long to, boolean clientEnd) {
-        int s = index.find(SlotIndex.hash(keyA, keyB), keyA, keyB, slots);
-        return s >= 0 && slots.first(s) <= to && slots.last(s) >= from && slots.interfaceCount(s) == 1
-                && ConnectionSlots.state(slots.end(s, clientEnd)) == ConnectionSlots.EXACT;
+        // Every stretch of the key within [from, to] must be waiting: one already joined from two
+        // interfaces is someone else's connection there, and a vote must not count on it.
+        int hash = SlotIndex.hash(keyA, keyB);
+        boolean any = false;
+        for (int p = index.nextDuring(hash, keyA, keyB, slots, from, to, -1); p >= 0;
+                p = index.nextDuring(hash, keyA, keyB, slots, from, to, p)) {
+            int s = index.slotAt(p);
+            if (slots.interfaceCount(s) != 1
+                    || ConnectionSlots.state(slots.end(s, clientEnd)) != ConnectionSlots.EXACT) {
+                return false;
+            }
+            any = true;
+        }
+        return any;
     }
 
     /** The second half of a record's key: protocol and ports. */
@@ -160,6 +245,7 @@ public final class ConnectionJoiner {
         out.serverExact = ConnectionSlots.state(server) == ConnectionSlots.EXACT;
         out.serverReason = ConnectionSlots.reason(server);
         out.conflict = c.conflict(s);
+        out.continued = c.continuesSameEnds(s);
         out.interfaces = c.interfaceCount(s);
         out.requestSeen = c.requestSeen(s);
         out.replySeen = c.replySeen(s);

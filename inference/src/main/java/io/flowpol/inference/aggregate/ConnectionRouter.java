@@ -110,7 +110,8 @@ public final class ConnectionRouter implements Consumer<JoinedConnection> {
         if (snat && !attempt) {
             snatObserver.connection(clientPeer, serverPeer, c.protocol, c.serverPort, c.firstSeen, c.lastSeen);
         }
-        target.add(clientPeer, serverPeer, c.protocol, c.serverPort, c.packets, c.bytes, c.firstSeen, c.lastSeen, c.proofs);
+        target.add(clientPeer, serverPeer, c.protocol, c.serverPort, c.packets, c.bytes, c.firstSeen, c.lastSeen, c.proofs,
+                c.continued ? 0 : 1);
     }
 
     /** An end that may take many distinct addresses: not a recorded object. */

@@ -33,7 +33,9 @@ final class ConnectionSlots {
     private static final int FLAGS = SERVER + 1;
     /** Proof bits (low 32 bits), the booleans below and the interface count. */
     private static final int BITS = FLAGS + 1;
-    private static final int STRIDE = BITS + 1;
+    /** The ends (client endpoint high, server endpoint low) of the key's stretch before this one. */
+    private static final int PREVIOUS = BITS + 1;
+    private static final int STRIDE = PREVIOUS + 1;
 
     private static final long IN_USE = 1L << 32;
     private static final long CONFLICT = 1L << 33;
@@ -42,6 +44,8 @@ final class ConnectionSlots {
     private static final long HAS_FLAGS = 1L << 36;
     /** The earliest record (ties: the first to arrive) was a reply-direction one. */
     private static final long REPLY_FIRST = 1L << 37;
+    /** An earlier stretch of time of the same key was live when this one began: see {@link #PREVIOUS}. */
+    private static final long CONTINUES = 1L << 38;
     private static final int COUNT_SHIFT = 40;
     private static final UnresolvedReason[] REASONS = UnresolvedReason.values();
 
@@ -75,6 +79,44 @@ final class ConnectionSlots {
             freeList = Arrays.copyOf(freeList, freeCount * 2);
         }
         freeList[freeCount++] = s;
+    }
+
+    /**
+     * Adds slot {@code o} of the same key into {@code s}, all but the ends (the joiner merges those,
+     * as it knows which names conflict). The two were stretches of time of one connection: their
+     * traffic is different packets, so it adds up whichever interface counted it.
+     */
+    void absorb(int s, int o) {
+        int base = s * STRIDE;
+        int other = o * STRIDE;
+        for (int i = 0; i < interfaceCount(o); i++) {
+            addInterface(s, data[other + INTERFACES + i]);
+        }
+        data[base + PACKETS] += data[other + PACKETS];
+        data[base + BYTES] += data[other + BYTES];
+        if (data[other + FIRST] < data[base + FIRST]) {
+            data[base + BITS] = (data[base + BITS] & ~REPLY_FIRST) | (data[other + BITS] & REPLY_FIRST);
+        }
+        widen(s, data[other + FIRST], data[other + LAST]);
+        data[base + FLAGS] |= data[other + FLAGS];
+        long orBits = CONFLICT | REQUEST_SEEN | REPLY_SEEN | HAS_FLAGS | 0xFFFF_FFFFL;
+        data[base + BITS] |= data[other + BITS] & orBits;
+    }
+
+    /** The two ends' endpoints in one long, to compare the stretches of one key. */
+    long endpoints(int s) {
+        return (data[s * STRIDE + CLIENT] << 32) | (data[s * STRIDE + SERVER] & 0xFFFF_FFFFL);
+    }
+
+    /** Notes the ends of the key's stretch before this one (see {@link #endpoints}). */
+    void markContinues(int s, long previousEndpoints) {
+        data[s * STRIDE + PREVIOUS] = previousEndpoints;
+        data[s * STRIDE + BITS] |= CONTINUES;
+    }
+
+    /** True when this stretch followed one of the same key that named the same ends. */
+    boolean continuesSameEnds(int s) {
+        return (data[s * STRIDE + BITS] & CONTINUES) != 0 && data[s * STRIDE + PREVIOUS] == endpoints(s);
     }
 
     boolean inUse(int s) {

@@ -31,13 +31,20 @@ public final class EdgeAggregator {
 
     public void add(int clientPeer, int serverPeer, int protocol, int port,
                     long connectionPackets, long connectionBytes, long firstSeen, long lastSeen, int proofBits) {
+        add(clientPeer, serverPeer, protocol, port, connectionPackets, connectionBytes, firstSeen, lastSeen, proofBits, 1);
+    }
+
+    /** {@code connectionCount} 0 adds the traffic of a connection already counted (a later stretch of it). */
+    public void add(int clientPeer, int serverPeer, int protocol, int port, long connectionPackets,
+                    long connectionBytes, long firstSeen, long lastSeen, int proofBits, int connectionCount) {
         long a = ((long) clientPeer << 32) | (serverPeer & 0xFFFF_FFFFL);
         long b = ((long) protocol << 16) | port;
         int e = index.getOrPut(a, b, size);
         if (e < 0) {
             e = append(a, b, firstSeen);
         }
-        connections[e]++;
+        // A stretch continuing one that went elsewhere (an attempt, then answered) is still one.
+        connections[e] = Math.max(1, connections[e] + connectionCount);
         packets[e] += connectionPackets;
         bytes[e] += connectionBytes;
         first[e] = Math.min(first[e], firstSeen);

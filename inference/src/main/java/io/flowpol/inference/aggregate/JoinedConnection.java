@@ -19,6 +19,11 @@ public final class JoinedConnection {
     public UnresolvedReason serverReason;
     /** Two exact records named different peers for the same end. */
     public boolean conflict;
+    /**
+     * A later stretch of time of a v2 key whose stretch before named the same ends: most likely the
+     * same connection after an idle minute, so it adds traffic but is not counted again.
+     */
+    public boolean continued;
     /** Distinct interface ids seen, capped at 3. */
     public int interfaces;
     public boolean requestSeen;

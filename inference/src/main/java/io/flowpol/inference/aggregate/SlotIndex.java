@@ -43,7 +43,33 @@ final class SlotIndex {
         }
     }
 
-    /** Indexes a slot whose key is absent (the caller has just {@link #find found} it missing). */
+    /**
+     * The table position of the next entry after {@code pos} (-1: from the start) of key (a, b)'s
+     * probe chain whose slot holds that key and a time range meeting {@code [from, to]}; -1 at the
+     * chain's end. Read its slot with {@link #slotAt}. v2 keys may hold several slots, one per
+     * stretch of time (see {@link ConnectionJoiner}); sharing a hash, they sit on one chain.
+     */
+    int nextDuring(int hash, long a, long b, ConnectionSlots slots, long from, long to, int pos) {
+        long[] t = table;
+        for (int i = pos < 0 ? hash & mask : (pos + 1) & mask; ; i = (i + 1) & mask) {
+            long e = t[i];
+            if (e == 0) {
+                return -1;
+            }
+            int s = slot(e);
+            if ((int) (e >>> 32) == hash && slots.keyA(s) == a && slots.keyB(s) == b
+                    && slots.first(s) <= to && slots.last(s) >= from) {
+                return i;
+            }
+        }
+    }
+
+    /** The slot of the entry at a position {@link #nextDuring} returned. */
+    int slotAt(int pos) {
+        return slot(table[pos]);
+    }
+
+    /** Indexes a slot; slots of one key may be several (see {@link #findDuring}). */
     void insert(int hash, int slot) {
         if (slot < 0) {
             throw new IllegalArgumentException("slot < 0: " + slot);

@@ -185,6 +185,7 @@ public final class NatGatewayJoin implements Consumer<JoinedConnection> {
         to.serverExact = from.serverExact;
         to.serverReason = from.serverReason;
         to.conflict = from.conflict;
+        to.continued = from.continued;
         to.interfaces = from.interfaces;
         to.requestSeen = from.requestSeen;
         to.replySeen = from.replySeen;

@@ -85,4 +85,81 @@ class ConnectionJoinerTest {
         assertEquals(3, emitted.size());
         assertFalse(emitted.stream().anyMatch(e -> e.get("reply") == 1L));
     }
+
+    // v2 (DESIGN.md facts 2, 13): two pods of node 0 call pods of node 1 with the same ports. The
+    // client ENI's records name (node 0 -> real server), the server ENI's (real client -> node 1).
+    private final int node0 = endpoints.add(EndpointKind.VPC_ADDRESS, 0, -1, 0, IpAddress.v4Lo(0x0A000010));
+    private final int node1 = endpoints.add(EndpointKind.VPC_ADDRESS, 1, -1, 0, IpAddress.v4Lo(0x0A000020));
+    private final int podA = endpoints.add(EndpointKind.VPC_ADDRESS, 0, -1, 0, IpAddress.v4Lo(0x0A000011));
+    private final int podB = endpoints.add(EndpointKind.VPC_ADDRESS, 0, -1, 0, IpAddress.v4Lo(0x0A000012));
+    private final int server1 = endpoints.add(EndpointKind.VPC_ADDRESS, 1, -1, 0, IpAddress.v4Lo(0x0A000021));
+    private final List<String> joined = new ArrayList<>();
+    private final ConnectionJoiner v2Joiner = new ConnectionJoiner(HORIZON, endpoints, c -> joined.add(
+            (c.conflict ? "conflict " : "") + c.clientEndpoint + "->" + c.serverEndpoint + " x" + c.interfaces
+                    + (c.continued ? " continued" : "")));
+
+    /** One minute (from {@code second} of the window) of a v2 connection: both directions at both ENIs. */
+    private void v2Minute(int clientPod, long second) {
+        for (int i = 0; i < 4; i++) {
+            boolean clientEni = i < 2;
+            OrientedRecord r = new OrientedRecord();
+            r.protocol = Protocol.TCP;
+            r.clientPort = 40000;
+            r.serverPort = 8080;
+            r.clientEndpoint = clientEni ? node0 : clientPod;
+            r.clientExact = !clientEni;
+            r.serverEndpoint = clientEni ? server1 : node1;
+            r.serverExact = clientEni;
+            r.reply = i % 2 == 1;
+            r.interfaceId = clientEni ? 1 : 2;
+            r.packets = 5;
+            r.bytes = 500;
+            // The server ENI's aggregation interval is 20 s behind the client's (AWS: up to 60 s).
+            r.startMillis = (second + (clientEni ? 0 : 20)) * 1000;
+            r.endMillis = r.startMillis + 55_000;
+            r.tcpFlags = -1;
+            r.proof = DirectionProof.DECLARED_PORT;
+            v2Joiner.add(r);
+        }
+    }
+
+    @Test
+    void v2ConnectionsOfOneKeyApartInTimeJoinSeparately() {
+        // Pod A's connection, idle for two minutes, then pod B's with the same ports: not one
+        // connection naming two clients, but two, each joined from both ENIs.
+        v2Minute(podA, 0);
+        v2Minute(podA, 60);
+        v2Minute(podB, 240);
+        v2Joiner.flush();
+        assertEquals(List.of(podA + "->" + server1 + " x2", podB + "->" + server1 + " x2"), joined);
+    }
+
+    @Test
+    void aV2ConnectionIdleForMinutesIsHandedOverInStretchesCountedOnce() {
+        v2Minute(podA, 0);
+        v2Minute(podA, 240);
+        v2Joiner.flush();
+        assertEquals(List.of(podA + "->" + server1 + " x2", podA + "->" + server1 + " x2 continued"), joined);
+    }
+
+    @Test
+    void v2ConnectionsOfOneKeyOverlappingInTimeStayAConflict() {
+        v2Minute(podA, 0);
+        v2Minute(podB, 50);
+        v2Joiner.flush();
+        assertEquals(List.of("conflict " + podA + "->" + server1 + " x2"), joined);
+    }
+
+    @Test
+    void aRecordBridgingTwoTimeSlotsJoinsThem() {
+        // Read out of time order (records held back while an ENI is learned, DESIGN.md fact 14):
+        // minute 0 and minute 4 first, then minutes 1 to 3 of the same connection.
+        v2Minute(podA, 0);
+        v2Minute(podA, 240);
+        for (long second = 60; second < 240; second += 60) {
+            v2Minute(podA, second);
+        }
+        v2Joiner.flush();
+        assertEquals(List.of(podA + "->" + server1 + " x2"), joined);
+    }
 }
