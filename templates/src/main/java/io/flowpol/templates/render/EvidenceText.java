@@ -77,6 +77,18 @@ public final class EvidenceText {
                 .forEach(text -> out.append(out.length() > 0 ? "; " : "").append(text));
         // One edge stands for every client of an internet-facing port (issue 19 item 3): say how many.
         evidence.internet().forEach(s -> out.append(out.length() > 0 ? "; " : "").append(s.text()));
+        if (evidence.internet().isEmpty()) {
+            // A whole /24 (/48) instead of the addresses seen (issue 13 item 4): the reviewer must
+            // see that this rule allows more than was observed, and why.
+            long networks = evidence.ownEdges().stream().flatMap(e -> java.util.stream.Stream.of(e.client(), e.server()))
+                    .filter(p -> p.prefix() != null).map(Peer::network).distinct().count();
+            if (networks > 0) {
+                out.append(out.length() > 0 ? "; " : "").append(networks)
+                        .append(networks == 1 ? " network" : " networks")
+                        .append(" summarised: more distinct addresses than --internet-clients-threshold, so the whole")
+                        .append(" /24 (/48) is allowed (report: \"Many distinct peers\")");
+            }
+        }
         return out.toString();
     }
 
