@@ -43,7 +43,7 @@ public final class ClusterPolicySource {
             new PolicyResource("policy.networking.k8s.io", "v1alpha1", "baselineadminnetworkpolicies",
                     "BaselineAdminNetworkPolicy"));
     private static final List<String> CALICO_POLICIES = List.of("globalnetworkpolicies", "networkpolicies",
-            "stagedglobalnetworkpolicies", "stagednetworkpolicies");
+            "stagedglobalnetworkpolicies", "stagednetworkpolicies", "stagedkubernetesnetworkpolicies");
 
     private final ApiClient client;
     private final List<String> notes = new ArrayList<>();

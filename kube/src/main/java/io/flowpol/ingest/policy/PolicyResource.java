@@ -10,6 +10,7 @@ record PolicyResource(String group, String version, String plural, String kind) 
             "networkpolicies", "NetworkPolicy",
             "stagedglobalnetworkpolicies", "StagedGlobalNetworkPolicy",
             "stagednetworkpolicies", "StagedNetworkPolicy",
+            "stagedkubernetesnetworkpolicies", PolicyReader.STAGED_KUBERNETES,
             "globalnetworksets", "GlobalNetworkSet",
             "tiers", "Tier");
 

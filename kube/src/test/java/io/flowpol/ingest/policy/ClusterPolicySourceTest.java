@@ -89,6 +89,7 @@ class ClusterPolicySourceTest {
                 .add(V3, "networkpolicies", "{\"apiVersion\":\"" + V3 + "\",\"kind\":\"NetworkPolicy\","
                         + "\"metadata\":{\"name\":\"allow-web\",\"namespace\":\"shop\"},\"spec\":{\"selector\":\"app == 'web'\"}}")
                 .serve(V3, "stagedglobalnetworkpolicies").serve(V3, "stagednetworkpolicies")
+                .serve(V3, "stagedkubernetesnetworkpolicies")
                 .add(V3, "tiers", "{\"metadata\":{\"name\":\"security\"},\"spec\":{\"order\":100}}")
                 .add(V3, "tiers", "{\"metadata\":{\"name\":\"default\"},\"spec\":{\"order\":1000000}}")
                 .add(CRD, "globalnetworkpolicies", DENY_KUBELET.formatted(CRD, "default.deny-kubelet"));
@@ -118,7 +119,8 @@ class ClusterPolicySourceTest {
         assertEquals(List.of("projectcalico.org/GlobalNetworkPolicy/deny-kubelet"), keys(policies));
         assertEquals(List.of(
                 "crd.projectcalico.org/v1 stagedglobalnetworkpolicies is not served by this Calico version: none read",
-                "crd.projectcalico.org/v1 stagednetworkpolicies is not served by this Calico version: none read"),
+                "crd.projectcalico.org/v1 stagednetworkpolicies is not served by this Calico version: none read",
+                "crd.projectcalico.org/v1 stagedkubernetesnetworkpolicies is not served by this Calico version: none read"),
                 policies.notes());
     }
 
@@ -319,5 +321,20 @@ class ClusterPolicySourceTest {
         InputException e = assertThrows(InputException.class, () -> ClusterPolicySource.read(client));
 
         assertTrue(e.getMessage().contains("list globalnetworksets.projectcalico.org"), e.getMessage());
+    }
+
+    /** A Kubernetes-dialect staged set applied to the cluster is read as staged NetworkPolicies. */
+    @Test
+    void stagedKubernetesNetworkPoliciesAreReadAsStaged() {
+        api.add(K8S, "networkpolicies", networkPolicy("shop", "web"))
+                .serve(V3, "globalnetworkpolicies")
+                .add(V3, "stagedkubernetesnetworkpolicies", networkPolicy("shop", "web"));
+
+        ClusterPolicies cluster = ClusterPolicySource.read(client);
+        PolicyReadResult read = new PolicyReader().readDocuments(cluster.sourceDocuments());
+
+        assertEquals(List.of(false, true), read.policies().networkPolicies().stream().map(p -> p.staged()).toList());
+        assertEquals(List.of("networking.k8s.io/NetworkPolicy/shop/web",
+                "projectcalico.org/StagedKubernetesNetworkPolicy/shop/web"), keys(cluster));
     }
 }
