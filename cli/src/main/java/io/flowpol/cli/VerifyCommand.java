@@ -88,6 +88,15 @@ public final class VerifyCommand implements Callable<Integer> {
                 edges.size() - denied.size(), edges.size(), read.policies().networkPolicies().size(),
                 read.policies().calicoPolicies().size(), admin == 0 ? "" : " (and " + admin + " admin network policies)",
                 denied.isEmpty() ? "" : "; " + denied.size() + " denied");
+        long staged = SelfCheck.stagedCount(read.policies());
+        if (staged > 0) {
+            // Staged policies are not enforced (Calico only reports them): what they would deny never fails verify.
+            List<EdgeReplay.EdgeOutcome> wouldDeny = SelfCheck.stagedDenied(read.policies(), edges, catalog, denied);
+            SelfCheck.printStagedDenied(wouldDeny, out);
+            out.printf("flowpol: staged: %d of %d observed edges allowed once the %d staged policies are enforced%s%n",
+                    edges.size() - denied.size() - wouldDeny.size(), edges.size(), staged,
+                    wouldDeny.isEmpty() ? "" : "; " + wouldDeny.size() + " would be denied (not enforced: exit code unchanged)");
+        }
         out.flush();
         if (!denied.isEmpty()) {
             throw new DeniesObservedTrafficException("the policies would deny " + denied.size() + " observed edge(s)");

@@ -39,7 +39,7 @@ What the proposal allows that the current policies deny, riskiest first (interne
 ### Staged → enforced (${diff.staged?size})
 
 These observed flows change verdict once a side's staged policies (StagedNetworkPolicy,
-StagedGlobalNetworkPolicy) are enforced, as `flowpol promote` and applying its output would do.
+StagedGlobalNetworkPolicy, StagedKubernetesNetworkPolicy) are enforced, as `flowpol promote` and applying its output would do.
 
 | client | server | port | connections | last seen | change |
 | --- | --- | --- | ---: | --- | --- |

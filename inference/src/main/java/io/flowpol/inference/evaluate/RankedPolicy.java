@@ -32,7 +32,7 @@ record RankedPolicy(String tier, double order, String id, NetworkPolicy kubernet
             .thenComparing(RankedPolicy::id);
 
     static RankedPolicy of(NetworkPolicy policy) {
-        String id = "NetworkPolicy/" + policy.namespace() + "/" + policy.name();
+        String id = policy.kindName() + "/" + policy.namespace() + "/" + policy.name();
         return new RankedPolicy(DEFAULT_TIER, KUBERNETES_ORDER, id, policy, null, null);
     }
 
@@ -69,6 +69,6 @@ record RankedPolicy(String tier, double order, String id, NetworkPolicy kubernet
     }
 
     boolean staged() {
-        return calico != null && calico.kind().staged();
+        return calico != null ? calico.kind().staged() : kubernetes != null && kubernetes.staged();
     }
 }

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The policies in force in a cluster, as documents with {@code apiVersion} and {@code kind}
+ * The policies in force in a cluster (and Calico's GlobalNetworkSets), as documents with {@code apiVersion} and {@code kind}
  * set, so they go through the same parsers as files ({@link CalicoPolicyParser}, the
  * NetworkPolicy reader) and {@link PolicyDocuments}. {@code tiers} are Calico tier names with
  * their order, for the report; {@code notes} say what was not read and why (no Calico, no
@@ -43,9 +43,11 @@ public record ClusterPolicies(String server, List<JsonNode> documents, CalicoSou
     public String description() {
         long kubernetes = documents.stream()
                 .filter(d -> PolicyNormalizer.KUBERNETES_API.equals(d.path("apiVersion").asText())).count();
-        long calicoPolicies = documents.size() - kubernetes;
+        long networkSets = documents.stream().filter(d -> "GlobalNetworkSet".equals(d.path("kind").asText())).count();
+        long calicoPolicies = documents.size() - kubernetes - networkSets;
         String calicoPart = calico == CalicoSource.NOT_INSTALLED ? "Calico not installed"
-                : calicoPolicies + " Calico policies (" + calico.apiVersion() + ")";
+                : calicoPolicies + " Calico policies" + (networkSets == 0 ? "" : ", " + networkSets + " GlobalNetworkSets")
+                + " (" + calico.apiVersion() + ")";
         return "cluster " + server + ": " + kubernetes + " NetworkPolicies, " + calicoPart;
     }
 }

@@ -25,7 +25,10 @@ import java.util.Objects;
  * count every policy twice: the API server serves what the CRDs store. AdminNetworkPolicies and
  * the BaselineAdminNetworkPolicy ({@code policy.networking.k8s.io/v1alpha1}, cluster-scoped CRDs
  * the Kubernetes client has no typed API for) are read through the same dynamic client; a 404
- * means their CRDs are not installed, so none can be in force.
+ * means their CRDs are not installed, so none can be in force. Calico's GlobalNetworkSets
+ * (cluster-scoped, same group as the policies) are read too: a rule that selects a set by its
+ * labels matches the set's {@code nets}, and without them it would match no address; a 404 means
+ * there are none.
  *
  * <p>A 404 for a whole Calico group means Calico is not installed; a 404 for one resource of
  * a served group means this Calico version lacks it (staged policies came in 3.30). Both are
@@ -40,7 +43,7 @@ public final class ClusterPolicySource {
             new PolicyResource("policy.networking.k8s.io", "v1alpha1", "baselineadminnetworkpolicies",
                     "BaselineAdminNetworkPolicy"));
     private static final List<String> CALICO_POLICIES = List.of("globalnetworkpolicies", "networkpolicies",
-            "stagedglobalnetworkpolicies", "stagednetworkpolicies");
+            "stagedglobalnetworkpolicies", "stagednetworkpolicies", "stagedkubernetesnetworkpolicies");
 
     private final ApiClient client;
     private final List<String> notes = new ArrayList<>();
@@ -68,6 +71,7 @@ public final class ClusterPolicySource {
                 calico = source;
                 documents.addAll(first.items());
                 documents.addAll(calicoRest(source));
+                documents.addAll(list(PolicyResource.calico(source, "globalnetworksets")).items());
                 tiers = tiers(source);
                 break;
             }

@@ -56,7 +56,11 @@ final class KnownFields {
      * twice in one mapping; empty for other kinds.
      */
     static List<InputProblem> check(SourceDocument doc) {
-        KnownFields known = BY_KIND.get(doc.apiVersion() + " " + doc.kind());
+        // A StagedKubernetesNetworkPolicy's spec is a NetworkPolicy's (shared/schemas has no schema of its own).
+        KnownFields known = PolicyReader.STAGED_KUBERNETES.equals(doc.kind())
+                && PolicyReader.CALICO_APIS.contains(doc.apiVersion())
+                ? BY_KIND.get(PolicyReader.KUBERNETES_API + " NetworkPolicy")
+                : BY_KIND.get(doc.apiVersion() + " " + doc.kind());
         if (known == null) {
             return List.of();
         }

@@ -38,9 +38,14 @@ public final class PolicyDocuments {
     private PolicyDocuments() {
     }
 
-    /** True for the documents flowpol compares: Kubernetes NetworkPolicies and Calico's policy kinds. */
+    /**
+     * True for the documents flowpol compares: Kubernetes NetworkPolicies, Calico's policy kinds
+     * and StagedKubernetesNetworkPolicy.
+     */
     public static boolean isPolicy(JsonNode document) {
         return document != null && (CalicoPolicyParser.isCalicoPolicy(document)
+                || (PolicyReader.CALICO_APIS.contains(document.path("apiVersion").asText())
+                && PolicyReader.STAGED_KUBERNETES.equals(document.path("kind").asText()))
                 || (PolicyNormalizer.KUBERNETES_API.equals(document.path("apiVersion").asText())
                 && "NetworkPolicy".equals(document.path("kind").asText())));
     }

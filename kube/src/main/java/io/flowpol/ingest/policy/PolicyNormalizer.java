@@ -22,7 +22,8 @@ final class PolicyNormalizer {
     private static final String LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
     /** An empty selector here means "all pods" or "all namespaces": it must stay visible. */
     private static final Set<String> MEANINGFUL_EMPTY = Set.of("podSelector", "namespaceSelector");
-    private static final Set<String> NAMESPACED = Set.of("NetworkPolicy", "StagedNetworkPolicy");
+    private static final Set<String> NAMESPACED = Set.of("NetworkPolicy", "StagedNetworkPolicy",
+            PolicyReader.STAGED_KUBERNETES);
 
     private PolicyNormalizer() {
     }
@@ -42,7 +43,9 @@ final class PolicyNormalizer {
         if (CALICO_CRD_API.equals(doc.path("apiVersion").asText())) {
             calicoApiForm(doc, metadata);
         }
-        if (KUBERNETES_API.equals(doc.path("apiVersion").asText()) && doc.get("spec") instanceof ObjectNode spec) {
+        boolean kubernetesSpec = KUBERNETES_API.equals(doc.path("apiVersion").asText())
+                || PolicyReader.STAGED_KUBERNETES.equals(doc.path("kind").asText());
+        if (kubernetesSpec && doc.get("spec") instanceof ObjectNode spec) {
             kubernetesDefaults(spec);
         }
         prune(doc);

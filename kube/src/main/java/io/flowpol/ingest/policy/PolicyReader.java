@@ -16,7 +16,7 @@ import java.util.TreeMap;
 /**
  * Reads Kubernetes and Calico policies from files and directories (see {@link YamlDocuments}
  * for what is accepted). {@code networking.k8s.io/v1 NetworkPolicy} becomes a
- * {@link NetworkPolicy}; Calico's four policy kinds become {@link CalicoPolicy}, GlobalNetworkSets
+ * {@link NetworkPolicy}, Calico's StagedKubernetesNetworkPolicy a staged one; Calico's four policy kinds become {@link CalicoPolicy}, GlobalNetworkSets
  * the set's {@code networkSets};
  * {@code policy.networking.k8s.io/v1alpha1} AdminNetworkPolicy and BaselineAdminNetworkPolicy
  * become {@link AdminNetworkPolicy}; every other
@@ -34,6 +34,8 @@ public final class PolicyReader {
     static final Set<String> CALICO_APIS = Set.of("projectcalico.org/v3", "crd.projectcalico.org/v1");
     static final Set<String> CALICO_KINDS = Set.of(
             "GlobalNetworkPolicy", "NetworkPolicy", "StagedGlobalNetworkPolicy", "StagedNetworkPolicy");
+    /** Calico's staged form of a Kubernetes NetworkPolicy: the same spec, evaluated but not enforced. */
+    static final String STAGED_KUBERNETES = "StagedKubernetesNetworkPolicy";
 
     private final boolean keepDocuments;
 
@@ -102,6 +104,11 @@ public final class PolicyReader {
             if (KUBERNETES_API.equals(apiVersion) && "NetworkPolicy".equals(kind)) {
                 NetworkPolicy policy = NetworkPolicyParser.parse(doc);
                 checkUnique(seen, doc, "NetworkPolicy/" + policy.namespace() + "/" + policy.name());
+                kubernetes.add(policy);
+            } else if (apiVersion != null && CALICO_APIS.contains(apiVersion) && STAGED_KUBERNETES.equals(kind)) {
+                NetworkPolicy policy = NetworkPolicyParser.parse(doc).asStaged();
+                // its own object: a NetworkPolicy of the same namespace and name may be enforced beside it
+                checkUnique(seen, doc, "projectcalico.org/" + STAGED_KUBERNETES + "/" + policy.namespace() + "/" + policy.name());
                 kubernetes.add(policy);
             } else if (apiVersion != null && CALICO_APIS.contains(apiVersion) && CALICO_KINDS.contains(kind)) {
                 CalicoPolicy policy = CalicoPolicyParser.parse(doc.node(), doc.file(), doc.documentIndex());

@@ -4,12 +4,14 @@ import java.util.Map;
 
 /** An API resource {@link ClusterPolicySource} lists: group, version, plural and the kind of its items. */
 record PolicyResource(String group, String version, String plural, String kind) {
-    /** Calico's policy resources have the same plurals and kinds in {@code projectcalico.org/v3} and the CRDs. */
+    /** Calico's policy resources (and the GlobalNetworkSets their rules select) have the same plurals and kinds in {@code projectcalico.org/v3} and the CRDs. */
     private static final Map<String, String> CALICO_KINDS = Map.of(
             "globalnetworkpolicies", "GlobalNetworkPolicy",
             "networkpolicies", "NetworkPolicy",
             "stagedglobalnetworkpolicies", "StagedGlobalNetworkPolicy",
             "stagednetworkpolicies", "StagedNetworkPolicy",
+            "stagedkubernetesnetworkpolicies", PolicyReader.STAGED_KUBERNETES,
+            "globalnetworksets", "GlobalNetworkSet",
             "tiers", "Tier");
 
     static PolicyResource calico(CalicoSource source, String plural) {

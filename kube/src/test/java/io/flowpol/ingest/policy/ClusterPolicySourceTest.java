@@ -6,7 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.flowpol.inference.evaluate.Connection;
+import io.flowpol.inference.evaluate.EvalEndpoint;
+import io.flowpol.inference.evaluate.calico.CalicoPolicyMatcher;
 import io.flowpol.inference.model.InputException;
+import io.flowpol.inference.model.IpAddress;
+import io.flowpol.inference.model.Protocol;
+import io.flowpol.inference.policy.CalicoNetworkSet;
+import io.flowpol.inference.policy.PolicyType;
 import io.flowpol.inference.policy.CalicoPolicy;
 import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.util.ClientBuilder;
@@ -82,6 +89,7 @@ class ClusterPolicySourceTest {
                 .add(V3, "networkpolicies", "{\"apiVersion\":\"" + V3 + "\",\"kind\":\"NetworkPolicy\","
                         + "\"metadata\":{\"name\":\"allow-web\",\"namespace\":\"shop\"},\"spec\":{\"selector\":\"app == 'web'\"}}")
                 .serve(V3, "stagedglobalnetworkpolicies").serve(V3, "stagednetworkpolicies")
+                .serve(V3, "stagedkubernetesnetworkpolicies")
                 .add(V3, "tiers", "{\"metadata\":{\"name\":\"security\"},\"spec\":{\"order\":100}}")
                 .add(V3, "tiers", "{\"metadata\":{\"name\":\"default\"},\"spec\":{\"order\":1000000}}")
                 .add(CRD, "globalnetworkpolicies", DENY_KUBELET.formatted(CRD, "default.deny-kubelet"));
@@ -111,7 +119,8 @@ class ClusterPolicySourceTest {
         assertEquals(List.of("projectcalico.org/GlobalNetworkPolicy/deny-kubelet"), keys(policies));
         assertEquals(List.of(
                 "crd.projectcalico.org/v1 stagedglobalnetworkpolicies is not served by this Calico version: none read",
-                "crd.projectcalico.org/v1 stagednetworkpolicies is not served by this Calico version: none read"),
+                "crd.projectcalico.org/v1 stagednetworkpolicies is not served by this Calico version: none read",
+                "crd.projectcalico.org/v1 stagedkubernetesnetworkpolicies is not served by this Calico version: none read"),
                 policies.notes());
     }
 
@@ -241,5 +250,91 @@ class ClusterPolicySourceTest {
         assertEquals(List.of("networking.k8s.io/NetworkPolicy/shop/default-deny"), keys(policies));
         assertTrue(policies.notes().contains("1 projectcalico.org/v3 networkpolicies named knp.default.* skipped:"
                 + " Kubernetes NetworkPolicies, read from networking.k8s.io/v1"), policies.notes().toString());
+    }
+
+    private static final String EGRESS_TO_SET = """
+            {"apiVersion":"%s","kind":"GlobalNetworkPolicy","metadata":{"name":"%s"},
+             "spec":{"selector":"app == 'web'","types":["Egress"],
+                     "egress":[{"action":"Allow","protocol":"TCP",
+                                "destination":{"selector":"flowpol.io/network-set == 'payments'","ports":[443]}}]}}""";
+    private static final String PAYMENTS_SET = """
+            {"metadata":{"name":"payments","labels":{"flowpol.io/network-set":"payments"},"uid":"u-1"},
+             "spec":{"nets":["203.0.113.0/24"]}}""";
+
+    /** The rule of the cluster's one Calico policy that decides web's egress to {@code address} on TCP/443, or -1. */
+    private static int egressRuleTo(PolicyReadResult read, String address) {
+        EvalEndpoint web = new EvalEndpoint(true, "shop", "web-1", java.util.Map.of("app", "web"), java.util.Map.of(),
+                null, IpAddress.parse("10.0.0.5"), List.of());
+        return new CalicoPolicyMatcher(read.policies().networkSets()).firstMatchingRule(
+                read.policies().calicoPolicies().get(0), PolicyType.EGRESS,
+                new Connection(web, EvalEndpoint.address(IpAddress.parse(address)), Protocol.TCP, 443));
+    }
+
+    /** Issue 16: a cluster rule that selects a GlobalNetworkSet by its labels matches the set's nets. */
+    @Test
+    void globalNetworkSetsAreReadSoRulesSelectingThemMatchTheirNets() {
+        api.serve(K8S, "networkpolicies")
+                .add(V3, "globalnetworkpolicies", EGRESS_TO_SET.formatted(V3, "to-payments"))
+                .add(V3, "globalnetworksets", PAYMENTS_SET)
+                .add(CRD, "globalnetworksets", PAYMENTS_SET.replace("payments", "crd-copy"));
+
+        ClusterPolicies cluster = ClusterPolicySource.read(client);
+        PolicyReadResult read = new PolicyReader().readDocuments(cluster.sourceDocuments());
+
+        assertEquals(List.of("payments"), read.policies().networkSets().stream().map(CalicoNetworkSet::name).toList());
+        assertEquals(0, egressRuleTo(read, "203.0.113.7"), "the set's net");
+        assertEquals(-1, egressRuleTo(read, "198.51.100.7"), "outside the set");
+        assertEquals(List.of("projectcalico.org/GlobalNetworkPolicy/to-payments"), keys(cluster), "a set is not a policy");
+        assertTrue(cluster.description().endsWith("1 Calico policies, 1 GlobalNetworkSets (projectcalico.org/v3)"),
+                cluster.description());
+        assertFalse(api.requests().stream().anyMatch(p -> p.contains("crd.projectcalico.org")), api.requests().toString());
+    }
+
+    @Test
+    void globalNetworkSetsComeFromTheCrdsWhenThePoliciesDo() {
+        api.serve(K8S, "networkpolicies")
+                .add(CRD, "globalnetworkpolicies", EGRESS_TO_SET.formatted(CRD, "default.to-payments"))
+                .add(CRD, "globalnetworksets", PAYMENTS_SET);
+
+        PolicyReadResult read = new PolicyReader().readDocuments(ClusterPolicySource.read(client).sourceDocuments());
+
+        assertEquals(0, egressRuleTo(read, "203.0.113.7"));
+    }
+
+    @Test
+    void withoutGlobalNetworkSetsServedThereAreNoneAndNoNote() {
+        api.serve(K8S, "networkpolicies").add(V3, "globalnetworkpolicies", EGRESS_TO_SET.formatted(V3, "to-payments"));
+
+        ClusterPolicies cluster = ClusterPolicySource.read(client);
+        PolicyReadResult read = new PolicyReader().readDocuments(cluster.sourceDocuments());
+
+        assertEquals(List.of(), read.policies().networkSets());
+        assertEquals(-1, egressRuleTo(read, "203.0.113.7"));
+        assertTrue(api.requests().stream().anyMatch(p -> p.contains("/apis/projectcalico.org/v3/globalnetworksets")),
+                api.requests().toString());
+    }
+
+    @Test
+    void forbiddenGlobalNetworkSetsNameThePermissionToGrant() {
+        api.serve(K8S, "networkpolicies").serve(V3, "globalnetworkpolicies").fail(V3, "globalnetworksets", 403);
+
+        InputException e = assertThrows(InputException.class, () -> ClusterPolicySource.read(client));
+
+        assertTrue(e.getMessage().contains("list globalnetworksets.projectcalico.org"), e.getMessage());
+    }
+
+    /** A Kubernetes-dialect staged set applied to the cluster is read as staged NetworkPolicies. */
+    @Test
+    void stagedKubernetesNetworkPoliciesAreReadAsStaged() {
+        api.add(K8S, "networkpolicies", networkPolicy("shop", "web"))
+                .serve(V3, "globalnetworkpolicies")
+                .add(V3, "stagedkubernetesnetworkpolicies", networkPolicy("shop", "web"));
+
+        ClusterPolicies cluster = ClusterPolicySource.read(client);
+        PolicyReadResult read = new PolicyReader().readDocuments(cluster.sourceDocuments());
+
+        assertEquals(List.of(false, true), read.policies().networkPolicies().stream().map(p -> p.staged()).toList());
+        assertEquals(List.of("networking.k8s.io/NetworkPolicy/shop/web",
+                "projectcalico.org/StagedKubernetesNetworkPolicy/shop/web"), keys(cluster));
     }
 }

@@ -75,7 +75,8 @@ final class DiffViews {
 
     /**
      * Staged → enforced (issue 16 item 3): the observed edges whose verdict on one side changes once
-     * that side's staged policies (StagedNetworkPolicy, StagedGlobalNetworkPolicy) are enforced,
+     * that side's staged policies (StagedNetworkPolicy, StagedGlobalNetworkPolicy,
+     * StagedKubernetesNetworkPolicy) are enforced,
      * which is what {@code flowpol promote} and applying the result would do.
      */
     private List<DiffView.EdgeRow> staged(ConnectivityDiff diff) {
