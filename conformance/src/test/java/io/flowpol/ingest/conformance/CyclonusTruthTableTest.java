@@ -137,7 +137,7 @@ class CyclonusTruthTableTest {
     private static Map<String, String> strings(JsonNode node) {
         Map<String, String> out = new LinkedHashMap<>();
         if (node != null) {
-            node.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
+            node.properties().forEach(e -> out.put(e.getKey(), e.getValue().asText()));
         }
         return out;
     }

@@ -109,7 +109,7 @@ final class ManifestCluster {
 
     private static Map<String, String> labels(JsonNode node) {
         Map<String, String> labels = new TreeMap<>();
-        node.fields().forEachRemaining(e -> labels.put(e.getKey(), e.getValue().asText()));
+        node.properties().forEach(e -> labels.put(e.getKey(), e.getValue().asText()));
         return labels;
     }
 
