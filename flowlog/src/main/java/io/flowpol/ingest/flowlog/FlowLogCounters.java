@@ -72,6 +72,12 @@ final class FlowLogCounters {
      * first ones in input order.
      */
     void absorb(FlowLogCounters unit, long lineBase) {
+        absorbTotals(unit);
+        absorbSamples(unit, lineBase);
+    }
+
+    /** The part of {@link #absorb} that does not depend on the order of units: sums, extremes, sets. */
+    void absorbTotals(FlowLogCounters unit) {
         lines += unit.lines;
         records += unit.records;
         bytes += unit.bytes;
@@ -83,14 +89,28 @@ final class FlowLogCounters {
         skipdataLastMillis = Math.max(skipdataLastMillis, unit.skipdataLastMillis);
         skipdataInterfaces.addAll(unit.skipdataInterfaces);
         headerColumnsIgnored += unit.headerColumnsIgnored;
-        formats.addAll(unit.formats);
         malformed += unit.malformed;
+    }
+
+    /** The part of {@link #absorb} that depends on the order of units: formats first seen, problem samples. */
+    void absorbSamples(FlowLogCounters unit, long lineBase) {
+        formats.addAll(unit.formats);
         for (InputProblem problem : unit.problems) {
             if (problems.size() == maxProblemSamples) {
                 break;
             }
             problems.add(rebase(problem, lineBase));
         }
+    }
+
+    /** True when {@link #absorbSamples} would add at most {@link #firstFormat()}: no problem samples, one format or none. */
+    boolean onlyFormatSample() {
+        return problems.isEmpty() && formats.size() <= 1;
+    }
+
+    /** The first format counted, null for none. */
+    FlowLogFormat firstFormat() {
+        return formats.isEmpty() ? null : formats.iterator().next();
     }
 
     /** {@code problem} with its unit-relative line made the input's line; line 0 (no line) stays 0. */

@@ -5,7 +5,9 @@ import io.flowpol.inference.model.FlowSink;
 import io.flowpol.inference.model.InputException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Reads several flow-log files merged by record start, so that the records of one connection
@@ -73,8 +75,9 @@ public final class TimeOrderedFlowLogReader {
         return new Reading(List.copyOf(files), progress);
     }
 
-    private final class Reading implements FlowLogReading {
+    final class Reading implements FlowLogReading {
         private final InputProgress progress;
+        /** By file id; null once the file has ended and its tallies are taken ({@link #ended}). */
         private final MergeSource[] sources;
         /** Source ids in the order the merge opens them: by first start minus the tolerance, then id. */
         private final int[] openOrder;
@@ -86,10 +89,22 @@ public final class TimeOrderedFlowLogReader {
         private final ParsePool pool;
         private int opened;
         private boolean consumed;
+        /** The read's tallies: each file's added when it ends, but for what depends on file order. */
+        private FlowLogCounters counters;
+        /**
+         * What the stats take from an ended file in file order (formats first seen, problem samples):
+         * its format, interned, where that is all ({@link FlowLogCounters#onlyFormatSample}), else its
+         * tallies. So an ended file leaves a reference, not its reader's state (issue 13 item 3: S3
+         * delivery writes a file every five minutes, and a read of weeks kept thousands).
+         */
+        private final FlowLogFormat[] formatOf;
+        private final Map<Integer, FlowLogCounters> samplesOf = new HashMap<>();
+        private final Map<FlowLogFormat, FlowLogFormat> formats = new HashMap<>();
 
         Reading(List<Path> files, InputProgress progress) {
             this.progress = progress;
             sources = new MergeSource[files.size()];
+            formatOf = new FlowLogFormat[files.size()];
             heap = new SourceHeap(files.size());
             SourceHeap order = new SourceHeap(files.size());
             for (int i = 0; i < files.size(); i++) {
@@ -119,7 +134,7 @@ public final class TimeOrderedFlowLogReader {
                 throw new IllegalStateException("a reading is consumed once");
             }
             consumed = true;
-            FlowLogCounters counters = new FlowLogCounters(options.maxProblemSamples());
+            counters = new FlowLogCounters(options.maxProblemSamples());
             try {
                 merge(sink);
             } catch (RuntimeException | Error e) {
@@ -127,9 +142,14 @@ public final class TimeOrderedFlowLogReader {
                 throw e;
             }
             stop();
-            // File by file, as the sequential reader tallies them: the same problem samples.
-            for (MergeSource source : sources) {
-                counters.absorb(source.counters, 0);
+            // File by file, as the sequential reader tallies them: the same formats and problem samples.
+            for (int id = 0; id < formatOf.length; id++) {
+                FlowLogCounters samples = samplesOf.get(id);
+                if (samples != null) {
+                    counters.absorbSamples(samples, 0);
+                } else if (formatOf[id] != null) {
+                    counters.format(formatOf[id]);
+                }
                 counters.files++;
             }
             return counters.toStats();
@@ -185,10 +205,33 @@ public final class TimeOrderedFlowLogReader {
             source.open(pool, windows.isEmpty() ? new RecordWindow() : windows.pop());
         }
 
-        /** A file read to its end and out of the merge: its window is kept for reuse. */
+        /**
+         * A file read to its end and out of the merge: its window is kept for reuse, its tallies are
+         * added, and the file is let go (the merge is past it in {@link #openOrder}).
+         */
         private void ended(MergeSource source) {
             windows.push(source.window);
             source.window = null;
+            FlowLogCounters unit = source.counters;
+            counters.absorbTotals(unit);
+            if (unit.onlyFormatSample()) {
+                FlowLogFormat format = unit.firstFormat();
+                formatOf[source.id] = format == null ? null : formats.computeIfAbsent(format, f -> f);
+            } else {
+                samplesOf.put(source.id, unit);
+            }
+            sources[source.id] = null;
+        }
+
+        /** Files whose reading state is held: those opened and not ended (a bound the tests check). */
+        int filesHeld() {
+            int held = 0;
+            for (MergeSource source : sources) {
+                if (source != null && source.started()) {
+                    held++;
+                }
+            }
+            return held;
         }
 
         /** Stops the workers and waits for them to end (after the read, or when it failed). */

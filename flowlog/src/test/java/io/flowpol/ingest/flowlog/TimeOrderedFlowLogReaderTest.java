@@ -180,6 +180,62 @@ class TimeOrderedFlowLogReaderTest {
         }
     }
 
+    /**
+     * Issue 13 item 3 (heap flat with the window): S3 delivery writes a file every five minutes, so
+     * a longer window is more files; the state of a file read to its end (its reader, counters and
+     * format) is let go, while the stats stay those of reading the files one by one. A file of the
+     * whole window in another format, first by name, ends last; it and the last short file carry a
+     * malformed line, so the formats and problem samples are taken in file order, not end order.
+     */
+    @Test
+    void filesReadToTheirEndAreNotKeptWhileTheReadGoesOn() throws IOException {
+        int periods = 120;
+        List<Path> files = new ArrayList<>();
+        StringBuilder whole = new StringBuilder(HEADER + " vpc-id\n");
+        for (int i = 0; i < periods * 10; i++) {
+            whole.append(i == 3 ? "2 123456789012 eni-97 not a record" : line(97, BASE + 30L * i, i) + " vpc-0a1b")
+                    .append('\n');
+        }
+        files.add(write("a-whole-window.log.gz", whole.toString(), true));
+        for (int f = 0; f < periods; f++) {
+            StringBuilder text = new StringBuilder(HEADER + "\n");
+            for (int i = 0; i < 50; i++) {
+                long start = BASE + 300L * f + 6L * i - (i * 7919L) % 50;
+                text.append(f == periods - 1 && i == 20 ? "2 123456789012 eni-98 not a record" : line(i % 7, start, i))
+                        .append('\n');
+            }
+            files.add(write(String.format("b%03d.log.gz", f), text.toString(), true));
+        }
+        FlowLogStats[] sequential = new FlowLogStats[1];
+        List<Seen> expected = byStartThenFileThenLine(files, sequential);
+        for (int threads = 1; threads <= 2; threads++) {
+            var reading = (TimeOrderedFlowLogReader.Reading) new TimeOrderedFlowLogReader(FlowLogOptions.DEFAULTS, threads)
+                    .start(files, InputProgress.none());
+            int[] mostHeld = new int[1];
+            List<Seen> seen = new ArrayList<>();
+            FlowLogStats stats;
+            try (reading) {
+                stats = reading.into(r -> {
+                    mostHeld[0] = Math.max(mostHeld[0], reading.filesHeld());
+                    seen.add(new Seen(r.startMillis, r.sourceId, r.line, fields(r)));
+                });
+            }
+            assertEquals(expected, seen, threads + " thread(s)");
+            // The whole-window file, the files of the current period and those opened ahead of the merge.
+            assertTrue(mostHeld[0] <= TimeOrderedFlowLogReader.PREFETCH + 3,
+                    mostHeld[0] + " of " + files.size() + " files held at once, " + threads + " thread(s)");
+            assertEquals(sequential[0].files(), stats.files());
+            assertEquals(sequential[0].records(), stats.records());
+            assertEquals(sequential[0].lines(), stats.lines());
+            assertEquals(sequential[0].bytes(), stats.bytes());
+            assertEquals(2, stats.malformed());
+            assertEquals(sequential[0].problems(), stats.problems());
+            assertEquals(2, stats.formats().size());
+            assertEquals(sequential[0].formats(), stats.formats());
+        }
+        assertNoParserLeft();
+    }
+
     @Test
     void aRecordLaterThanTheToleranceIsPassedOnNotLost() throws IOException {
         StringBuilder a = new StringBuilder();
