@@ -1,8 +1,10 @@
 package io.flowpol.samples;
 
+import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -24,8 +26,9 @@ import java.util.zip.GZIPInputStream;
  * stream per ENI; {@code aws logs} exports carry no header, so the format is then passed with
  * {@code --flow-log-format}). Also writes all records as one file in CloudWatch's interleaved
  * order (by start, then stream name, then stream order), the layout a time-ordered
- * concatenation gives. Reads the records in memory: for test scenarios and benchmarks of a few
- * million records.
+ * concatenation gives. {@link #read} holds the records in memory (test scenarios of a few million
+ * records, and the time-ordered file needs them all); {@link #splitPerEni} streams, so the bench's
+ * 30-hour, 50 M-record scenarios split in a bounded heap (issue 13 item 3).
  */
 public final class PerEniExport {
     private static final String USAGE = "usage: PerEniExport --in FLOWLOG_DIR --out DIR [--header true|false]"
@@ -71,6 +74,61 @@ public final class PerEniExport {
             throw new IOException("no .log.gz flow-log file below " + flowLogDir);
         }
         return new PerEniExport(header, lines);
+    }
+
+    /**
+     * Writes the same {@code <eni>.log} files as {@code read(flowLogDir).writePerEni(outDir, withHeader)},
+     * line by line: one open writer per interface, nothing else kept.
+     *
+     * @return the number of records written
+     */
+    public static long splitPerEni(Path flowLogDir, Path outDir, boolean withHeader) throws IOException {
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(flowLogDir)) {
+            files = walk.filter(p -> p.getFileName().toString().endsWith(".log.gz")).sorted().toList();
+        }
+        if (files.isEmpty()) {
+            throw new IOException("no .log.gz flow-log file below " + flowLogDir);
+        }
+        Files.createDirectories(outDir);
+        Map<String, Writer> writers = new HashMap<>();
+        long records = 0;
+        try {
+            for (Path file : files) {
+                try (BufferedReader in = new BufferedReader(new InputStreamReader(
+                        new GZIPInputStream(Files.newInputStream(file), 1 << 16), StandardCharsets.US_ASCII), 1 << 16)) {
+                    String header = in.readLine();
+                    if (header == null) {
+                        continue;
+                    }
+                    int eni = List.of(header.split(" ")).indexOf("interface-id");
+                    for (String line = in.readLine(); line != null; line = in.readLine()) {
+                        if (line.isBlank()) {
+                            continue;
+                        }
+                        String id = line.split(" ", eni + 2)[eni];
+                        Writer out = writers.get(id);
+                        if (out == null) {
+                            out = new BufferedWriter(Files.newBufferedWriter(outDir.resolve(id + ".log"),
+                                    StandardCharsets.US_ASCII), 1 << 16);
+                            writers.put(id, out);
+                            if (withHeader) {
+                                out.write(header);
+                                out.write('\n');
+                            }
+                        }
+                        out.write(line);
+                        out.write('\n');
+                        records++;
+                    }
+                }
+            }
+        } finally {
+            for (Writer w : writers.values()) {
+                w.close();
+            }
+        }
+        return records;
     }
 
     /** The header line of the source files (the format, for {@code --flow-log-format}). */
@@ -149,11 +207,16 @@ public final class PerEniExport {
         }
         try {
             boolean withHeader = Boolean.parseBoolean(options.getOrDefault("--header", "false"));
-            PerEniExport export = read(Path.of(options.get("--in")));
-            List<Path> files = export.writePerEni(Path.of(options.get("--out")), withHeader);
-            if (options.containsKey("--time-ordered")) {
-                export.writeTimeOrdered(Path.of(options.get("--time-ordered")), withHeader);
+            Path in = Path.of(options.get("--in"));
+            Path out = Path.of(options.get("--out"));
+            if (!options.containsKey("--time-ordered")) {
+                long records = splitPerEni(in, out, withHeader);
+                System.out.println("wrote " + records + " records into per-ENI files in " + out);
+                return;
             }
+            PerEniExport export = read(in);
+            List<Path> files = export.writePerEni(out, withHeader);
+            export.writeTimeOrdered(Path.of(options.get("--time-ordered")), withHeader);
             System.out.println("wrote " + export.lines().size() + " records into " + files.size() + " per-ENI files");
         } catch (IOException | UncheckedIOException e) {
             System.err.println("PerEniExport: error: " + e.getMessage());
