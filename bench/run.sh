@@ -46,13 +46,14 @@ while [ $# -gt 0 ]; do
 done
 case " $layouts " in *" single "*) ;; *) sizes="" ;; esac
 
-echo "bench: building the CLI jar and the DuckDB baseline (mvn package)..." >&2
-rm -rf "$root/bench/target/lib"                            # no driver of an older version beside the new one
+echo "bench: building the CLI jar and the bench jar (mvn package)..." >&2
+rm -rf "$root/bench/target/lib"                            # no jar of an older version beside the new one
 mvn -B -q -DskipTests package >&2
-jar="$root/cli/target/flowpol-all.jar"
+# The bench command, the samples generator and the DuckDB baseline, with their classpath in
+# bench/target/lib (issue 17: none of them is in the user's jar, cli/target/flowpol-all.jar).
+bench_jar="$root/bench/target/flowpol-bench.jar"
 # The launcher writes its class-data archive for the new jar now, not inside the timed generate.
 "$root/flowpol" --version > /dev/null
-duck_cp="$root/bench/target/classes:$root/bench/target/lib/*"
 
 # Wall seconds and peak RSS (MB) of one command, from GNU time -v: `measure PREFIX OUT CMD...`
 # sends the command's stdout to OUT (/dev/null when nothing is parsed from it: `cat` must not
@@ -94,7 +95,7 @@ for n in $sizes; do
       continue
     fi
     echo "bench: generating $n records into $dir (once)..." >&2
-    java -Xmx1g -cp "$jar" io.flowpol.cli.BenchCommand --records "$n" --dir "$dir" --prepare-only >&2
+    java -Xmx1g -jar "$bench_jar" --records "$n" --dir "$dir" --prepare-only >&2
   fi
   mb=$(( $(stat -c %s "$file") / 1000000 ))
   cat "$file" > /dev/null                                   # warm the page cache
@@ -106,10 +107,10 @@ for n in $sizes; do
   read -r gen_s gen_rss < <(FLOWPOL_JAVA_OPTS="-Xmx$xmx" measure "$dir/generate" "$dir/generate.out" \
       "$root/flowpol" generate --flow-logs "$file" --cluster "$dir/recording.jsonl" --out "$out/policies")
   rm -rf "$out"
-  read -r fp_s fp_rss < <(measure "$dir/flowpol" "$dir/flowpol.out" java "-Xmx$xmx" -cp "$jar" \
-      io.flowpol.cli.BenchCommand --file "$file" --threads "$threads" --stages full)
+  read -r fp_s fp_rss < <(measure "$dir/flowpol" "$dir/flowpol.out" java "-Xmx$xmx" -jar "$bench_jar" \
+      --file "$file" --threads "$threads" --stages full)
   fp_stage=$(awk -F'|' '/\| full pipeline \|/ {gsub(/ /, "", $6); print $6}' "$dir/flowpol.out")
-  read -r dk_s dk_rss < <(measure "$dir/duckdb" "$dir/duckdb.out" java -cp "$duck_cp" \
+  read -r dk_s dk_rss < <(measure "$dir/duckdb" "$dir/duckdb.out" java -cp "$bench_jar" \
       io.flowpol.bench.DuckDbAggregation "$file")
   dk_query=$(sed -n 's/.* records in \([0-9.]*\) s$/\1/p' "$dir/duckdb.out")
   load=$(cut -d' ' -f1-3 /proc/loadavg)
@@ -121,7 +122,7 @@ done
 # Issue 13's layouts: generated once per size into .flowpol/bench/, then `generate` (launcher
 # defaults) and DuckDB alternating, --reps times each.
 layout_rows=()
-gen() { java -Xmx2g -cp "$jar" "$@" >&2; }
+gen() { java -Xmx2g -cp "$bench_jar" "$@" >&2; }
 for layout in $layouts; do
   [ "$layout" != single ] || continue
   fmt_args=()
@@ -172,7 +173,7 @@ for layout in $layouts; do
         "$root/flowpol" generate --flow-logs "$input" --cluster "$recording" --out "$out/policies" ${fmt_args[@]+"${fmt_args[@]}"})
     gw+=("$w"); gr+=("$m"); gc+=("$(cpu_of "$scen/$layout-generate")")
     rm -rf "$out"
-    read -r w m < <(measure "$scen/$layout-duckdb" "$scen/$layout-duckdb.out" java -cp "$duck_cp" \
+    read -r w m < <(measure "$scen/$layout-duckdb" "$scen/$layout-duckdb.out" java -cp "$bench_jar" \
         io.flowpol.bench.DuckDbAggregation "$glob" "$threads" ${duck_args[@]+"${duck_args[@]}"})
     dw+=("$w"); dr+=("$m"); dc+=("$(cpu_of "$scen/$layout-duckdb")")
   done

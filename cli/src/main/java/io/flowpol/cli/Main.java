@@ -50,6 +50,21 @@ public final class Main {
             }
         });
         // Settings after the subcommands: picocli applies them to the subcommands present now.
+        configure(cli);
+        cli.setUsageHelpAutoWidth(true);
+        return cli;
+    }
+
+    /**
+     * One command on its own with the error handling of flowpol's subcommands (usage errors in one
+     * line, exit 2; input errors exit 1 without a stack trace): the bench module's jar runs its
+     * {@code BenchCommand} so (issue 17: bench is not in the user's jar).
+     */
+    public static CommandLine standalone(Object command) {
+        return configure(new CommandLine(command));
+    }
+
+    private static CommandLine configure(CommandLine cli) {
         cli.setExecutionExceptionHandler(new ErrorHandler());
         cli.setParameterExceptionHandler(Main::usageError);
         cli.setExitCodeExceptionMapper(new ExitCodes.Mapper());
@@ -57,7 +72,6 @@ public final class Main {
         // A mistyped flag after a multi-value option ("--cluster r.jsonl -o yaml") is an unknown
         // option (exit 2), not a file named "-o" (picocli's default takes it as a value).
         cli.setUnmatchedOptionsAllowedAsOptionParameters(false);
-        cli.setUsageHelpAutoWidth(true);
         return cli;
     }
 
@@ -70,7 +84,6 @@ public final class Main {
         all.put("learn", LearnCommand::new);
         all.put("propose", ProposeCommand::new);
         all.put("promote", PromoteCommand::new);
-        all.put("bench", BenchCommand::new);
         return all;
     }
 }

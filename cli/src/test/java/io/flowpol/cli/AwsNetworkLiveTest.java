@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.flowpol.ingest.inventory.Ec2TestServer;
-import io.flowpol.ingest.inventory.Ec2TestServer.Eni;
+import io.flowpol.ingest.ec2.Ec2TestServer;
+import io.flowpol.ingest.ec2.Ec2TestServer.Eni;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

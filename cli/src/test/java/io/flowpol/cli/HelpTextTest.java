@@ -43,7 +43,7 @@ class HelpTextTest {
 
     @Test
     void everyCommandsHelpIsItsUsageAndExitsZero() {
-        for (String command : List.of("generate", "verify", "diff", "record", "learn", "propose", "promote", "bench")) {
+        for (String command : List.of("generate", "verify", "diff", "record", "learn", "propose", "promote")) {
             Cli.Result r = Cli.run(command, "--help");
             assertEquals(0, r.exitCode(), r.toString());
             assertTrue(r.out().startsWith("Usage: flowpol " + command), r.out());

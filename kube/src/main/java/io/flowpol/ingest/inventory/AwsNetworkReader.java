@@ -63,10 +63,8 @@ public final class AwsNetworkReader {
 
     /**
      * The inventory in one document of the AWS CLI's shapes, e.g. what the aws module's
-     * {@code Ec2NetworkReader} fetched; {@code source} names it in messages as a file would be.
-     * The aws module shares this package; it uses only public members (the two {@code read}s,
-     * {@link RecordedInventory}'s constants), since package-private access between two jars
-     * works only while they share a class loader.
+     * {@code io.flowpol.ingest.ec2.Ec2NetworkReader} fetched; {@code source} names it in messages
+     * as a file would be.
      */
     public NetworkInventory read(String source, JsonNode root) {
         Collected all = new Collected();

@@ -1,4 +1,4 @@
-package io.flowpol.ingest.inventory;
+package io.flowpol.ingest.ec2;
 
 import io.flowpol.ingest.aws.AwsClientSettings;
 import java.net.URI;

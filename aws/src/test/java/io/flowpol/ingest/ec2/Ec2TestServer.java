@@ -1,4 +1,4 @@
-package io.flowpol.ingest.inventory;
+package io.flowpol.ingest.ec2;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;

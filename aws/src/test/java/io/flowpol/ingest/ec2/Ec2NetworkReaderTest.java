@@ -1,4 +1,4 @@
-package io.flowpol.ingest.inventory;
+package io.flowpol.ingest.ec2;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -9,7 +9,7 @@ import io.flowpol.inference.model.InputException;
 import io.flowpol.inference.model.IpAddress;
 import io.flowpol.inference.model.NetworkInventory;
 import io.flowpol.inference.model.VpcAddress;
-import io.flowpol.ingest.inventory.Ec2TestServer.Eni;
+import io.flowpol.ingest.ec2.Ec2TestServer.Eni;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

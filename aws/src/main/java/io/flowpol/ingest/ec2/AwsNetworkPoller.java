@@ -1,5 +1,6 @@
-package io.flowpol.ingest.inventory;
+package io.flowpol.ingest.ec2;
 
+import io.flowpol.ingest.inventory.AwsNetworkReader;
 import io.flowpol.ingest.record.ClusterRecorder;
 import io.flowpol.ingest.record.RecordingWriter;
 import java.time.Clock;

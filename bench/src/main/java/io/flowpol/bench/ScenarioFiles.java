@@ -1,4 +1,4 @@
-package io.flowpol.cli.bench;
+package io.flowpol.bench;
 
 import io.flowpol.ingest.flowlog.FlowLogFiles;
 import io.flowpol.samples.ScenarioGenerator;

@@ -1,4 +1,4 @@
-package io.flowpol.ingest.inventory;
+package io.flowpol.ingest.ec2;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -11,7 +11,7 @@ import io.flowpol.inference.model.NetworkInventory;
 import io.flowpol.inference.model.VpcAddress;
 import io.flowpol.ingest.cluster.ClusterRecording;
 import io.flowpol.ingest.cluster.ClusterRecordingReader;
-import io.flowpol.ingest.inventory.Ec2TestServer.Eni;
+import io.flowpol.ingest.ec2.Ec2TestServer.Eni;
 import io.flowpol.ingest.record.RecordingWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;

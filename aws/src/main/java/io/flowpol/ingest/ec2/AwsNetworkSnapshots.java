@@ -1,9 +1,10 @@
-package io.flowpol.ingest.inventory;
+package io.flowpol.ingest.ec2;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.flowpol.ingest.inventory.RecordedInventory;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;

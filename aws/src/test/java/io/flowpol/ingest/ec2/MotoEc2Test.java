@@ -1,4 +1,4 @@
-package io.flowpol.ingest.inventory;
+package io.flowpol.ingest.ec2;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

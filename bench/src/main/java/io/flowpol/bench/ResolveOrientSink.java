@@ -1,4 +1,4 @@
-package io.flowpol.cli.bench;
+package io.flowpol.bench;
 
 import io.flowpol.inference.InferenceOptions;
 import io.flowpol.inference.model.FlowRecord;

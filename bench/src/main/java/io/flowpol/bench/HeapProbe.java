@@ -1,4 +1,4 @@
-package io.flowpol.cli.bench;
+package io.flowpol.bench;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;

@@ -1,4 +1,4 @@
-package io.flowpol.cli.bench;
+package io.flowpol.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package io.flowpol.ingest.inventory;
+package io.flowpol.ingest.ec2;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -9,6 +9,7 @@ import io.flowpol.inference.model.IpAddress;
 import io.flowpol.inference.model.NetworkInventory;
 import io.flowpol.ingest.aws.AwsFailures;
 import io.flowpol.ingest.aws.RetryCount;
+import io.flowpol.ingest.inventory.AwsNetworkReader;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;

@@ -1,11 +1,7 @@
-package io.flowpol.cli;
+package io.flowpol.bench;
 
-import io.flowpol.cli.bench.BenchInput;
-import io.flowpol.cli.bench.BenchTable;
-import io.flowpol.cli.bench.ScenarioFiles;
-import io.flowpol.cli.bench.Stage;
-import io.flowpol.cli.bench.StageResult;
-import io.flowpol.cli.bench.StageRunner;
+import io.flowpol.cli.ExitCodes;
+import io.flowpol.cli.Main;
 import io.flowpol.inference.timeline.ClusterTimeline;
 import io.flowpol.ingest.cluster.ClusterRecordingReader;
 import java.io.IOException;
@@ -25,8 +21,10 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code flowpol bench} (GitHub issue 7): times the pipeline stage by stage on a generated (or
- * given) v2 flow-log file and prints a Markdown table of records/s, MB/s, wall time and heap.
+ * The bench command (GitHub issue 7): times the pipeline stage by stage on a generated (or given)
+ * v2 flow-log file and prints a Markdown table of records/s, MB/s, wall time and heap. The main
+ * class of {@code bench/target/flowpol-bench.jar}, not a subcommand of the user's jar (issue 17):
+ * it needs the samples generator, which users never run.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Measure ingest and inference throughput on a generated v2 flow-log file.",
@@ -66,23 +64,14 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--prepare-only", description = "Generate the input (if missing) and stop, timing nothing.")
     boolean prepareOnly;
 
-    /**
-     * Runs {@code bench} on its own, with the CLI's error handling, so that {@code bench/run.sh}
-     * can call it from the jar whether or not {@code flowpol} lists it as a subcommand.
-     */
+    /** Runs {@code bench} with the CLI's error handling ({@code java -jar bench/target/flowpol-bench.jar}). */
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));
     }
 
     /** {@code bench} alone, set up as {@link Main} sets up its subcommands: usage errors are one line, exit 2. */
     static CommandLine commandLine() {
-        CommandLine cli = new CommandLine(new BenchCommand());
-        cli.setExecutionExceptionHandler(new ErrorHandler());
-        cli.setParameterExceptionHandler(Main::usageError);
-        cli.setExitCodeExceptionMapper(new ExitCodes.Mapper());
-        cli.setCaseInsensitiveEnumValuesAllowed(true);
-        cli.setUnmatchedOptionsAllowedAsOptionParameters(false);
-        return cli;
+        return Main.standalone(new BenchCommand());
     }
 
     @Override

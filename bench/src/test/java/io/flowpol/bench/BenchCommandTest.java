@@ -1,8 +1,9 @@
-package io.flowpol.cli;
+package io.flowpol.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.flowpol.cli.ExitCodes;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -19,9 +20,7 @@ class BenchCommandTest {
     private final StringWriter err = new StringWriter();
 
     private int run(String... args) {
-        CommandLine cli = new CommandLine(new BenchCommand());
-        cli.setExitCodeExceptionMapper(new ExitCodes.Mapper());
-        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        CommandLine cli = BenchCommand.commandLine();
         cli.setOut(new PrintWriter(out));
         cli.setErr(new PrintWriter(err));
         return cli.execute(args);
@@ -50,7 +49,7 @@ class BenchCommandTest {
 
     @Test
     void runOnItsOwnABadFlagValueIsOneLineNamingTheFlag() {
-        // bench/run.sh runs BenchCommand.main: the same usage-error handling as flowpol bench (issue 17)
+        // bench/run.sh runs BenchCommand.main: the same usage-error handling as flowpol's commands (issue 17)
         CommandLine cli = BenchCommand.commandLine();
         cli.setOut(new PrintWriter(out));
         cli.setErr(new PrintWriter(err));

@@ -1,4 +1,4 @@
-package io.flowpol.cli.bench;
+package io.flowpol.bench;
 
 /**
  * One timed stage.

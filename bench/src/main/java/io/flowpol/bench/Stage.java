@@ -1,4 +1,4 @@
-package io.flowpol.cli.bench;
+package io.flowpol.bench;
 
 /** The prefixes of the pipeline that {@code flowpol bench} times, shortest first. */
 public enum Stage {
