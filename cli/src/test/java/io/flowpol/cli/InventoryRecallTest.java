@@ -6,7 +6,6 @@ import io.flowpol.samples.ScenarioGenerator;
 import io.flowpol.samples.ScenarioOptions;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -30,10 +29,7 @@ class InventoryRecallTest {
     @EnabledIfSystemProperty(named = "flowpol.inventory.measure", matches = ".+")
     void measure() throws IOException {
         for (String spec : System.getProperty("flowpol.inventory.measure").split(",")) {
-            String[] p = spec.trim().split(":");
-            ScenarioOptions options = new ScenarioOptions(Long.parseLong(p[0]), START,
-                    Duration.ofMinutes(Integer.parseInt(p[3])), Integer.parseInt(p[4]), 0, Integer.parseInt(p[1]),
-                    Integer.parseInt(p[2]));
+            ScenarioOptions options = ScenarioRecall.options(spec, START);
             Path scenario = tmp.resolve("scenario-" + spec.trim().replace(':', '-'));
             new ScenarioGenerator(options).write(scenario);
             // The generator writes the scenario's inventory in the AWS CLI's shapes (issue 11 item 4).

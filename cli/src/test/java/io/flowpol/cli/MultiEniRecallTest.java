@@ -81,10 +81,7 @@ class MultiEniRecallTest {
     @EnabledIfSystemProperty(named = "flowpol.recall.measure", matches = ".+")
     void measure() throws IOException {
         for (String spec : System.getProperty("flowpol.recall.measure").split(",")) {
-            String[] p = spec.trim().split(":");
-            ScenarioOptions options = new ScenarioOptions(Long.parseLong(p[0]), START,
-                    Duration.ofMinutes(Integer.parseInt(p[3])), Integer.parseInt(p[4]), 0, Integer.parseInt(p[1]),
-                    Integer.parseInt(p[2]));
+            ScenarioOptions options = ScenarioRecall.options(spec, START);
             Path scenario = tmp.resolve("scenario-" + spec.trim().replace(':', '-'));
             new ScenarioGenerator(options).write(scenario);
             // -Dflowpol.recall.inventory=true: also with the demo's AWS network inventory (same VPC layout).

@@ -16,8 +16,11 @@ import io.flowpol.inference.model.WorkloadId;
 import io.flowpol.inference.timeline.ClusterTimeline;
 import io.flowpol.ingest.cluster.ClusterRecordingReader;
 import io.flowpol.ingest.policy.PolicyReader;
+import io.flowpol.samples.ScenarioOptions;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -57,6 +60,16 @@ record ScenarioRecall(int observable, int allowed, List<String> missed, int allo
         return String.format("recall %.4f (%d/%d), precision %.4f (%d wrong of %d allowed pairs, %d wrong of %d in-VPC edges)",
                 recall(), allowed, observable, precision(), wrongPairs.size(), allowedPairs, wrongVpcEdges.size(),
                 vpcEdges);
+    }
+
+    /**
+     * The generator options of one on-demand measurement spec, {@code SEED:ENIS:EXTRA:MINUTES:DENSITY}
+     * (the {@code -Dflowpol.*.measure} properties of the recall tests).
+     */
+    static ScenarioOptions options(String spec, Instant start) {
+        String[] p = spec.trim().split(":");
+        return new ScenarioOptions(Long.parseLong(p[0]), start, Duration.ofMinutes(Integer.parseInt(p[3])),
+                Integer.parseInt(p[4]), 0, Integer.parseInt(p[1]), Integer.parseInt(p[2]));
     }
 
     /** Measures the output directory {@code out} of {@code generate} on the scenario in {@code scenario}. */

@@ -2,6 +2,7 @@ package io.flowpol.samples;
 
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -48,10 +49,7 @@ public final class PerEniExport {
 
     /** Reads every {@code .log.gz} file below {@code flowLogDir}, in path order (S3 keys: time order). */
     public static PerEniExport read(Path flowLogDir) throws IOException {
-        List<Path> files;
-        try (Stream<Path> walk = Files.walk(flowLogDir)) {
-            files = walk.filter(p -> p.getFileName().toString().endsWith(".log.gz")).sorted().toList();
-        }
+        List<Path> files = flowLogFiles(flowLogDir);
         String header = null;
         List<Line> lines = new ArrayList<>();
         for (Path file : files) {
@@ -70,10 +68,19 @@ public final class PerEniExport {
                 }
             }
         }
-        if (header == null) {
+        return new PerEniExport(header, lines);
+    }
+
+    /** Every {@code .log.gz} file below {@code flowLogDir}, in path order (S3 keys: time order); at least one. */
+    private static List<Path> flowLogFiles(Path flowLogDir) throws IOException {
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(flowLogDir)) {
+            files = walk.filter(p -> p.getFileName().toString().endsWith(".log.gz")).sorted().toList();
+        }
+        if (files.isEmpty()) {
             throw new IOException("no .log.gz flow-log file below " + flowLogDir);
         }
-        return new PerEniExport(header, lines);
+        return files;
     }
 
     /**
@@ -83,17 +90,9 @@ public final class PerEniExport {
      * @return the number of records written
      */
     public static long splitPerEni(Path flowLogDir, Path outDir, boolean withHeader) throws IOException {
-        List<Path> files;
-        try (Stream<Path> walk = Files.walk(flowLogDir)) {
-            files = walk.filter(p -> p.getFileName().toString().endsWith(".log.gz")).sorted().toList();
-        }
-        if (files.isEmpty()) {
-            throw new IOException("no .log.gz flow-log file below " + flowLogDir);
-        }
-        Files.createDirectories(outDir);
-        Map<String, Writer> writers = new HashMap<>();
+        List<Path> files = flowLogFiles(flowLogDir);
         long records = 0;
-        try {
+        try (EniFiles out = new EniFiles(outDir, withHeader)) {
             for (Path file : files) {
                 try (BufferedReader in = new BufferedReader(new InputStreamReader(
                         new GZIPInputStream(Files.newInputStream(file), 1 << 16), StandardCharsets.US_ASCII), 1 << 16)) {
@@ -103,29 +102,12 @@ public final class PerEniExport {
                     }
                     int eni = List.of(header.split(" ")).indexOf("interface-id");
                     for (String line = in.readLine(); line != null; line = in.readLine()) {
-                        if (line.isBlank()) {
-                            continue;
+                        if (!line.isBlank()) {
+                            out.write(line.split(" ", eni + 2)[eni], header, line);
+                            records++;
                         }
-                        String id = line.split(" ", eni + 2)[eni];
-                        Writer out = writers.get(id);
-                        if (out == null) {
-                            out = new BufferedWriter(Files.newBufferedWriter(outDir.resolve(id + ".log"),
-                                    StandardCharsets.US_ASCII), 1 << 16);
-                            writers.put(id, out);
-                            if (withHeader) {
-                                out.write(header);
-                                out.write('\n');
-                            }
-                        }
-                        out.write(line);
-                        out.write('\n');
-                        records++;
                     }
                 }
-            }
-        } finally {
-            for (Writer w : writers.values()) {
-                w.close();
             }
         }
         return records;
@@ -147,31 +129,53 @@ public final class PerEniExport {
      * @return the files written, by path
      */
     public List<Path> writePerEni(Path outDir, boolean withHeader) throws IOException {
-        Files.createDirectories(outDir);
-        Map<String, Writer> writers = new HashMap<>();
-        Map<String, Path> paths = new TreeMap<>();
-        try {
+        try (EniFiles out = new EniFiles(outDir, withHeader)) {
             for (Line line : lines) {
-                Writer out = writers.get(line.eni());
-                if (out == null) {
-                    Path path = outDir.resolve(line.eni() + ".log");
-                    out = new BufferedWriter(Files.newBufferedWriter(path, StandardCharsets.US_ASCII), 1 << 16);
-                    writers.put(line.eni(), out);
-                    paths.put(line.eni(), path);
-                    if (withHeader) {
-                        out.write(header);
-                        out.write('\n');
-                    }
-                }
-                out.write(line.text());
-                out.write('\n');
+                out.write(line.eni(), header, line.text());
             }
-        } finally {
+            return out.paths();
+        }
+    }
+
+    /** One open {@code <eni>.log} writer per interface-id, created on its first line. */
+    private static final class EniFiles implements Closeable {
+        private final Path dir;
+        private final boolean withHeader;
+        private final Map<String, Writer> writers = new HashMap<>();
+        private final Map<String, Path> paths = new TreeMap<>();
+
+        EniFiles(Path dir, boolean withHeader) throws IOException {
+            this.dir = Files.createDirectories(dir);
+            this.withHeader = withHeader;
+        }
+
+        void write(String eni, String header, String line) throws IOException {
+            Writer out = writers.get(eni);
+            if (out == null) {
+                Path path = dir.resolve(eni + ".log");
+                out = new BufferedWriter(Files.newBufferedWriter(path, StandardCharsets.US_ASCII), 1 << 16);
+                writers.put(eni, out);
+                paths.put(eni, path);
+                if (withHeader) {
+                    out.write(header);
+                    out.write('\n');
+                }
+            }
+            out.write(line);
+            out.write('\n');
+        }
+
+        /** The files written, by path. */
+        List<Path> paths() {
+            return List.copyOf(paths.values());
+        }
+
+        @Override
+        public void close() throws IOException {
             for (Writer w : writers.values()) {
                 w.close();
             }
         }
-        return List.copyOf(paths.values());
     }
 
     /** The records in CloudWatch Logs' interleaved order: by start, then ENI (stream), then source order. */

@@ -1,16 +1,10 @@
 package io.flowpol.cli.propose;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -23,35 +17,19 @@ import java.util.TreeMap;
  * in-memory store of pull requests, records every call (method, path, Authorization header,
  * body) and can be told to fail a call with a status.
  */
-public final class GitHubApiTestServer implements AutoCloseable {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
+public final class GitHubApiTestServer extends ForgeApiTestServer {
     public record Call(String method, String path, String authorization, JsonNode body) {
     }
 
-    private final HttpServer server;
     public final List<Call> calls = new ArrayList<>();
     public final Map<Integer, ObjectNode> pulls = new TreeMap<>();
-    private String failPrefix;
-    private int failStatus;
 
     public GitHubApiTestServer() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/", this::handle);
-        server.start();
+        super("/api/v3");
     }
 
-    public URI api() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/api/v3");
-    }
-
-    /** Every call whose "METHOD path" starts with {@code prefix} answers {@code status}. */
-    public synchronized void fail(String prefix, int status) {
-        failPrefix = prefix;
-        failStatus = status;
-    }
-
-    private synchronized void handle(HttpExchange ex) throws IOException {
+    @Override
+    void handle(HttpExchange ex) throws IOException {
         String method = ex.getRequestMethod();
         String path = ex.getRequestURI().getRawPath().replaceFirst("^/api/v3", "");
         String query = ex.getRequestURI().getRawQuery();
@@ -59,7 +37,8 @@ public final class GitHubApiTestServer implements AutoCloseable {
         JsonNode body = raw.length == 0 ? null : JSON.readTree(raw);
         calls.add(new Call(method, path + (query == null ? "" : "?" + URLDecoder.decode(query, StandardCharsets.UTF_8)),
                 ex.getRequestHeaders().getFirst("Authorization"), body));
-        if (failPrefix != null && (method + " " + path).startsWith(failPrefix)) {
+        int failStatus = failureFor(method, path);
+        if (failStatus != 0) {
             ObjectNode error = JSON.createObjectNode().put("message", failStatus == 401 ? "Bad credentials" : "Validation Failed");
             reply(ex, failStatus, error);
             return;
@@ -87,19 +66,5 @@ public final class GitHubApiTestServer implements AutoCloseable {
         } else {
             reply(ex, 404, JSON.createObjectNode().put("message", "Not Found"));
         }
-    }
-
-    private static void reply(HttpExchange ex, int status, JsonNode body) throws IOException {
-        byte[] bytes = JSON.writeValueAsBytes(body);
-        ex.getResponseHeaders().set("Content-Type", "application/json");
-        ex.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = ex.getResponseBody()) {
-            out.write(bytes);
-        }
-    }
-
-    @Override
-    public void close() {
-        server.stop(0);
     }
 }

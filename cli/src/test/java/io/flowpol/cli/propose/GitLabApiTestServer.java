@@ -1,16 +1,10 @@
 package io.flowpol.cli.propose;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -38,40 +32,24 @@ import java.util.regex.Pattern;
  * </ul>
  * Every call is recorded; a call can be made to fail with a status.
  */
-public final class GitLabApiTestServer implements AutoCloseable {
-    private static final ObjectMapper JSON = new ObjectMapper();
+public final class GitLabApiTestServer extends ForgeApiTestServer {
     private static final Pattern PROJECT = Pattern.compile("^/api/v4/projects/([^/]+)(/.*)?$");
 
     public record Call(String method, String path, String privateToken, JsonNode body) {
     }
 
-    private final HttpServer server;
     private final String token;
     private final String projectPath;
     private final int projectId;
     public final List<Call> calls = new ArrayList<>();
     public final Map<Integer, ObjectNode> mergeRequests = new TreeMap<>();
     public final Map<String, Integer> users = new HashMap<>();
-    private String failPrefix;
-    private int failStatus;
 
     public GitLabApiTestServer(String token, String projectPath, int projectId) throws IOException {
+        super("/api/v4");
         this.token = token;
         this.projectPath = projectPath;
         this.projectId = projectId;
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/", this::handle);
-        server.start();
-    }
-
-    public URI api() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/api/v4");
-    }
-
-    /** Every call whose "METHOD path" (path after /api/v4, raw) starts with {@code prefix} answers {@code status}. */
-    public synchronized void fail(String prefix, int status) {
-        failPrefix = prefix;
-        failStatus = status;
     }
 
     /** What the merge button does to the merge request (the test makes the commit itself). */
@@ -79,7 +57,8 @@ public final class GitLabApiTestServer implements AutoCloseable {
         mergeRequests.get(iid).put("state", "merged");
     }
 
-    private synchronized void handle(HttpExchange ex) throws IOException {
+    @Override
+    void handle(HttpExchange ex) throws IOException {
         String method = ex.getRequestMethod();
         String raw = ex.getRequestURI().getRawPath();
         String query = ex.getRequestURI().getRawQuery();
@@ -89,7 +68,8 @@ public final class GitLabApiTestServer implements AutoCloseable {
         String shown = raw.replaceFirst("^/api/v4", "");
         calls.add(new Call(method, shown + (query == null ? "" : "?" + URLDecoder.decode(query, StandardCharsets.UTF_8)),
                 ex.getRequestHeaders().getFirst("PRIVATE-TOKEN"), body));
-        if (failPrefix != null && (method + " " + shown).startsWith(failPrefix)) {
+        int failStatus = failureFor(method, shown);
+        if (failStatus != 0) {
             reply(ex, failStatus, JSON.createObjectNode().put("message", failStatus + " " + (failStatus == 401 ? "Unauthorized" : "Failure")));
             return;
         }
@@ -200,19 +180,5 @@ public final class GitLabApiTestServer implements AutoCloseable {
             }
         }
         return params;
-    }
-
-    private static void reply(HttpExchange ex, int status, JsonNode body) throws IOException {
-        byte[] bytes = JSON.writeValueAsBytes(body);
-        ex.getResponseHeaders().set("Content-Type", "application/json");
-        ex.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = ex.getResponseBody()) {
-            out.write(bytes);
-        }
-    }
-
-    @Override
-    public void close() {
-        server.stop(0);
     }
 }
