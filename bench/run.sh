@@ -126,7 +126,8 @@ gen() { java -Xmx2g -cp "$bench_jar" "$@" >&2; }
 for layout in $layouts; do
   [ "$layout" != single ] || continue
   fmt_args=()
-  duck_args=()
+  # Issue 13's DuckDB groups by server port (the lower port), not by dstport (issue 7's query).
+  duck_args=(--server-port)
   case "$layout" in
     per-eni-custom|per-eni-v2)
       scen="$root/.flowpol/bench/scenario-$window-$density"
@@ -143,7 +144,7 @@ for layout in $layouts; do
       fi
       recording="$scen/recording.jsonl"
       glob="$input/*.log"
-      duck_args=(--no-header)
+      duck_args+=(--no-header)
       if [ "$f" = v5 ]; then
         format="$(cat "$scen/format-v5.txt")"
         fmt_args=(--flow-log-format "$format")
