@@ -89,6 +89,22 @@ class LauncherTest {
     }
 
     @Test
+    void aDumpThatFailsIsNotTriedOnEveryRun() throws Exception {
+        deleteTree(root.resolve("samples/demo")); // the training run has nothing to read
+
+        Run first = flowpol(Map.of(), "--version");
+        assertEquals(0, first.exit(), first.stderr());
+        assertEquals("flowpol " + version() + "\n", first.stdout());
+        assertTrue(first.stderr().contains("preparing"), first.stderr());
+        assertTrue(Files.exists(target.resolve("flowpol.jsa.failed")));
+        assertFalse(Files.exists(target.resolve("flowpol.jsa")));
+
+        Run second = flowpol(Map.of(), "--version");
+        assertEquals("flowpol " + version() + "\n", second.stdout());
+        assertEquals("", second.stderr());
+    }
+
+    @Test
     void onJdk25ItWritesAnAotCacheBesideTheOtherJvmsArchive() throws Exception {
         assumeTrue(Files.isExecutable(JDK_25), "no JDK 25 at " + JDK_25);
         assertEquals(0, flowpol(Map.of(), "--version").exit());
@@ -142,6 +158,14 @@ class LauncherTest {
         String pom = Files.readString(REPO.resolve("pom.xml"));
         int at = pom.indexOf("<version>") + "<version>".length();
         return pom.substring(at, pom.indexOf("</version>", at));
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : (Iterable<Path>) paths.sorted(java.util.Comparator.reverseOrder())::iterator) {
+                Files.delete(p);
+            }
+        }
     }
 
     private static void copyTree(Path from, Path to) throws IOException {
