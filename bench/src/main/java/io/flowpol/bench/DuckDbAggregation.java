@@ -96,7 +96,7 @@ public final class DuckDbAggregation {
      * {@code srcport} and {@code dstport}: issue 13 groups by "server port", and a client's
      * ephemeral port is the higher one in nearly every connection. The difference is large: by
      * {@code dstport} every reply record is a group of its own (2.4 M groups on the per-ENI bench
-     * input against 3,464), which made DuckDB three times slower there and flowpol's ratio look
+     * input against 3,464), which made DuckDB two to three times slower there and flowpol's ratio look
      * better than the issue's measure.
      */
     static String query(String file, String fields, boolean header, boolean serverPort) {

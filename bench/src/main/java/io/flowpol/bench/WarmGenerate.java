@@ -1,19 +1,17 @@
 package io.flowpol.bench;
 
 import io.flowpol.cli.Main;
+import io.flowpol.cli.propose.ScratchDirectories;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.Locale;
-import java.util.stream.Stream;
 
 /**
  * Runs one flowpol command several times in one JVM and prints each run's wall time, the CPU time
@@ -74,18 +72,9 @@ public final class WarmGenerate {
         return failed;
     }
 
-    private static void remove(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.delete(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
+    private static void remove(Path dir) {
+        if (Files.exists(dir)) {
+            ScratchDirectories.delete(dir);
         }
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.flowpol.cli.propose.ScratchDirectories;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,7 +43,7 @@ class LauncherTest {
         target = Files.createDirectories(root.resolve("cli/target"));
         Files.copy(jar, target.resolve("flowpol-all.jar"));
         Files.copy(REPO.resolve("flowpol"), root.resolve("flowpol"), StandardCopyOption.COPY_ATTRIBUTES);
-        copyTree(REPO.resolve("samples/demo"), root.resolve("samples/demo"));
+        ScratchDirectories.copy(REPO.resolve("samples/demo"), root.resolve("samples/demo"));
     }
 
     /** The archives' links to their java: JUnit warns about links out of a temporary directory. */
@@ -90,7 +90,7 @@ class LauncherTest {
 
     @Test
     void aDumpThatFailsIsNotTriedOnEveryRun() throws Exception {
-        deleteTree(root.resolve("samples/demo")); // the training run has nothing to read
+        ScratchDirectories.delete(root.resolve("samples/demo")); // the training run has nothing to read
 
         Run first = flowpol(Map.of(), "--version");
         assertEquals(0, first.exit(), first.stderr());
@@ -158,26 +158,5 @@ class LauncherTest {
         String pom = Files.readString(REPO.resolve("pom.xml"));
         int at = pom.indexOf("<version>") + "<version>".length();
         return pom.substring(at, pom.indexOf("</version>", at));
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : (Iterable<Path>) paths.sorted(java.util.Comparator.reverseOrder())::iterator) {
-                Files.delete(p);
-            }
-        }
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> paths = Files.walk(from)) {
-            for (Path p : (Iterable<Path>) paths::iterator) {
-                Path dest = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(dest);
-                } else {
-                    Files.copy(p, dest);
-                }
-            }
-        }
     }
 }
