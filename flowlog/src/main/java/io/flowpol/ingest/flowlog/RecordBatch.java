@@ -18,6 +18,12 @@ final class RecordBatch {
     int size;
     /** Set on the last batch of a unit (possibly empty) by {@link RecordHandoff#endUnit}. */
     UnitEnd unitEnd;
+    /** Where a {@link ParsePool} batch comes in its file's order. */
+    long seq;
+    /** The lines a {@link ParsePool} batch was parsed from, when they were cut off the file ({@link FlowLogReader#cut}); reused. */
+    LineChunk chunk;
+    /** The batch holds a chunk's records, whose tallies are added to its file's when it is passed on in order. */
+    boolean fromChunk;
 
     RecordBatch(int capacity) {
         records = new FlowRecord[capacity];
