@@ -10,7 +10,7 @@ import java.util.Arrays;
  * it kept the other core idle). The lines are copied without their terminators, end to end, so
  * line {@code i} is {@code text[ends[i - 1], ends[i])}; nothing is searched for twice.
  *
- * <p>Owned by one {@link RecordBatch} and reused for every chunk it carries.
+ * <p>A few are in use at a time ({@link ParsePool}), each reused for chunk after chunk.
  */
 final class LineChunk {
     String name;

@@ -51,6 +51,11 @@ final class ParsePool {
     private final ArrayDeque<Feed> tasks = new ArrayDeque<>();
     /** Chunks cut, for any worker to parse. */
     private final ArrayDeque<Parse> parses = new ArrayDeque<>();
+    /** Chunks parsed, for the next cuts: their text buffers are reused. */
+    private final ArrayDeque<LineChunk> spareChunks = new ArrayDeque<>();
+    /** Chunks cut and not yet parsed, at most {@link #maxChunks}. */
+    private int chunksOut;
+    private final int maxChunks;
     /** Files that asked for a batch while none was free, served first when one comes back. */
     private final ArrayDeque<Feed> hungry = new ArrayDeque<>();
     private final ArrayDeque<RecordBatch> free = new ArrayDeque<>();
@@ -66,6 +71,8 @@ final class ParsePool {
         this.capacity = capacity;
         this.budget = budget;
         this.depth = depth;
+        // Enough for each worker to parse one while the next are cut, no more: text held is bounded.
+        maxChunks = 2 * threads + 2;
         workers = new Thread[threads];
         for (int i = 0; i < threads; i++) {
             workers[i] = new Thread(this::work, "flowpol-flowlog-file-worker-" + i);
@@ -165,7 +172,8 @@ final class ParsePool {
     private void release(RecordBatch batch) {
         batch.size = 0;
         batch.unitEnd = null;
-        batch.fromChunk = false;
+        batch.chunkTallies = null;
+        batch.endsUnit = false;
         free.push(batch);
         while (!free.isEmpty() && !hungry.isEmpty()) {
             Feed feed = hungry.poll();
@@ -231,9 +239,10 @@ final class ParsePool {
         while (true) {
             Feed feed;
             Parse parse = null;
+            LineChunk chunk = null;
             lock.lock();
             try {
-                while (tasks.isEmpty() && parses.isEmpty() && !stopped) {
+                while (!canCut() && parses.isEmpty() && !stopped) {
                     workReady.awaitUninterruptibly();
                 }
                 if (stopped) {
@@ -241,20 +250,26 @@ final class ParsePool {
                 }
                 // Cuts first: a file's lines are cut by one thread at a time, so a cut waiting
                 // behind a parse would hold up every chunk after it.
-                feed = tasks.poll();
+                feed = canCut() ? tasks.poll() : null;
                 if (feed == null) {
                     parse = parses.poll();
+                } else if (feed.cutting) {
+                    chunk = spareChunks.isEmpty() ? new LineChunk() : spareChunks.pop();
+                    chunksOut++;
                 }
             } finally {
                 lock.unlock();
             }
             if (parse != null) {
-                parse(chunks, parse.batch);
+                parse(chunks, parse.batch, parse.chunk);
                 lock.lock();
                 try {
                     if (stopped) {
                         return;
                     }
+                    spareChunks.push(parse.chunk);
+                    chunksOut--;
+                    workReady.signal();
                     pass(parse.feed, parse.batch);
                     request(parse.feed);
                 } finally {
@@ -263,8 +278,7 @@ final class ParsePool {
                 continue;
             }
             RecordBatch batch = feed.target;
-            boolean chunk = feed.cutting;
-            boolean ended = chunk ? cut(feed, batch) : fill(feed, batch);
+            boolean ended = chunk != null ? cut(feed, batch, chunk) : fill(feed, batch);
             lock.lock();
             try {
                 if (stopped) {
@@ -283,8 +297,8 @@ final class ParsePool {
                 }
                 feed.ended = ended;
                 feed.cutting = !ended;
-                if (chunk) {
-                    parses.add(new Parse(feed, batch));
+                if (chunk != null) {
+                    parses.add(new Parse(feed, batch, chunk));
                     workReady.signal();
                 } else {
                     pass(feed, batch);
@@ -296,8 +310,18 @@ final class ParsePool {
         }
     }
 
-    /** A chunk cut and waiting for a worker to parse it. */
-    private record Parse(Feed feed, RecordBatch batch) {
+    /** A chunk cut and waiting for a worker to parse it into its batch. */
+    private record Parse(Feed feed, RecordBatch batch, LineChunk chunk) {
+    }
+
+    /**
+     * Under the lock: the first task may be taken: a first batch, or a cut while fewer than
+     * {@link #maxChunks} chunks are cut and not yet parsed. So the text held is a few chunks,
+     * whatever the number of batches, and a worker that may not cut parses instead.
+     */
+    private boolean canCut() {
+        Feed next = tasks.peek();
+        return next != null && (!next.cutting || chunksOut < maxChunks);
     }
 
     /**
@@ -314,9 +338,9 @@ final class ParsePool {
                 release(next);
                 continue;
             }
-            if (next.fromChunk) {
-                feed.counters.absorb(next.chunk.counters, 0);
-                if (next.unitEnd == null && next.chunk.last) {
+            if (next.chunkTallies != null) {
+                feed.counters.absorb(next.chunkTallies, 0);
+                if (next.unitEnd == null && next.endsUnit) {
                     next.unitEnd = new UnitEnd(feed.counters, null);
                 }
             }
@@ -326,35 +350,32 @@ final class ParsePool {
         batchReady.signalAll();
     }
 
-    /** Cuts the file's next lines into {@code batch}'s chunk; true when that ends the file. */
-    private boolean cut(Feed feed, RecordBatch batch) {
-        if (batch.chunk == null) {
-            batch.chunk = new LineChunk();
-        }
-        batch.fromChunk = true;
+    /** Cuts the file's next lines, as many as {@code batch} holds, into {@code chunk}; true when that ends the file. */
+    private static boolean cut(Feed feed, RecordBatch batch, LineChunk chunk) {
         try {
-            if (feed.reader.cut(batch.chunk, batch.records.length)) {
+            if (feed.reader.cut(chunk, batch.records.length)) {
                 feed.reader = null;
                 return true;
             }
             return false;
         } catch (RuntimeException | Error e) {
             feed.reader = null;
-            batch.fromChunk = false;
             batch.unitEnd = new UnitEnd(null, e);
             return true;
         }
     }
 
     /** Parses a cut chunk into its batch; a failure (strict mode, or the cut's) ends the file after the records before it. */
-    private static void parse(ChunkParser chunks, RecordBatch batch) {
+    private static void parse(ChunkParser chunks, RecordBatch batch, LineChunk chunk) {
         if (batch.unitEnd != null) {
             return; // the cut itself failed
         }
+        batch.chunkTallies = chunk.counters;
+        batch.endsUnit = chunk.last;
         try {
-            chunks.parse(batch.chunk, batch);
-            if (batch.chunk.failure != null) {
-                batch.unitEnd = new UnitEnd(null, batch.chunk.failure);
+            chunks.parse(chunk, batch);
+            if (chunk.failure != null) {
+                batch.unitEnd = new UnitEnd(null, chunk.failure);
             }
         } catch (RuntimeException | Error e) {
             batch.unitEnd = new UnitEnd(null, e);

@@ -20,10 +20,13 @@ final class RecordBatch {
     UnitEnd unitEnd;
     /** Where a {@link ParsePool} batch comes in its file's order. */
     long seq;
-    /** The lines a {@link ParsePool} batch was parsed from, when they were cut off the file ({@link FlowLogReader#cut}); reused. */
-    LineChunk chunk;
-    /** The batch holds a chunk's records, whose tallies are added to its file's when it is passed on in order. */
-    boolean fromChunk;
+    /**
+     * The tallies of the chunk a {@link ParsePool} batch was parsed from ({@link FlowLogReader#cut}),
+     * added to its file's when the batch is passed on in order; null for a batch read from the stream.
+     */
+    FlowLogCounters chunkTallies;
+    /** The chunk was its file's last: the batch carries the file's end once its tallies are added. */
+    boolean endsUnit;
 
     RecordBatch(int capacity) {
         records = new FlowRecord[capacity];
