@@ -231,9 +231,7 @@ public final class FlowLogReader {
             counters.lines++;
             long line = lines.lineNumber() - lineShift;
             if (lines.tooLong()) {
-                malformed(counters, InputProblem.error(name, line, "line", "a line of at most 64 KiB",
-                        "'" + ByteFields.printable(lines.head(), 0, lines.headLength(), FieldProblem.MAX_FOUND)
-                                + "...' (" + lines.tooLongLength() + " bytes)"));
+                malformed(counters, tooLongProblem(name, line));
                 continue;
             }
             byte[] buf = lines.buffer();
@@ -264,6 +262,58 @@ public final class FlowLogReader {
             }
         }
         return -2;
+    }
+
+    private InputProblem tooLongProblem(String name, long line) {
+        return InputProblem.error(name, line, "line", "a line of at most 64 KiB",
+                "'" + ByteFields.printable(lines.head(), 0, lines.headLength(), FieldProblem.MAX_FOUND)
+                        + "...' (" + lines.tooLongLength() + " bytes)");
+    }
+
+    /**
+     * Cuts the begun unit's next lines, up to {@code maxLines}, into {@code chunk} for another
+     * thread to parse ({@link ChunkParser}) while this reader cuts the lines after them (GitHub
+     * issue 13). Only for a whole input after its first {@link #step}, which has read line 1 (the
+     * header, a byte order mark, the binary sniff), so every line cut is a plain line of one format.
+     * The chunk's tallies are its own; when the input ends, its bytes and format go to the chunk too.
+     *
+     * @return true when the unit has ended: read to its end, or failed reading (the chunk's
+     *     {@link LineChunk#failure}, raised after its lines as {@link #step} raises it); its stream is closed
+     */
+    boolean cut(LineChunk chunk, int maxLines) {
+        if (!unit.first() || !unit.last()) {
+            throw new IllegalStateException("only a whole input is cut into chunks: " + unit);
+        }
+        chunk.begin(unit.input().name(), unit.sourceId(), parser.format(), lines.lineNumber() + 1,
+                new FlowLogCounters(options.maxProblemSamples()));
+        try {
+            while (chunk.lines < maxLines) {
+                if (!lines.next()) {
+                    chunk.counters.bytes += lines.consumed() - from;
+                    chunk.counters.format(parser.format());
+                    chunk.last = true;
+                    InputStream done = in;
+                    in = null;
+                    done.close();
+                    return true;
+                }
+                if (lines.tooLong()) {
+                    // Not copied: parsed after the others, so the chunk ends here.
+                    chunk.tooLong = tooLongProblem(chunk.name, lines.lineNumber());
+                    return false;
+                }
+                chunk.add(lines.buffer(), lines.start(), lines.end());
+            }
+            return false;
+        } catch (IOException e) {
+            abandon();
+            chunk.failure = failure(e);
+        } catch (RuntimeException e) {
+            abandon();
+            chunk.failure = e;
+        }
+        chunk.last = true;
+        return true;
     }
 
     /**

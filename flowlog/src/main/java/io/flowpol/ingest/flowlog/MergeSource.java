@@ -89,7 +89,7 @@ final class MergeSource {
                     return;
                 }
             }
-            batch = pool.take(feed);
+            batch = pool.take(feed, window.size());
             next = 0;
         }
         FlowRecord r = batch.records[next];

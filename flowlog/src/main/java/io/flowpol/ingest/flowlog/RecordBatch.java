@@ -18,6 +18,15 @@ final class RecordBatch {
     int size;
     /** Set on the last batch of a unit (possibly empty) by {@link RecordHandoff#endUnit}. */
     UnitEnd unitEnd;
+    /** Where a {@link ParsePool} batch comes in its file's order. */
+    long seq;
+    /**
+     * The tallies of the chunk a {@link ParsePool} batch was parsed from ({@link FlowLogReader#cut}),
+     * added to its file's when the batch is passed on in order; null for a batch read from the stream.
+     */
+    FlowLogCounters chunkTallies;
+    /** The chunk was its file's last: the batch carries the file's end once its tallies are added. */
+    boolean endsUnit;
 
     RecordBatch(int capacity) {
         records = new FlowRecord[capacity];

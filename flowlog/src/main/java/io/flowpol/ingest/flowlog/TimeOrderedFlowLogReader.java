@@ -25,8 +25,9 @@ import java.util.Map;
  * each file opened when the merge gets near its first record ({@link FirstStart}) and a few
  * files ahead. The consumer is a k-way merge over a heap of files keyed by their next record's
  * start: no allocation per record, memory bounded by one shared budget of batches
- * ({@link #BUDGET_RECORDS}) and one tolerance of records. Records, statistics and the first error do not depend on the thread
- * count; statistics (and problem samples) are those of reading the files one by one.
+ * ({@link #BUDGET_RECORDS}, or what the merge holds back if more) and one tolerance of records.
+ * Records, statistics and the first error do not depend on the thread count; statistics (and
+ * problem samples) are those of reading the files one by one.
  */
 public final class TimeOrderedFlowLogReader {
     /**

@@ -32,9 +32,9 @@
  *
  * <p>{@link io.flowpol.ingest.flowlog.TimeOrderedFlowLogReader} reads several files merged by
  * record start (GitHub issue 13, DESIGN.md fact 14: one file per ENI, as a CloudWatch Logs export
- * has them, each covering the whole window): two workers parse the open files a batch at a time
- * within one shared budget of records ({@link io.flowpol.ingest.flowlog.ParsePool}), and a k-way merge on the consumer's thread that puts records in
- * CloudWatch's order (start, file, line). {@link io.flowpol.ingest.flowlog.FlowLogReading#start}
+ * has them, each covering the whole window): two workers parse the open files a batch at a time,
+ * one file's chunks of lines side by side ({@link io.flowpol.ingest.flowlog.ParsePool}), and a
+ * k-way merge on the consumer's thread puts records in CloudWatch's order (start, file, line). {@link io.flowpol.ingest.flowlog.FlowLogReading#start}
  * chooses between the two for local files.
  */
 package io.flowpol.ingest.flowlog;

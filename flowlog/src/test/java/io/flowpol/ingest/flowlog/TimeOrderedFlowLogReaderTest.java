@@ -348,6 +348,109 @@ class TimeOrderedFlowLogReaderTest {
         assertThrows(IllegalStateException.class, () -> reading.into(r -> { }));
     }
 
+    /**
+     * Issue 13: after its first batch an S3 delivery file is cut into chunks of lines that both
+     * workers parse. Whatever the chunk a line falls in, records, line numbers and statistics must be
+     * those of the file read from start to end: CRLF and LF lines, blank lines, malformed lines (more
+     * than the samples kept, so the cap falls in a later chunk of a later file), a line too long to
+     * cut, NODATA, a header in each file.
+     */
+    @Test
+    void successiveGzipFilesCutIntoChunksReadAsFromStartToEnd() throws IOException {
+        List<Path> files = new ArrayList<>();
+        for (int f = 0; f < 3; f++) {
+            files.add(write(String.format("f%03d.log.gz", f), deliveryFile(f, 20_000, -1, f == 1 ? 12_345 : -1, true), true));
+        }
+        FlowLogStats[] sequential = new FlowLogStats[1];
+        List<Seen> expected = byStartThenFileThenLine(files, sequential);
+        assertTrue(sequential[0].malformed() > FlowLogOptions.DEFAULTS.maxProblemSamples(), "more problems than samples");
+        for (int threads = 1; threads <= 2; threads++) {
+            List<FlowLogStats> stats = new ArrayList<>();
+            assertEquals(expected, merged(threads, files, stats), threads + " thread(s)");
+            assertSameTallies(sequential[0], stats.get(0));
+        }
+    }
+
+    @Test
+    void strictModeFailsOnTheLineOfALaterChunkAsTheSequentialReaderDoes() throws IOException {
+        FlowLogOptions strict = new FlowLogOptions(null, true, 20);
+        for (boolean tooLong : new boolean[] {false, true}) {
+            Path first = write("a.log.gz", deliveryFile(0, 20_000, -1, -1, false), true);
+            Path bad = write("b.log.gz", tooLong ? deliveryFile(1, 20_000, -1, 15_000, false)
+                    : deliveryFile(1, 20_000, 15_000, -1, false), true);
+            String expected = assertThrows(InputException.class,
+                    () -> new FlowLogReader(strict).read(List.of(first, bad), r -> { })).getMessage();
+            assertTrue(expected.contains("b.log.gz:"), expected);
+            for (int threads = 1; threads <= 2; threads++) {
+                int t = threads;
+                assertEquals(expected, assertThrows(InputException.class,
+                        () -> new TimeOrderedFlowLogReader(strict, t).read(List.of(first, bad), r -> { })).getMessage());
+            }
+        }
+    }
+
+    @Test
+    void aCutOffGzipFileFailsAfterTheSameLinesAsTheSequentialReader() throws IOException {
+        Path whole = write("a.log.gz", deliveryFile(0, 40_000, -1, -1, true), true);
+        byte[] bytes = Files.readAllBytes(whole);
+        Path cut = Files.write(dir.resolve("b.log.gz"), Arrays.copyOf(bytes, bytes.length * 2 / 3));
+        String expected = assertThrows(InputException.class,
+                () -> new FlowLogReader(FlowLogOptions.DEFAULTS).read(List.of(cut), r -> { })).getMessage();
+        assertTrue(expected.contains("ends early, after"), expected);
+        for (int threads = 1; threads <= 2; threads++) {
+            int t = threads;
+            List<Seen> seen = new ArrayList<>();
+            assertEquals(expected, assertThrows(InputException.class,
+                    () -> new TimeOrderedFlowLogReader(FlowLogOptions.DEFAULTS, t).read(List.of(cut),
+                            r -> seen.add(new Seen(r.startMillis, r.sourceId, r.line, fields(r))))).getMessage());
+            assertTrue(seen.size() > 10_000, "records before the cut are passed on: " + seen.size());
+        }
+    }
+
+    /**
+     * Five minutes of a busy ENI's S3 delivery: a header (CRLF), {@code records} records with starts
+     * up to 59 s back, every fifth line CRLF, a blank line every 1,001, NODATA every 89, with
+     * {@code malformed} a malformed line every 997; {@code badAt}: a record with a bad port there; {@code tooLongAt}: a 70,000-byte line there.
+     */
+    private static String deliveryFile(int f, int records, int badAt, int tooLongAt, boolean malformed) {
+        StringBuilder text = new StringBuilder(HEADER + "\r\n");
+        for (int i = 0; i < records; i++) {
+            String eol = i % 5 == 0 ? "\r\n" : "\n";
+            long start = BASE + 300L * f + i / 70 - (i * 7919L) % 60;
+            if (i % 1001 == 3) {
+                text.append(eol);
+            }
+            if (malformed && i % 997 == 11) {
+                text.append("2 123456789012 eni-7 not a record").append(eol);
+            }
+            if (i == tooLongAt) {
+                text.append("2 ").append("9".repeat(70_000)).append('\n');
+            }
+            if (i == badAt) {
+                text.append("2 123456789012 eni-1 10.0.0.1 10.1.0.9 x 443 6 3 300 1 2 ACCEPT OK\n");
+            }
+            if (i % 89 == 7) {
+                text.append("2 123456789012 eni-3 - - - - - - - ").append(start).append(' ').append(start + 60)
+                        .append(" - NODATA").append(eol);
+            } else {
+                text.append(line(i % 29, start, f * records + i)).append(eol);
+            }
+        }
+        return text.toString();
+    }
+
+    private static void assertSameTallies(FlowLogStats expected, FlowLogStats actual) {
+        assertEquals(expected.files(), actual.files());
+        assertEquals(expected.lines(), actual.lines());
+        assertEquals(expected.records(), actual.records());
+        assertEquals(expected.bytes(), actual.bytes());
+        assertEquals(expected.malformed(), actual.malformed());
+        assertEquals(expected.nodata(), actual.nodata());
+        assertEquals(expected.headerColumnsIgnored(), actual.headerColumnsIgnored());
+        assertEquals(expected.formats(), actual.formats());
+        assertEquals(expected.problems(), actual.problems());
+    }
+
     private static void assertNoParserLeft() {
         assertTrue(Thread.getAllStackTraces().keySet().stream()
                 .noneMatch(t -> t.getName().startsWith("flowpol-flowlog-file") && t.isAlive()));
