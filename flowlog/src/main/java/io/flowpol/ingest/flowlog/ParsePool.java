@@ -246,6 +246,19 @@ final class ParsePool {
         workReady.signal();
     }
 
+    /**
+     * The file's batches parsed and waiting for the merge, once no worker is at it (no task queued
+     * or running, none being parsed); -1 while one is. For tests of how far a file is read ahead.
+     */
+    int readyWhenSettled(Feed feed) {
+        lock.lock();
+        try {
+            return feed.queued || feed.inFlight > 0 ? -1 : feed.ready.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     private boolean anyWorkerAlive() {
         for (Thread worker : workers) {
             if (worker.isAlive()) {
