@@ -37,6 +37,12 @@ final class EniLearning {
         final FlowRecord record = new FlowRecord();
         boolean voted;
         boolean chance;
+        /** Its last probe's answer holds while these are as they were then ({@link #probe}). */
+        boolean asked;
+        long portsKey;
+        long stamp;
+        int primary;
+        int nodes;
 
         Held(long seq, int eni, FlowRecord r) {
             this.seq = seq;
@@ -203,13 +209,40 @@ final class EniLearning {
     /**
      * Votes for the one node n for which the joiner holds the other ENI's records of this
      * record's connection, keyed with this interface's end anchored at n. None or several: no vote.
+     * Asked again while nothing it reads has changed (the connections of its ports key, the ENI's
+     * primary, the nodes), it gives its last answer without asking the joiner: held records are
+     * probed every 15 s of log time, 2 M probes of 12 nodes each for 124 k held records on the
+     * per-ENI v2 bench input, and the joiner's lookups were a seventh of the consuming thread
+     * (issue 13). Measured: that thread 3.69 → 3.21 CPU s, output byte for byte the same.
      */
     private void probe(int eni, Held h) {
-        if (h.voted || !pipeline.prepare(h.record, -1)) {
+        if (h.voted) {
+            return;
+        }
+        int primary = enis.primaryEndpoint(eni);
+        int nodes = endpoints.nodeCount();
+        if (h.asked && h.primary == primary && h.nodes == nodes && joiner.portsKeyStamp(h.portsKey) == h.stamp) {
+            return; // the same question of the same connections: the same answer, no vote
+        }
+        h.asked = false;
+        if (!pipeline.prepare(h.record, -1)) {
             return;
         }
         OrientedRecord o = oriented;
-        int primary = enis.primaryEndpoint(eni);
+        long keyB = ConnectionJoiner.key(o.protocol, o.clientPort, o.serverPort);
+        // The question (keys, times, which end is local) is the same next time if the record
+        // resolves the same: not so for an external address, whose endpoint id is recycled, and
+        // packet addresses may teach a NAT gateway on the way. Pods, nodes and VPC addresses resolve
+        // by the recording and the record's own time.
+        if (!h.record.hasPktSrcAddr && !h.record.hasPktDstAddr
+                && endpoints.kind(o.clientEndpoint) != EndpointKind.EXTERNAL
+                && endpoints.kind(o.serverEndpoint) != EndpointKind.EXTERNAL) {
+            h.asked = true;
+            h.portsKey = keyB;
+            h.stamp = joiner.portsKeyStamp(keyB);
+            h.primary = primary;
+            h.nodes = nodes;
+        }
         boolean clientLocal = o.clientEndpoint == primary;
         if (clientLocal == (o.serverEndpoint == primary)) {
             return;
@@ -220,9 +253,8 @@ final class EniLearning {
             enis.chance(eni);
         }
         long other = endpoints.anchor(otherEnd);
-        long keyB = ConnectionJoiner.key(o.protocol, o.clientPort, o.serverPort);
         int match = -1;
-        for (int n = 0; n < endpoints.nodeCount(); n++) {
+        for (int n = 0; n < nodes; n++) {
             long keyA = clientLocal ? ConnectionJoiner.anchors(n, other) : ConnectionJoiner.anchors(other, n);
             if (joiner.awaitsPartner(keyA, keyB, o.startMillis - SLACK_MILLIS, o.endMillis + SLACK_MILLIS, clientLocal)) {
                 if (match >= 0) {

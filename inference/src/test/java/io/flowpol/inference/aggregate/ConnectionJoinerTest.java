@@ -63,6 +63,34 @@ class ConnectionJoinerTest {
         assertEquals(0, joiner.liveConnections());
     }
 
+    /**
+     * ENI learning reuses a held record's last answer of {@link ConnectionJoiner#awaitsPartner}
+     * while its ports key's stamp stands still (issue 13), so the stamp must move with every change
+     * that answer can see: a record of the key added, a connection of the key evicted.
+     */
+    @Test
+    void thePortsKeyStampMovesWhenARecordOfTheKeyIsAddedOrItsConnectionEvicted() {
+        long key = ConnectionJoiner.key(Protocol.TCP, 40000, 443);
+        long other = ConnectionJoiner.key(Protocol.TCP, 40001, 443);
+        long keyA = ConnectionJoiner.anchors(endpoints.anchor(client), endpoints.anchor(server));
+        long before = joiner.portsKeyStamp(key);
+        add(1, 40000, false, 0, 1);
+        long added = joiner.portsKeyStamp(key);
+        assertTrue(added != before, "a record of the key was added");
+        assertTrue(joiner.awaitsPartner(keyA, key, 0, MINUTE, true));
+        if (joiner.portsKeyStamp(other) != added) {
+            add(1, 40001, false, 1, 1); // another key, another bucket: this key's stamp stands still
+            assertEquals(added, joiner.portsKeyStamp(key));
+        }
+        add(2, 40000, true, 1, 1); // the other interface's record: the answer changes, and the stamp with it
+        assertTrue(joiner.portsKeyStamp(key) != added);
+        assertFalse(joiner.awaitsPartner(keyA, key, 0, 2 * MINUTE, true));
+        long joined = joiner.portsKeyStamp(key);
+        add(1, 40001, false, 30, 1); // log time runs past the horizon: the connection of the key is evicted
+        assertTrue(emitted.stream().anyMatch(e -> e.get("clientPort") == 40000L));
+        assertTrue(joiner.portsKeyStamp(key) != joined, "its connection was evicted");
+    }
+
     @Test
     void recordsOfOneConnectionFromFourRecordsAreOneConnection() {
         add(1, 40000, false, 0, 10);
