@@ -9,10 +9,16 @@
 #   per-eni-v2       the same traffic in the default v2 format (the two-ENI join)
 #   high-cardinality the S3 layout, v2, a public service with --clients distinct internet clients
 #                    (client IP preserved): millions of distinct address pairs
+#   per-eni-custom-long  per-eni-custom's files, each its window's records --copies times over, copy k
+#                    shifted k windows later in log time (10 copies: 50 M records, 30 h): the same
+#                    traffic rate ten times as long, for item 3 (heap flat from 5 M to 50 M records).
+#                    Only the flow records are repeated, not the recording: pods replaced during the
+#                    first window appear as bare addresses in the later copies.
+# Each layout's row also has generate's heap: the most the heap held after a collection (-Xlog:gc).
 #
 # Usage: bench/run.sh [--records "5000000 50000000"] [--threads 2] [--xmx 512m]
 #                     [--layouts "single per-eni-custom per-eni-v2 high-cardinality"]
-#                     [--window 3h] [--density 8000] [--clients 1500000] [--reps 3]
+#                     [--window 3h] [--density 8000] [--clients 1500000] [--copies 10] [--reps 3]
 # --records "" skips the single-file case. Generated input is kept in .flowpol/bench/ and reused.
 # The layouts run `generate` with the launcher's defaults (no -Xmx), as a user runs it; the
 # times are medians of --reps runs alternating flowpol and DuckDB, with user+system CPU seconds
@@ -24,12 +30,13 @@ cd "$root"
 sizes="5000000 50000000"
 threads=2
 xmx=512m
-layouts="single per-eni-custom per-eni-v2 high-cardinality"
+layouts="single per-eni-custom per-eni-v2 high-cardinality per-eni-custom-long"
 window=3h
 density=8000
 clients=1500000
+copies=10
 reps=3
-usage="usage: bench/run.sh [--records \"N ...\"] [--threads 1|2] [--xmx 512m] [--layouts \"L ...\"] [--window 3h] [--density 8000] [--clients N] [--reps N]"
+usage="usage: bench/run.sh [--records \"N ...\"] [--threads 1|2] [--xmx 512m] [--layouts \"L ...\"] [--window 3h] [--density 8000] [--clients N] [--copies N] [--reps N]"
 while [ $# -gt 0 ]; do
   [ $# -ge 2 ] || { echo "$usage" >&2; exit 2; }
   case "$1" in
@@ -40,6 +47,7 @@ while [ $# -gt 0 ]; do
     --window) window="$2"; shift 2 ;;
     --density) density="$2"; shift 2 ;;
     --clients) clients="$2"; shift 2 ;;
+    --copies) copies="$2"; shift 2 ;;
     --reps) reps="$2"; shift 2 ;;
     *) echo "$usage" >&2; exit 2 ;;
   esac
@@ -119,6 +127,43 @@ for n in $sizes; do
 done
 
 
+# Seconds in a --window value as the samples generator takes it: 90m, 3h, 1d.
+window_seconds() {
+  case "$1" in
+    *m) echo $(( ${1%m} * 60 )) ;;
+    *h) echo $(( ${1%h} * 3600 )) ;;
+    *d) echo $(( ${1%d} * 86400 )) ;;
+    *) echo "bench: --window: expected 90m, 3h or 1d, found $1" >&2; exit 2 ;;
+  esac
+}
+
+# `repeat_in_time IN OUT SECONDS COPIES`: each file of IN written to OUT COPIES times over, copy k
+# with start and end (fields 11 and 12 of both v2 and the custom format) k*SECONDS later, so a
+# file stays in time order. Written to OUT.tmp and renamed, so a stopped run leaves no half input.
+repeat_in_time() {
+  local in="$1" out="$2" shift_s="$3" n="$4" need avail f k
+  need=$(( $(du -sm "$in" | cut -f1) * n ))
+  avail=$(df -Pm "$root" | awk 'NR == 2 {print $4}')
+  if [ "$avail" -lt "$need" ]; then
+    echo "bench: per-eni-custom-long needs ~${need} MB, $avail MB free; try --copies 2" >&2
+    exit 1
+  fi
+  echo "bench: writing $n copies of $in one window apart into $out (once, ~${need} MB)..." >&2
+  rm -rf "$out.tmp"
+  mkdir -p "$out.tmp"
+  for f in "$in"/*; do
+    for ((k = 0; k < n; k++)); do
+      awk -v off=$(( k * shift_s )) '$11 ~ /^[0-9]+$/ && $12 ~ /^[0-9]+$/ {$11 += off; $12 += off} {print}' "$f"
+    done > "$out.tmp/${f##*/}"
+  done
+  mv "$out.tmp" "$out"
+}
+
+# The most the heap held after a collection, in MB, from a -Xlog:gc file ("-" without one).
+heap_after_gc() {
+  sed -n 's/.*Pause.* [0-9]*M->\([0-9]*\)M(.*/\1/p' "$1" 2>/dev/null | sort -n | tail -1 | grep . || echo -
+}
+
 # Issue 13's layouts: generated once per size into .flowpol/bench/, then `generate` (launcher
 # defaults) and DuckDB alternating, --reps times each.
 layout_rows=()
@@ -129,7 +174,7 @@ for layout in $layouts; do
   # Issue 13's DuckDB groups by server port (the lower port), not by dstport (issue 7's query).
   duck_args=(--server-port)
   case "$layout" in
-    per-eni-custom|per-eni-v2)
+    per-eni-custom|per-eni-v2|per-eni-custom-long)
       scen="$root/.flowpol/bench/scenario-$window-$density"
       if [ ! -f "$scen/recording.jsonl" ]; then
         echo "bench: generating a $window scenario at density $density into $scen (once)..." >&2
@@ -137,10 +182,15 @@ for layout in $layouts; do
         gen io.flowpol.samples.ScenarioGenerator --out "$scen" --seed 11 --window "$window" --density "$density" \
             --enis-per-node 3 --extra-workloads 60
       fi
-      f=v2; [ "$layout" = per-eni-custom ] && f=v5
+      f=v2; [ "$layout" != per-eni-v2 ] && f=v5
       input="$scen/per/$f"
       if [ ! -d "$input" ]; then
         gen io.flowpol.samples.PerEniExport --in "$scen/flowlogs/$f" --out "$input.tmp" && mv "$input.tmp" "$input"
+      fi
+      if [ "$layout" = per-eni-custom-long ]; then
+        long="$input-x$copies"
+        [ -d "$long" ] || repeat_in_time "$input" "$long" "$(window_seconds "$window")" "$copies"
+        input="$long"
       fi
       recording="$scen/recording.jsonl"
       glob="$input/*.log"
@@ -167,12 +217,12 @@ for layout in $layouts; do
   esac
   files=$(find "$input" -type f | wc -l)
   find "$input" -type f -exec cat {} + > /dev/null            # warm the page cache
-  gw=(); gc=(); gr=(); dw=(); dc=(); dr=()
+  gw=(); gc=(); gr=(); gh=(); dw=(); dc=(); dr=()
   for ((r = 1; r <= reps; r++)); do
     out=$(mktemp -d "${TMPDIR:-/tmp}/flowpol-bench.XXXXXX")
-    read -r w m < <(measure "$scen/$layout-generate" "$scen/$layout-generate.out" \
-        "$root/flowpol" generate --flow-logs "$input" --cluster "$recording" --out "$out/policies" ${fmt_args[@]+"${fmt_args[@]}"})
-    gw+=("$w"); gr+=("$m"); gc+=("$(cpu_of "$scen/$layout-generate")")
+    read -r w m < <(FLOWPOL_JAVA_OPTS="${FLOWPOL_JAVA_OPTS:-} -Xlog:gc:file=$out/gc.log" \
+        measure "$scen/$layout-generate" "$scen/$layout-generate.out" "$root/flowpol" generate --flow-logs "$input" --cluster "$recording" --out "$out/policies" ${fmt_args[@]+"${fmt_args[@]}"})
+    gw+=("$w"); gr+=("$m"); gc+=("$(cpu_of "$scen/$layout-generate")"); gh+=("$(heap_after_gc "$out/gc.log")")
     rm -rf "$out"
     read -r w m < <(measure "$scen/$layout-duckdb" "$scen/$layout-duckdb.out" java -cp "$bench_jar" \
         io.flowpol.bench.DuckDbAggregation "$glob" "$threads" ${duck_args[@]+"${duck_args[@]}"})
@@ -183,7 +233,7 @@ for layout in $layouts; do
   ratio=$(awk -v g="$g_w" -v d="$d_w" 'BEGIN {if (g + 0 > 0 && d + 0 > 0) printf "%.2f", g / d; else print "-"}')
   cratio=$(awk -v g="$g_c" -v d="$d_c" 'BEGIN {if (g + 0 > 0 && d + 0 > 0) printf "%.2f", g / d; else print "-"}')
   load=$(cut -d' ' -f1-3 /proc/loadavg)
-  layout_rows+=("| $layout | $records | $files | $g_w | $g_c | $(median "${gr[@]}") | $d_w | $d_c | $(median "${dr[@]}") | $ratio | $cratio | $load |")
+  layout_rows+=("| $layout | $records | $files | $g_w | $g_c | $(median "${gr[@]}") | $(median "${gh[@]}") | $d_w | $d_c | $(median "${dr[@]}") | $ratio | $cratio | $load |")
   cat "$scen/$layout-generate.out" "$scen/$layout-duckdb.out" >&2
 done
 echo
@@ -198,8 +248,8 @@ if [ ${#layout_rows[@]} -gt 0 ]; then
   echo
   echo "Issue 13 layouts: generate through ./flowpol with the launcher's defaults; DuckDB with $threads threads; medians of $reps alternating runs."
   echo
-  echo "| layout | records | files | generate s | generate CPU s | generate peak RSS MB | DuckDB s | DuckDB CPU s | DuckDB peak RSS MB | wall ratio | CPU ratio | load avg 1/5/15 min |"
-  echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"
+  echo "| layout | records | files | generate s | generate CPU s | generate peak RSS MB | generate heap after GC MB | DuckDB s | DuckDB CPU s | DuckDB peak RSS MB | wall ratio | CPU ratio | load avg 1/5/15 min |"
+  echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"
   for row in "${layout_rows[@]}"; do
     echo "$row"
   done
