@@ -15,6 +15,8 @@ import java.util.Map;
 final class ChunkParser {
     private final FlowLogOptions options;
     private final Map<FlowLogFormat, FlowLogLineParser> parsers = new HashMap<>();
+    /** This worker's cursor: parsed into here, then packed into the batch (see {@link RecordBatch}). */
+    private final FlowRecord record = new FlowRecord();
 
     ChunkParser(FlowLogOptions options) {
         this.options = options;
@@ -37,13 +39,11 @@ final class ChunkParser {
             int end = ends[i];
             counters.lines++;
             if (!ByteFields.isBlank(text, start, end)) {
-                // Straight into the batch's slot: parse clears it first, as it does the reader's cursor.
-                FlowRecord record = batch.records[batch.size];
                 if (parser.parse(text, start, end, record)) {
                     record.sourceId = chunk.sourceId;
                     record.line = line;
                     counters.record(record);
-                    batch.starts[batch.size++] = record.startMillis;
+                    batch.add(record);
                 } else {
                     malformed(counters, parser.problem().toInputProblem(chunk.name, line, text));
                 }

@@ -11,8 +11,9 @@ import java.util.Arrays;
  * record until a record {@code tolerance} later has been read, after which nothing earlier can
  * come from this file.
  *
- * <p>Records move by reference: a record taken out of a batch is replaced by a spare cursor, and
- * goes back to the spares once the sink has seen it, so the merge allocates nothing per record.
+ * <p>A record taken out of a batch is unpacked into a spare cursor, which goes back to the spares
+ * once the sink has seen it, so the merge allocates nothing per record, and its cursors never
+ * leave the consuming thread ({@link RecordBatch} says why that matters).
  */
 final class MergeSource {
     final int id;
@@ -92,9 +93,9 @@ final class MergeSource {
             batch = pool.take(feed, window.size());
             next = 0;
         }
-        FlowRecord r = batch.records[next];
-        long start = batch.starts[next];
-        batch.records[next++] = spares.take();
+        FlowRecord r = spares.take();
+        batch.read(next, r);
+        long start = batch.starts[next++];
         window.add(r, start);
         if (start > maxStart) {
             maxStart = start;

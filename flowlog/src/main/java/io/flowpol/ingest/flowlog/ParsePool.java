@@ -388,7 +388,7 @@ final class ParsePool {
     /** Cuts the file's next lines, as many as {@code batch} holds, into {@code chunk}; true when that ends the file. */
     private static boolean cut(Feed feed, RecordBatch batch, LineChunk chunk) {
         try {
-            if (feed.reader.cut(chunk, batch.records.length)) {
+            if (feed.reader.cut(chunk, batch.capacity)) {
                 feed.reader = null;
                 return true;
             }

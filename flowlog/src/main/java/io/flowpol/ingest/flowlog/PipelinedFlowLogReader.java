@@ -173,8 +173,9 @@ public final class PipelinedFlowLogReader {
     private FlowLogStats consume(List<ReadUnit> units, RecordHandoff[] handoffs, Thread[] parsers, FlowSink sink) {
         FlowLogCounters counters = new FlowLogCounters(options.maxProblemSamples());
         long lineBase = 0;
+        FlowRecord cursor = new FlowRecord();
         for (int u = 0; u < units.size(); u++) {
-            FlowLogCounters unit = drain(handoffs[u % 2], parsers[u % 2], lineBase, sink);
+            FlowLogCounters unit = drain(handoffs[u % 2], parsers[u % 2], lineBase, cursor, sink);
             counters.absorb(unit, lineBase);
             if (units.get(u).last()) {
                 counters.files++;
@@ -186,14 +187,17 @@ public final class PipelinedFlowLogReader {
         return counters.toStats();
     }
 
-    /** Passes one unit's records to the sink, lines made the input's; its tallies, or its failure rethrown. */
-    private static FlowLogCounters drain(RecordHandoff handoff, Thread parser, long lineBase, FlowSink sink) {
+    /**
+     * Passes one unit's records to the sink, unpacked into the consumer's {@code cursor}, lines made
+     * the input's; its tallies, or its failure rethrown.
+     */
+    private static FlowLogCounters drain(RecordHandoff handoff, Thread parser, long lineBase, FlowRecord cursor, FlowSink sink) {
         while (true) {
             RecordBatch batch = handoff.take(parser);
-            FlowRecord[] records = batch.records;
             for (int i = 0; i < batch.size; i++) {
-                records[i].line += lineBase;
-                sink.accept(records[i]);
+                batch.read(i, cursor);
+                cursor.line += lineBase;
+                sink.accept(cursor);
             }
             UnitEnd end = batch.unitEnd;
             handoff.recycle(batch);

@@ -44,7 +44,7 @@ class ParsePoolTest {
             RecordBatch first = pool.take(feed, 0);
             assertEquals(DEPTH, settled(pool, feed), "the merge holds nothing back: the pool's depth");
             long records = first.size;
-            long lastLine = first.records[first.size - 1].line;
+            long lastLine = first.line(first.size - 1);
             pool.recycle(first);
 
             // The merge holds back ten batches' worth of this file's records (a minute of an S3 file):
@@ -55,8 +55,8 @@ class ParsePoolTest {
             // What is taken comes in file order, every record once.
             while (true) {
                 for (int i = 0; i < batch.size; i++) {
-                    assertTrue(batch.records[i].line > lastLine);
-                    lastLine = batch.records[i].line;
+                    assertTrue(batch.line(i) > lastLine);
+                    lastLine = batch.line(i);
                 }
                 records += batch.size;
                 if (batch.unitEnd != null) {

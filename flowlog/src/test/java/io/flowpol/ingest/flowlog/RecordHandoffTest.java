@@ -33,7 +33,7 @@ class RecordHandoffTest {
         while (end == null) {
             RecordBatch batch = handoff.take(producer);
             for (int i = 0; i < batch.size; i++) {
-                assertEquals(expected++, batch.records[i].line);
+                assertEquals(expected++, batch.line(i));
             }
             end = batch.unitEnd;
             handoff.recycle(batch);

@@ -48,6 +48,37 @@ class SwarTest {
         }
     }
 
+    /**
+     * Whatever the neighbouring bytes hold: a SWAR mask that let a carry cross from one byte into
+     * the next would flag the wrong byte, which a word of one odd byte among 'a's cannot show.
+     */
+    @Test
+    void randomWordsAreClassifiedBytePerByte() {
+        Random random = new Random(13);
+        // Half the bytes at the edges of the classes, so that mixed words of them are common.
+        int[] edges = {0x00, 0x09, 0x1F, 0x20, 0x21, 0x30, 0x61, 0x7E, 0x7F, 0x80, 0x9F, 0xA0, 0xDF, 0xE0, 0xFF};
+        byte[] word = new byte[8];
+        for (int i = 0; i < 1_000_000; i++) {
+            for (int position = 0; position < 8; position++) {
+                word[position] = (byte) (random.nextBoolean() ? edges[random.nextInt(edges.length)] : random.nextInt(256));
+            }
+            long expectedSpaces = 0;
+            long expectedUnusual = 0;
+            for (int position = 0; position < 8; position++) {
+                int b = word[position] & 0xFF;
+                long bit = 1L << (position * 8 + 7);
+                if (b == ' ') {
+                    expectedSpaces |= bit;
+                } else if (b >= 0x80 || ByteFields.CLASS[b] != ByteFields.VALUE) {
+                    expectedUnusual |= bit;
+                }
+            }
+            long w = Swar.word(word, 0);
+            assertEquals(expectedSpaces, Swar.spaces(w), () -> java.util.HexFormat.of().formatHex(word));
+            assertEquals(expectedUnusual, Swar.unusual(w), () -> java.util.HexFormat.of().formatHex(word));
+        }
+    }
+
     @Test
     void digitsReadsOneToEightDigitsEndingAtTheGivenIndexWhateverPrecedesThem() {
         byte[] line = ascii("xx 12345678 7 40000 00080 99999999");
