@@ -40,6 +40,8 @@ final class ParsePool {
     private final FlowLogOptions options;
     private final InputProgress progress;
     private final int readBuffer;
+    /** Batches drained by the merge whose records still wait in a window ({@link #pin}). */
+    private int pinned;
     private final int capacity;
     private final int budget;
     /** At most this many batches filled or being filled per file: enough to keep the cores busy. */
@@ -189,12 +191,40 @@ final class ParsePool {
         }
     }
 
+    /**
+     * Consuming side: a batch whose records were all taken but some still wait in a merge window,
+     * packed in it ({@link MergeSource}); it is not counted against the budget until
+     * {@link #unpin}, which recycles it. The budget is for parsing ahead; what the merge holds
+     * back is bounded by its window.
+     */
+    void pin() {
+        lock.lock();
+        try {
+            pinned++;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Consuming side: the last waiting record of a {@link #pin pinned} batch was passed on. */
+    void unpin(RecordBatch batch) {
+        lock.lock();
+        try {
+            pinned--;
+            release(batch);
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Under the lock: the batch back to the free ones, and to a file waiting for one. */
     private void release(RecordBatch batch) {
         batch.size = 0;
         batch.unitEnd = null;
         batch.chunkTallies = null;
         batch.endsUnit = false;
+        batch.pending = 0;
+        batch.drained = false;
         free.push(batch);
         while (!free.isEmpty() && !hungry.isEmpty()) {
             Feed feed = hungry.poll();
@@ -227,7 +257,7 @@ final class ParsePool {
             return;
         }
         RecordBatch batch = free.poll();
-        if (batch == null && (allocated < Math.max(budget, heldBatches + depth)
+        if (batch == null && (allocated - pinned < Math.max(budget, heldBatches + depth)
                 || (feed.ready.isEmpty() && feed.inFlight == 0))) {
             batch = new RecordBatch(capacity);
             allocated++;

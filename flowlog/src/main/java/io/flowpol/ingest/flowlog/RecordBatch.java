@@ -15,9 +15,9 @@ import io.flowpol.inference.model.FlowRecord;
  * cursors of both threads that the collector had placed side by side shared lines. On the
  * per-ENI custom input the consumer's first read of each record was three quarters of the
  * merge, and a worker parsed a line in twice the time it took into a cursor of its own. A
- * packed batch is written front to back by one worker and read front to back by the consumer,
- * which the hardware prefetchers follow, and the cursors on either side never leave their
- * thread.
+ * packed batch is written front to back by one worker; its records stay there in the merge's
+ * window ({@link MergeSource}) and are unpacked once, when the sink takes them; and the cursors
+ * on either side never leave their thread.
  */
 final class RecordBatch {
     /** Longs per record: fourteen long fields, then the int, byte and boolean fields two or more to a long. */
@@ -48,6 +48,10 @@ final class RecordBatch {
     FlowLogCounters chunkTallies;
     /** The chunk was its file's last: the batch carries the file's end once its tallies are added. */
     boolean endsUnit;
+    /** Records of this batch in a merge window as references to it ({@link MergeSource}), not yet passed on. */
+    int pending;
+    /** The merge has taken every record out of it; it goes back to the pool when {@link #pending} reaches 0. */
+    boolean drained;
 
     RecordBatch(int capacity) {
         this.capacity = capacity;

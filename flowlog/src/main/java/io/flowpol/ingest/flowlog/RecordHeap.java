@@ -1,6 +1,5 @@
 package io.flowpol.ingest.flowlog;
 
-import io.flowpol.inference.model.FlowRecord;
 import java.util.Arrays;
 
 /**
@@ -12,8 +11,12 @@ import java.util.Arrays;
 final class RecordHeap {
     private long[] starts = new long[64];
     private long[] arrivals = new long[64];
-    private FlowRecord[] records = new FlowRecord[64];
+    /** The batch holding each record, packed, at {@link #indexes}. */
+    private RecordBatch[] refs = new RecordBatch[64];
+    private int[] indexes = new int[64];
     private int size;
+    /** The index in its batch of the record {@link #removeMin} took out last. */
+    int removedIndex;
 
     int size() {
         return size;
@@ -24,13 +27,14 @@ final class RecordHeap {
         return starts[0];
     }
 
-    /** Adds {@code r}, whose start is {@code start} and arrival number {@code arrival}, ordered by both. */
-    void add(FlowRecord r, long start, long arrival) {
-        if (size == records.length) {
+    /** Adds the record at {@code index} of {@code batch}, whose start is {@code start} and arrival number {@code arrival}, ordered by both. */
+    void add(RecordBatch ref, int index, long start, long arrival) {
+        if (size == refs.length) {
             int capacity = Math.max(64, size * 2);
             starts = Arrays.copyOf(starts, capacity);
             arrivals = Arrays.copyOf(arrivals, capacity);
-            records = Arrays.copyOf(records, capacity);
+            refs = Arrays.copyOf(refs, capacity);
+            indexes = Arrays.copyOf(indexes, capacity);
         }
         int i = size++;
         while (i > 0) {
@@ -41,7 +45,7 @@ final class RecordHeap {
             move(parent, i);
             i = parent;
         }
-        set(i, start, arrival, r);
+        set(i, start, arrival, ref, index);
     }
 
     /** The earliest record's arrival number; the heap is not empty. */
@@ -49,14 +53,16 @@ final class RecordHeap {
         return arrivals[0];
     }
 
-    /** Removes and returns the earliest record; the heap is not empty. */
-    FlowRecord removeMin() {
-        FlowRecord min = records[0];
+    /** Removes the earliest record and returns its batch (its index there in {@link #removedIndex}); the heap is not empty. */
+    RecordBatch removeMin() {
+        RecordBatch min = refs[0];
+        removedIndex = indexes[0];
         int last = --size;
         long start = starts[last];
         long arrival = arrivals[last];
-        FlowRecord r = records[last];
-        records[last] = null;
+        RecordBatch ref = refs[last];
+        int index = indexes[last];
+        refs[last] = null;
         if (last > 0) {
             int i = 0;
             int half = last >>> 1;
@@ -72,7 +78,7 @@ final class RecordHeap {
                 move(child, i);
                 i = child;
             }
-            set(i, start, arrival, r);
+            set(i, start, arrival, ref, index);
         }
         return min;
     }
@@ -84,12 +90,14 @@ final class RecordHeap {
     private void move(int from, int to) {
         starts[to] = starts[from];
         arrivals[to] = arrivals[from];
-        records[to] = records[from];
+        refs[to] = refs[from];
+        indexes[to] = indexes[from];
     }
 
-    private void set(int i, long start, long arrival, FlowRecord r) {
+    private void set(int i, long start, long arrival, RecordBatch ref, int index) {
         starts[i] = start;
         arrivals[i] = arrival;
-        records[i] = r;
+        refs[i] = ref;
+        indexes[i] = index;
     }
 }

@@ -1,6 +1,5 @@
 package io.flowpol.ingest.flowlog;
 
-import io.flowpol.inference.model.FlowRecord;
 import java.util.Arrays;
 
 /**
@@ -32,7 +31,9 @@ final class RecordWindow {
     private final int[] offSecond = new int[BUCKETS];
     private long[] starts = new long[256];
     private long[] arrivals = new long[256];
-    private FlowRecord[] records = new FlowRecord[256];
+    /** The batch holding each record, packed, at {@link #indexes}: see {@link MergeSource} for why. */
+    private RecordBatch[] refs = new RecordBatch[256];
+    private int[] indexes = new int[256];
     private int[] next = new int[256];
     private int free = NONE;
     private int used;
@@ -62,8 +63,14 @@ final class RecordWindow {
         return outside.size() == 0 ? ring : Math.min(ring, outside.minStart());
     }
 
-    /** Adds {@code r}, whose start is {@code start} (passed so that the record itself is not read). */
-    void add(FlowRecord r, long start) {
+    /** The index in its batch of the record {@link #removeMin} took out last. */
+    private int removedIndex;
+
+    /**
+     * Adds the record at {@code index} of {@code ref}, whose start is {@code start} (passed so that
+     * the record is not read); it stays packed there until removed.
+     */
+    void add(RecordBatch ref, int index, long start) {
         long arrival = arrived++;
         long second = Math.floorDiv(start, 1000);
         if (ringSize == 0) {
@@ -73,7 +80,7 @@ final class RecordWindow {
             baseSecond = second;
         }
         if (second < baseSecond || second - baseSecond >= BUCKETS) {
-            outside.add(r, start, arrival);
+            outside.add(ref, index, start, arrival);
             return;
         }
         if (second > maxSecond) {
@@ -82,7 +89,8 @@ final class RecordWindow {
         int slot = slot();
         starts[slot] = start;
         arrivals[slot] = arrival;
-        records[slot] = r;
+        refs[slot] = ref;
+        indexes[slot] = index;
         int b = (int) (second & MASK);
         if (start != second * 1000) {
             offSecond[b]++;
@@ -102,15 +110,15 @@ final class RecordWindow {
         ringSize++;
     }
 
-    /** Removes and returns the earliest record; the window is not empty. */
-    FlowRecord removeMin() {
+    /** Removes the earliest record and returns its batch, its index there in {@link #removedIndex()}; the window is not empty. */
+    RecordBatch removeMin() {
         if (ringSize == 0) {
-            return outside.removeMin();
+            return removeOutside();
         }
         int b = firstBucket();
         int slot = head[b];
         if (outside.size() != 0 && outsideFirst(slot)) {
-            return outside.removeMin();
+            return removeOutside();
         }
         head[b] = next[slot];
         if (head[b] == NONE) {
@@ -119,12 +127,23 @@ final class RecordWindow {
         if (offSecond[b] != 0 && starts[slot] != baseSecond * 1000) {
             offSecond[b]--;
         }
-        FlowRecord r = records[slot];
-        records[slot] = null;
+        RecordBatch ref = refs[slot];
+        removedIndex = indexes[slot];
+        refs[slot] = null;
         next[slot] = free;
         free = slot;
         ringSize--;
-        return r;
+        return ref;
+    }
+
+    int removedIndex() {
+        return removedIndex;
+    }
+
+    private RecordBatch removeOutside() {
+        RecordBatch ref = outside.removeMin();
+        removedIndex = outside.removedIndex;
+        return ref;
     }
 
     private boolean outsideFirst(int slot) {
@@ -162,11 +181,12 @@ final class RecordWindow {
             free = next[slot];
             return slot;
         }
-        if (used == records.length) {
+        if (used == refs.length) {
             int capacity = used * 2;
             starts = Arrays.copyOf(starts, capacity);
             arrivals = Arrays.copyOf(arrivals, capacity);
-            records = Arrays.copyOf(records, capacity);
+            refs = Arrays.copyOf(refs, capacity);
+            indexes = Arrays.copyOf(indexes, capacity);
             next = Arrays.copyOf(next, capacity);
         }
         return used++;

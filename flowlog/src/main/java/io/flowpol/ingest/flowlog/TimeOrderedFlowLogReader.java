@@ -85,7 +85,8 @@ public final class TimeOrderedFlowLogReader {
         /** The position of each source id in {@link #openOrder}. */
         private final int[] rank;
         private final SourceHeap heap;
-        private final MergeSource.Spares spares = new MergeSource.Spares();
+        /** Where each record is unpacked for the sink. */
+        private final FlowRecord cursor = new FlowRecord();
         private final ArrayDeque<RecordWindow> windows = new ArrayDeque<>();
         private final ParsePool pool;
         private int opened;
@@ -177,11 +178,10 @@ public final class TimeOrderedFlowLogReader {
                     // The file's first turn: open it, and the next files so that they parse meanwhile.
                     openThrough(rank[top.id] + PREFETCH);
                 } else {
-                    FlowRecord r = top.removeHead();
-                    sink.accept(r);
-                    spares.give(r);
+                    top.removeHead(cursor);
+                    sink.accept(cursor);
                 }
-                top.fill(tolerance, spares);
+                top.fill(tolerance);
                 if (top.isEmpty()) {
                     heap.pop();
                     ended(top);

@@ -1,15 +1,16 @@
 package io.flowpol.ingest.flowlog;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
-import io.flowpol.inference.model.FlowRecord;
 import java.util.Comparator;
 import java.util.PriorityQueue;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class RecordWindowTest {
-    private record Entry(long start, long arrival, FlowRecord record) {
+    /** A record by its index in the test's one batch (the window holds records where they are packed). */
+    private record Entry(long start, long arrival, int index) {
     }
 
     /**
@@ -22,6 +23,7 @@ class RecordWindowTest {
         for (long seed = 1; seed <= 40; seed++) {
             Random random = new Random(seed);
             RecordWindow window = new RecordWindow();
+            RecordBatch batch = new RecordBatch(20_000);
             PriorityQueue<Entry> reference = new PriorityQueue<>(
                     Comparator.comparingLong(Entry::start).thenComparingLong(Entry::arrival));
             long clock = 1_700_000_000_000L;
@@ -44,13 +46,14 @@ class RecordWindowTest {
                     if (random.nextInt(10) == 0) {
                         clock += 1000;
                     }
-                    FlowRecord r = new FlowRecord();
-                    window.add(r, start);
-                    reference.add(new Entry(start, arrival++, r));
+                    int index = (int) arrival;
+                    window.add(batch, index, start);
+                    reference.add(new Entry(start, arrival++, index));
                 } else {
                     Entry first = reference.poll();
                     assertEquals(first.start(), window.minStart(), "seed " + seed + " step " + step);
-                    assertEquals(first.record(), window.removeMin(), "seed " + seed + " step " + step);
+                    assertSame(batch, window.removeMin(), "seed " + seed + " step " + step);
+                    assertEquals(first.index(), window.removedIndex(), "seed " + seed + " step " + step);
                 }
                 assertEquals(reference.size(), window.size());
             }
