@@ -277,6 +277,16 @@ final class ParsePool {
         workReady.signal();
     }
 
+    /** Batches allocated so far, for tests that memory follows the window, not the files or records read. */
+    int batchesAllocated() {
+        lock.lock();
+        try {
+            return allocated;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /**
      * The file's batches parsed and waiting for the merge, once no worker is at it (no task queued
      * or running, none being parsed); -1 while one is. For tests of how far a file is read ahead.

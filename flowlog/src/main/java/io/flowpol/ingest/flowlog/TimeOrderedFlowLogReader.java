@@ -224,6 +224,11 @@ public final class TimeOrderedFlowLogReader {
             sources[source.id] = null;
         }
 
+        /** Batches the read's pool has allocated so far (a bound the tests check). */
+        int batchesAllocated() {
+            return pool == null ? 0 : pool.batchesAllocated();
+        }
+
         /** Files whose reading state is held: those opened and not ended (a bound the tests check). */
         int filesHeld() {
             int held = 0;

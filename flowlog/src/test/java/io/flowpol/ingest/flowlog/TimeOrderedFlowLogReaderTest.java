@@ -221,6 +221,10 @@ class TimeOrderedFlowLogReaderTest {
                 });
             }
             assertEquals(expected, seen, threads + " thread(s)");
+            // Each file's batches go back to the pool once the merge has passed their last record on
+            // (records wait in the window packed in their batch): two per file held, whatever the files read.
+            assertTrue(reading.batchesAllocated() <= 2 * (TimeOrderedFlowLogReader.PREFETCH + 3),
+                    reading.batchesAllocated() + " batches for " + files.size() + " files, " + threads + " thread(s)");
             // The whole-window file, the files of the current period and those opened ahead of the merge.
             assertTrue(mostHeld[0] <= TimeOrderedFlowLogReader.PREFETCH + 3,
                     mostHeld[0] + " of " + files.size() + " files held at once, " + threads + " thread(s)");
