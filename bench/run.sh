@@ -52,6 +52,9 @@ while [ $# -gt 0 ]; do
     *) echo "$usage" >&2; exit 2 ;;
   esac
 done
+case "$copies" in
+  ''|*[!0-9]*|0) echo "bench: --copies: expected a whole number of at least 1, found '$copies'" >&2; exit 2 ;;
+esac
 case " $layouts " in *" single "*) ;; *) sizes="" ;; esac
 
 echo "bench: building the CLI jar and the bench jar (mvn package)..." >&2

@@ -19,7 +19,6 @@ import io.flowpol.inference.model.FlowRecord;
  * on the per-ENI custom input and −28 % on high cardinality, one JVM, 5 of 5 alternating runs.
  */
 final class MergeSource {
-
     final int id;
     final ReadUnit unit;
     /** {@link FirstStart} of the file: the merge opens it when it gets within the tolerance of it. */

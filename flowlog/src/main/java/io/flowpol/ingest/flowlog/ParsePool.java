@@ -40,8 +40,6 @@ final class ParsePool {
     private final FlowLogOptions options;
     private final InputProgress progress;
     private final int readBuffer;
-    /** Batches drained by the merge whose records still wait in a window ({@link #pin}). */
-    private int pinned;
     private final int capacity;
     private final int budget;
     /** At most this many batches filled or being filled per file: enough to keep the cores busy. */
@@ -63,6 +61,8 @@ final class ParsePool {
     private final ArrayDeque<RecordBatch> free = new ArrayDeque<>();
     private final Thread[] workers;
     private int allocated;
+    /** Of those, batches drained by the merge whose records still wait in a window ({@link #pin}). */
+    private int pinned;
     /** Σ {@link Feed#held}: the budget grows to what the merge holds back (see {@link #take}). */
     private int heldBatches;
     private boolean stopped;

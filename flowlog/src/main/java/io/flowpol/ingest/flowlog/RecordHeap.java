@@ -16,7 +16,7 @@ final class RecordHeap {
     private int[] indexes = new int[64];
     private int size;
     /** The index in its batch of the record {@link #removeMin} took out last. */
-    int removedIndex;
+    private int removedIndex;
 
     int size() {
         return size;
@@ -46,6 +46,10 @@ final class RecordHeap {
             i = parent;
         }
         set(i, start, arrival, ref, index);
+    }
+
+    int removedIndex() {
+        return removedIndex;
     }
 
     /** The earliest record's arrival number; the heap is not empty. */

@@ -42,6 +42,8 @@ final class RecordWindow {
     private long baseSecond;
     private long maxSecond;
     private final RecordHeap outside = new RecordHeap();
+    /** The index in its batch of the record {@link #removeMin} took out last. */
+    private int removedIndex;
     private long arrived;
 
     RecordWindow() {
@@ -62,9 +64,6 @@ final class RecordWindow {
         long ring = offSecond[b] == 0 ? baseSecond * 1000 : starts[head[b]];
         return outside.size() == 0 ? ring : Math.min(ring, outside.minStart());
     }
-
-    /** The index in its batch of the record {@link #removeMin} took out last. */
-    private int removedIndex;
 
     /**
      * Adds the record at {@code index} of {@code ref}, whose start is {@code start} (passed so that
@@ -142,7 +141,7 @@ final class RecordWindow {
 
     private RecordBatch removeOutside() {
         RecordBatch ref = outside.removeMin();
-        removedIndex = outside.removedIndex;
+        removedIndex = outside.removedIndex();
         return ref;
     }
 
