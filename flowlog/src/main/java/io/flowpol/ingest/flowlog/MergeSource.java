@@ -87,7 +87,7 @@ final class MergeSource {
     }
 
     private void pull() {
-        while (batch == null || next == batch.size) {
+        while (batch == null || next == batch.size()) {
             if (batch != null) {
                 // Read before the batch may go back to the pool, which clears it.
                 UnitEnd end = batch.unitEnd;

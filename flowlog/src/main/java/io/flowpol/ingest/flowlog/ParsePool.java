@@ -219,7 +219,7 @@ final class ParsePool {
 
     /** Under the lock: the batch back to the free ones, and to a file waiting for one. */
     private void release(RecordBatch batch) {
-        batch.size = 0;
+        batch.clear();
         batch.unitEnd = null;
         batch.chunkTallies = null;
         batch.endsUnit = false;

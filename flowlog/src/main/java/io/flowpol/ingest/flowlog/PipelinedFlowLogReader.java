@@ -194,7 +194,7 @@ public final class PipelinedFlowLogReader {
     private static FlowLogCounters drain(RecordHandoff handoff, Thread parser, long lineBase, FlowRecord cursor, FlowSink sink) {
         while (true) {
             RecordBatch batch = handoff.take(parser);
-            for (int i = 0; i < batch.size; i++) {
+            for (int i = 0; i < batch.size(); i++) {
                 batch.read(i, cursor);
                 cursor.line += lineBase;
                 sink.accept(cursor);

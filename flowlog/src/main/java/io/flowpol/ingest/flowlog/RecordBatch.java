@@ -1,6 +1,8 @@
 package io.flowpol.ingest.flowlog;
 
 import io.flowpol.inference.model.FlowRecord;
+import io.flowpol.inference.model.IpAddress;
+import java.util.Arrays;
 
 /**
  * A run of parsed records handed from a parsing thread to the consuming one, packed into one
@@ -20,23 +22,35 @@ import io.flowpol.inference.model.FlowRecord;
  * on either side never leave their thread.
  */
 final class RecordBatch {
-    /** Longs per record: fourteen long fields, then the int, byte and boolean fields two or more to a long. */
-    static final int STRIDE = 18;
+    /**
+     * Longs per record: ten long fields, the four addresses as two pairs of IPv4 values, then the
+     * int, byte and boolean fields two or more to a long. Records whose addresses are not all IPv4
+     * (or absent) keep them in {@link #wide}: 88 bytes a record where all four addresses at 16
+     * bytes each made 144, and it is the lines of the packed records the consuming thread reads
+     * from the other core's cache (issue 13: its first read of each record).
+     */
+    static final int STRIDE = 11;
+    /** Longs per record in {@link #wide}: the four addresses' high and low halves. */
+    private static final int WIDE_STRIDE = 8;
 
     private static final int HAS_INTERFACE_ID = 1 << 24;
     private static final int HAS_SRC_ADDR = 1 << 25;
     private static final int HAS_DST_ADDR = 1 << 26;
     private static final int HAS_PKT_SRC_ADDR = 1 << 27;
     private static final int HAS_PKT_DST_ADDR = 1 << 28;
+    /** The record's addresses are in {@link #wide}, at the index its first address long holds. */
+    private static final int WIDE = 1 << 29;
+
+    private static final long LOW_HALF = 0xFFFF_FFFFL;
 
     private final long[] data;
-    /**
-     * Each record's start, beside the packed records: {@link TimeOrderedFlowLogReader} orders by
-     * it before unpacking a record.
-     */
+    /** The addresses of the records that are not all IPv4 (or absent), {@value #WIDE_STRIDE} longs each. */
+    private long[] wide = new long[0];
+    private int wideSize;
+    /** Each record's start, beside the packed records: {@link TimeOrderedFlowLogReader} orders by it. */
     final long[] starts;
     final int capacity;
-    int size;
+    private int size;
     /** Set on the last batch of a unit (possibly empty) by {@link RecordHandoff#endUnit}. */
     UnitEnd unitEnd;
     /** Where a {@link ParsePool} batch comes in its file's order. */
@@ -59,8 +73,23 @@ final class RecordBatch {
         starts = new long[capacity];
     }
 
+    int size() {
+        return size;
+    }
+
+    /** How many of its records keep their addresses wide (not all IPv4 or absent). */
+    int wideRecords() {
+        return wideSize / WIDE_STRIDE;
+    }
+
     boolean isFull() {
         return size == capacity;
+    }
+
+    /** Empties the batch for reuse: its next record goes to the first slot. */
+    void clear() {
+        size = 0;
+        wideSize = 0;
     }
 
     /** Packs the record into the next slot. */
@@ -70,66 +99,115 @@ final class RecordBatch {
         starts[size++] = r.startMillis;
         d[i] = r.line;
         d[i + 1] = r.interfaceId;
-        d[i + 2] = r.srcHi;
-        d[i + 3] = r.srcLo;
-        d[i + 4] = r.dstHi;
-        d[i + 5] = r.dstLo;
-        d[i + 6] = r.packets;
-        d[i + 7] = r.bytes;
-        d[i + 8] = r.startMillis;
-        d[i + 9] = r.endMillis;
-        d[i + 10] = r.pktSrcHi;
-        d[i + 11] = r.pktSrcLo;
-        d[i + 12] = r.pktDstHi;
-        d[i + 13] = r.pktDstLo;
-        d[i + 14] = pair(r.sourceId, r.version);
-        d[i + 15] = pair(r.srcPort, r.dstPort);
-        d[i + 16] = pair(r.protocol, r.tcpFlags);
+        d[i + 2] = r.packets;
+        d[i + 3] = r.bytes;
+        d[i + 4] = r.endMillis;
+        d[i + 5] = pair(r.sourceId, r.version);
+        d[i + 6] = pair(r.srcPort, r.dstPort);
+        d[i + 7] = pair(r.protocol, r.tcpFlags);
         int small = (r.action & 0xFF) | (r.logStatus & 0xFF) << 8 | (r.flowDirection & 0xFF) << 16
                 | (r.hasInterfaceId ? HAS_INTERFACE_ID : 0) | (r.hasSrcAddr ? HAS_SRC_ADDR : 0)
                 | (r.hasDstAddr ? HAS_DST_ADDR : 0) | (r.hasPktSrcAddr ? HAS_PKT_SRC_ADDR : 0)
                 | (r.hasPktDstAddr ? HAS_PKT_DST_ADDR : 0);
-        d[i + 17] = pair(r.trafficPath, small);
+        if (narrow(r.srcHi, r.srcLo, r.hasSrcAddr) && narrow(r.dstHi, r.dstLo, r.hasDstAddr)
+                && narrow(r.pktSrcHi, r.pktSrcLo, r.hasPktSrcAddr) && narrow(r.pktDstHi, r.pktDstLo, r.hasPktDstAddr)) {
+            d[i + 9] = r.srcLo << 32 | (r.dstLo & LOW_HALF);
+            d[i + 10] = r.pktSrcLo << 32 | (r.pktDstLo & LOW_HALF);
+        } else {
+            small |= WIDE;
+            d[i + 9] = addWide(r);
+        }
+        d[i + 8] = pair(r.trafficPath, small);
     }
 
     /** Unpacks record {@code index} (0 to {@link #size} - 1) into {@code out}, every field of it. */
     void read(int index, FlowRecord out) {
         int i = index * STRIDE;
         long[] d = data;
+        out.startMillis = starts[index];
         out.line = d[i];
         out.interfaceId = d[i + 1];
-        out.srcHi = d[i + 2];
-        out.srcLo = d[i + 3];
-        out.dstHi = d[i + 4];
-        out.dstLo = d[i + 5];
-        out.packets = d[i + 6];
-        out.bytes = d[i + 7];
-        out.startMillis = d[i + 8];
-        out.endMillis = d[i + 9];
-        out.pktSrcHi = d[i + 10];
-        out.pktSrcLo = d[i + 11];
-        out.pktDstHi = d[i + 12];
-        out.pktDstLo = d[i + 13];
-        long p = d[i + 14];
+        out.packets = d[i + 2];
+        out.bytes = d[i + 3];
+        out.endMillis = d[i + 4];
+        long p = d[i + 5];
         out.sourceId = high(p);
         out.version = low(p);
-        p = d[i + 15];
+        p = d[i + 6];
         out.srcPort = high(p);
         out.dstPort = low(p);
-        p = d[i + 16];
+        p = d[i + 7];
         out.protocol = high(p);
         out.tcpFlags = low(p);
-        p = d[i + 17];
+        p = d[i + 8];
         out.trafficPath = high(p);
         int small = low(p);
         out.action = (byte) small;
         out.logStatus = (byte) (small >>> 8);
         out.flowDirection = (byte) (small >>> 16);
+        boolean hasSrc = (small & HAS_SRC_ADDR) != 0;
+        boolean hasDst = (small & HAS_DST_ADDR) != 0;
+        boolean hasPktSrc = (small & HAS_PKT_SRC_ADDR) != 0;
+        boolean hasPktDst = (small & HAS_PKT_DST_ADDR) != 0;
         out.hasInterfaceId = (small & HAS_INTERFACE_ID) != 0;
-        out.hasSrcAddr = (small & HAS_SRC_ADDR) != 0;
-        out.hasDstAddr = (small & HAS_DST_ADDR) != 0;
-        out.hasPktSrcAddr = (small & HAS_PKT_SRC_ADDR) != 0;
-        out.hasPktDstAddr = (small & HAS_PKT_DST_ADDR) != 0;
+        out.hasSrcAddr = hasSrc;
+        out.hasDstAddr = hasDst;
+        out.hasPktSrcAddr = hasPktSrc;
+        out.hasPktDstAddr = hasPktDst;
+        if ((small & WIDE) == 0) {
+            long a = d[i + 9];
+            long b = d[i + 10];
+            out.srcHi = 0;
+            out.srcLo = widen(a >>> 32, hasSrc);
+            out.dstHi = 0;
+            out.dstLo = widen(a & LOW_HALF, hasDst);
+            out.pktSrcHi = 0;
+            out.pktSrcLo = widen(b >>> 32, hasPktSrc);
+            out.pktDstHi = 0;
+            out.pktDstLo = widen(b & LOW_HALF, hasPktDst);
+        } else {
+            long[] w = wide;
+            int k = (int) d[i + 9];
+            out.srcHi = w[k];
+            out.srcLo = w[k + 1];
+            out.dstHi = w[k + 2];
+            out.dstLo = w[k + 3];
+            out.pktSrcHi = w[k + 4];
+            out.pktSrcLo = w[k + 5];
+            out.pktDstHi = w[k + 6];
+            out.pktDstLo = w[k + 7];
+        }
+    }
+
+    /**
+     * An address that {@link #widen} gives back from its low 32 bits: an IPv4 address (stored
+     * IPv4-mapped) where the record has one, zero where it has none.
+     */
+    private static boolean narrow(long hi, long lo, boolean present) {
+        return hi == 0 && (present ? (lo & ~LOW_HALF) == IpAddress.V4_MAPPED_PREFIX : lo == 0);
+    }
+
+    private static long widen(long v4, boolean present) {
+        return present ? IpAddress.V4_MAPPED_PREFIX | v4 : 0;
+    }
+
+    /** The record's four addresses at the end of {@link #wide}; their index there. */
+    private int addWide(FlowRecord r) {
+        int k = wideSize;
+        if (k + WIDE_STRIDE > wide.length) {
+            wide = Arrays.copyOf(wide, Math.max(WIDE_STRIDE * 16, wide.length * 2));
+        }
+        long[] w = wide;
+        w[k] = r.srcHi;
+        w[k + 1] = r.srcLo;
+        w[k + 2] = r.dstHi;
+        w[k + 3] = r.dstLo;
+        w[k + 4] = r.pktSrcHi;
+        w[k + 5] = r.pktSrcLo;
+        w[k + 6] = r.pktDstHi;
+        w[k + 7] = r.pktDstLo;
+        wideSize = k + WIDE_STRIDE;
+        return k;
     }
 
     /** The line number of record {@code index}, without unpacking it. */

@@ -92,7 +92,7 @@ final class RecordHandoff implements FlowSink {
 
     /** Consuming side: returns a consumed batch for reuse. */
     void recycle(RecordBatch batch) {
-        batch.size = 0;
+        batch.clear();
         batch.unitEnd = null;
         free.add(batch);
     }

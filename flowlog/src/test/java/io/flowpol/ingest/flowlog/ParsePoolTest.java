@@ -43,8 +43,8 @@ class ParsePoolTest {
 
             RecordBatch first = pool.take(feed, 0);
             assertEquals(DEPTH, settled(pool, feed), "the merge holds nothing back: the pool's depth");
-            long records = first.size;
-            long lastLine = first.line(first.size - 1);
+            long records = first.size();
+            long lastLine = first.line(first.size() - 1);
             pool.recycle(first);
 
             // The merge holds back ten batches' worth of this file's records (a minute of an S3 file):
@@ -54,11 +54,11 @@ class ParsePoolTest {
 
             // What is taken comes in file order, every record once.
             while (true) {
-                for (int i = 0; i < batch.size; i++) {
+                for (int i = 0; i < batch.size(); i++) {
                     assertTrue(batch.line(i) > lastLine);
                     lastLine = batch.line(i);
                 }
-                records += batch.size;
+                records += batch.size();
                 if (batch.unitEnd != null) {
                     assertNotNull(batch.unitEnd.counters());
                     break;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.flowpol.inference.model.FlowRecord;
+import io.flowpol.inference.model.IpAddress;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
@@ -43,6 +44,25 @@ class RecordBatchTest {
                 throw new AssertionError("FlowRecord." + f.getName() + " is a " + type + ": teach RecordBatch to pack it");
             }
         }
+        // Most addresses as the parser leaves them (IPv4, or absent and zero), which pack narrow;
+        // the rest keep their random halves and flags, which do not.
+        if (random.nextInt(4) != 0) {
+            r.hasSrcAddr = random.nextBoolean();
+            r.srcHi = 0;
+            r.srcLo = r.hasSrcAddr ? IpAddress.V4_MAPPED_PREFIX | random.nextInt() & 0xFFFF_FFFFL : 0;
+            r.hasDstAddr = random.nextBoolean();
+            r.dstHi = 0;
+            r.dstLo = r.hasDstAddr ? IpAddress.V4_MAPPED_PREFIX | random.nextInt() & 0xFFFF_FFFFL : 0;
+            r.hasPktSrcAddr = random.nextBoolean();
+            r.pktSrcHi = 0;
+            r.pktSrcLo = r.hasPktSrcAddr ? IpAddress.V4_MAPPED_PREFIX | random.nextInt() & 0xFFFF_FFFFL : 0;
+            r.hasPktDstAddr = random.nextBoolean();
+            r.pktDstHi = 0;
+            r.pktDstLo = r.hasPktDstAddr ? IpAddress.V4_MAPPED_PREFIX | random.nextInt() & 0xFFFF_FFFFL : 0;
+            if (random.nextInt(8) == 0) {
+                r.pktDstLo ^= 1L << (32 + random.nextInt(32)); // one bit off the IPv4 form: wide
+            }
+        }
         return r;
     }
 
@@ -51,8 +71,10 @@ class RecordBatchTest {
         Random random = new Random(7);
         RecordBatch batch = new RecordBatch(50);
         List<FlowRecord> added = new ArrayList<>();
+        int narrow = 0;
+        int wide = 0;
         for (int round = 0; round < 200; round++) {
-            batch.size = 0;
+            batch.clear();
             added.clear();
             while (!batch.isFull()) {
                 FlowRecord r = randomRecord(random);
@@ -60,7 +82,7 @@ class RecordBatchTest {
                 batch.add(r);
             }
             FlowRecord out = randomRecord(random); // unpacking must overwrite whatever it held
-            for (int i = 0; i < batch.size; i++) {
+            for (int i = 0; i < batch.size(); i++) {
                 batch.read(i, out);
                 for (Field f : fields()) {
                     assertEquals(f.get(added.get(i)), f.get(out), "FlowRecord." + f.getName() + " of record " + i);
@@ -68,7 +90,45 @@ class RecordBatchTest {
                 assertEquals(added.get(i).startMillis, batch.starts[i]);
                 assertEquals(added.get(i).line, batch.line(i));
             }
+            wide += batch.wideRecords();
+            narrow += batch.size() - batch.wideRecords();
         }
+        // Both packings were exercised, and the IPv4 records took the narrow one.
+        assertTrue(narrow > 5_000 && wide > 1_000, narrow + " narrow, " + wide + " wide");
+    }
+
+    @Test
+    void recordsOfIpv4OrAbsentAddressesPackNarrowOthersWide() {
+        RecordBatch batch = new RecordBatch(4);
+        FlowRecord v4 = new FlowRecord();
+        v4.hasSrcAddr = v4.hasDstAddr = true;
+        v4.srcLo = IpAddress.V4_MAPPED_PREFIX | 0x0A00_0001L;
+        v4.dstLo = IpAddress.V4_MAPPED_PREFIX | 0xC0A8_0101L;
+        batch.add(v4); // pkt-* absent and zero, as in v2 records
+        FlowRecord v6 = new FlowRecord();
+        v6.copyFrom(v4);
+        v6.hasPktSrcAddr = true;
+        v6.pktSrcHi = 0x2001_0db8_0000_0000L;
+        v6.pktSrcLo = 1;
+        batch.add(v6);
+        FlowRecord zeroButPresent = new FlowRecord();
+        zeroButPresent.hasSrcAddr = true; // "present" with all halves 0 is not an IPv4-mapped address
+        batch.add(zeroButPresent);
+        assertEquals(2, batch.wideRecords());
+        FlowRecord out = new FlowRecord();
+        batch.read(1, out);
+        assertEquals(0x2001_0db8_0000_0000L, out.pktSrcHi);
+        assertEquals(v4.srcLo, out.srcLo);
+        batch.read(0, out);
+        assertEquals(0, out.pktSrcHi);
+        assertEquals(0, out.pktSrcLo);
+        assertFalse(out.hasPktSrcAddr);
+        assertEquals(v4.dstLo, out.dstLo);
+        batch.read(2, out);
+        assertTrue(out.hasSrcAddr);
+        assertEquals(0, out.srcLo);
+        batch.clear();
+        assertEquals(0, batch.wideRecords());
     }
 
     @Test

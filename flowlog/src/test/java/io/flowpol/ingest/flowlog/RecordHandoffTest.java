@@ -32,13 +32,13 @@ class RecordHandoffTest {
         UnitEnd end = null;
         while (end == null) {
             RecordBatch batch = handoff.take(producer);
-            for (int i = 0; i < batch.size; i++) {
+            for (int i = 0; i < batch.size(); i++) {
                 assertEquals(expected++, batch.line(i));
             }
             end = batch.unitEnd;
             handoff.recycle(batch);
             assertNull(batch.unitEnd);
-            assertEquals(0, batch.size);
+            assertEquals(0, batch.size());
         }
         assertSame(counters, end.counters());
         assertEquals(6, expected);

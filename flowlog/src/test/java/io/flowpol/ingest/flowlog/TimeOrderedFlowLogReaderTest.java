@@ -118,6 +118,52 @@ class TimeOrderedFlowLogReaderTest {
         }
     }
 
+    /**
+     * Records whose addresses are IPv6, IPv4, absent or IPv4 written as IPv6, mixed within files:
+     * the packed batches keep IPv4 and absent addresses narrow and the others apart, and every
+     * half and flag of all four addresses comes out as the sequential reader parsed it.
+     */
+    @Test
+    void ipv6Ipv4AndAbsentAddressesComeOutAsParsedWithOneAndTwoThreads() throws IOException {
+        String[] addresses = {"10.0.1.5", "2001:db8::7", "-", "::ffff:10.0.1.9", "fd00:ec2::254", "192.168.255.1"};
+        List<Path> files = new ArrayList<>();
+        for (int eni = 0; eni < 5; eni++) {
+            StringBuilder text = new StringBuilder(HEADER + " pkt-srcaddr pkt-dstaddr\n");
+            for (int i = 0; i < 3_000; i++) {
+                long start = BASE + i - (i * 31L + eni) % 40;
+                text.append("5 123456789012 eni-").append(eni).append(' ')
+                        .append(addresses[(i + eni) % addresses.length].replace("-", "10.2.0.1")).append(' ')
+                        .append(addresses[(i / 3 + eni) % addresses.length].replace("-", "10.2.0.2")).append(' ')
+                        .append(40000 + i).append(" 443 6 3 180 ").append(start).append(' ').append(start + 60)
+                        .append(" ACCEPT OK ").append(addresses[(i / 7) % addresses.length]).append(' ')
+                        .append(addresses[(i / 11 + 2) % addresses.length]).append('\n');
+            }
+            files.add(write("eni-v6-" + eni + ".log", text.toString(), eni == 1));
+        }
+        List<String> expected = new ArrayList<>();
+        new FlowLogReader(FlowLogOptions.DEFAULTS).read(files, r -> expected.add(addressFields(r)));
+        expected.sort(null);
+        for (int threads = 1; threads <= 2; threads++) {
+            List<String> seen = new ArrayList<>();
+            new TimeOrderedFlowLogReader(FlowLogOptions.DEFAULTS, threads).read(files, r -> seen.add(addressFields(r)));
+            seen.sort(null);
+            assertEquals(expected, seen, threads + " thread(s)");
+        }
+        assertTrue(expected.stream().anyMatch(f -> f.contains("+0:") && f.contains("-0:0")),
+                "IPv6, IPv4 and absent addresses were all read");
+    }
+
+    /** The file and line, then every half and presence flag of the four addresses. */
+    private static String addressFields(FlowRecord r) {
+        return r.sourceId + ":" + r.line + " " + address(r.hasSrcAddr, r.srcHi, r.srcLo) + " "
+                + address(r.hasDstAddr, r.dstHi, r.dstLo) + " " + address(r.hasPktSrcAddr, r.pktSrcHi, r.pktSrcLo)
+                + " " + address(r.hasPktDstAddr, r.pktDstHi, r.pktDstLo) + " " + r.srcPort + " " + r.startMillis;
+    }
+
+    private static String address(boolean present, long hi, long lo) {
+        return (present ? "+" : "-") + Long.toHexString(hi) + ":" + Long.toHexString(lo);
+    }
+
     @Test
     void manyPerEniFilesAreParsedByAsManyWorkersAsThreadsNotAThreadPerFile() throws IOException {
         // issue 13: 38 files each had a parsing thread taking turns on two permits (+50 % CPU)

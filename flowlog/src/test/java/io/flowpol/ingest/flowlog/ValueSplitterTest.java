@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class ValueSplitterTest {
@@ -59,5 +62,83 @@ class ValueSplitterTest {
         }
         byte[] longLine = ascii("a b " + "c".repeat(ValueSplitter.MAX_FAST_LINE));
         assertFalse(three.split(longLine, 0, longLine.length));
+    }
+
+    /**
+     * Lines of every length up to the longest the fast path takes (so every number of whole
+     * 64-byte blocks and every partial last word), mostly well formed, some with an unusual byte,
+     * an empty value or a value too many, each with other bytes around it in the buffer: the
+     * splitter agrees with a byte-by-byte reading of the rules on every one.
+     */
+    @Test
+    void agreesWithAByteByByteReadingOnRandomLinesOfEveryLength() {
+        Random random = new Random(29);
+        byte[] odd = {'\t', 0, 1, 0x1f, 0x7f, (byte) 0x80, (byte) 0xc3, (byte) 0xff};
+        int accepted = 0;
+        for (int round = 0; round < 40; round++) {
+            for (int length = 1; length <= ValueSplitter.MAX_FAST_LINE + 8; length++) {
+                byte[] line = new byte[length];
+                for (int i = 0; i < length; i++) {
+                    line[i] = (byte) ('a' + random.nextInt(26));
+                }
+                int spaces = Math.min(length / 2, 1 + random.nextInt(30));
+                for (int k = 0; k < spaces; k++) {
+                    line[random.nextInt(length)] = ' ';
+                }
+                if (random.nextInt(4) == 0) {
+                    line[random.nextInt(length)] = odd[random.nextInt(odd.length)];
+                }
+                List<String> expected = values(line);
+                int columns = expected != null && random.nextInt(8) != 0 ? expected.size() : 1 + random.nextInt(30);
+                int before = random.nextInt(9);
+                int after = random.nextInt(9);
+                byte[] buf = new byte[before + length + after];
+                for (int i = 0; i < buf.length; i++) {
+                    buf[i] = random.nextBoolean() ? (byte) ' ' : odd[random.nextInt(odd.length)];
+                }
+                System.arraycopy(line, 0, buf, before, length);
+                ValueSplitter splitter = new ValueSplitter(columns);
+                boolean ok = splitter.split(buf, before, before + length);
+                boolean valid = expected != null && expected.size() == columns && length <= ValueSplitter.MAX_FAST_LINE;
+                String shown = new String(line, StandardCharsets.ISO_8859_1);
+                assertEquals(valid, ok, shown);
+                if (ok) {
+                    accepted++;
+                    List<String> got = new ArrayList<>();
+                    for (int c = 0; c < columns; c++) {
+                        got.add(new String(buf, splitter.starts[c], splitter.ends[c] - splitter.starts[c],
+                                StandardCharsets.ISO_8859_1));
+                    }
+                    assertEquals(expected, got, shown);
+                }
+            }
+        }
+        // The test means nothing unless many lines were taken.
+        assertTrue(accepted > 5_000, "accepted " + accepted);
+    }
+
+    /** The values of a line by the rules, byte by byte; null when a byte is unusual or a value empty. */
+    private static List<String> values(byte[] line) {
+        List<String> values = new ArrayList<>();
+        StringBuilder value = new StringBuilder();
+        for (byte b : line) {
+            if (b < 0x20 || b >= 0x7f) {
+                return null;
+            }
+            if (b == ' ') {
+                if (value.length() == 0) {
+                    return null;
+                }
+                values.add(value.toString());
+                value.setLength(0);
+            } else {
+                value.append((char) b);
+            }
+        }
+        if (value.length() == 0) {
+            return null;
+        }
+        values.add(value.toString());
+        return values;
     }
 }
