@@ -23,11 +23,12 @@ import java.util.Arrays;
  */
 final class RecordBatch {
     /**
-     * Longs per record: ten long fields, the four addresses as two pairs of IPv4 values, then the
-     * int, byte and boolean fields two or more to a long. Records whose addresses are not all IPv4
-     * (or absent) keep them in {@link #wide}: 88 bytes a record where all four addresses at 16
-     * bytes each made 144, and it is the lines of the packed records the consuming thread reads
-     * from the other core's cache (issue 13: its first read of each record).
+     * Longs per record: five long fields (the start is in {@link #starts} only), the int, byte and
+     * boolean fields two or more to a long, then the four addresses as two pairs of 32-bit IPv4
+     * values. Records whose addresses are not all IPv4 (or absent) keep them in {@link #wide}: 88
+     * bytes a record where all four addresses at 16 bytes each and the start twice made 144, and
+     * it is the lines of the packed records the consuming thread reads from the other core's
+     * cache (issue 13: its first read of each record).
      */
     static final int STRIDE = 11;
     /** Longs per record in {@link #wide}: the four addresses' high and low halves. */
