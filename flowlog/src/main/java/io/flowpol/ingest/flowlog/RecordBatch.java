@@ -112,8 +112,8 @@ final class RecordBatch {
                 | (r.hasPktDstAddr ? HAS_PKT_DST_ADDR : 0);
         if (narrow(r.srcHi, r.srcLo, r.hasSrcAddr) && narrow(r.dstHi, r.dstLo, r.hasDstAddr)
                 && narrow(r.pktSrcHi, r.pktSrcLo, r.hasPktSrcAddr) && narrow(r.pktDstHi, r.pktDstLo, r.hasPktDstAddr)) {
-            d[i + 9] = r.srcLo << 32 | (r.dstLo & LOW_HALF);
-            d[i + 10] = r.pktSrcLo << 32 | (r.pktDstLo & LOW_HALF);
+            d[i + 9] = pair((int) r.srcLo, (int) r.dstLo);
+            d[i + 10] = pair((int) r.pktSrcLo, (int) r.pktDstLo);
         } else {
             small |= WIDE;
             d[i + 9] = addWide(r);
@@ -217,7 +217,7 @@ final class RecordBatch {
     }
 
     private static long pair(int high, int low) {
-        return (long) high << 32 | (low & 0xFFFF_FFFFL);
+        return (long) high << 32 | (low & LOW_HALF);
     }
 
     private static int high(long pair) {
